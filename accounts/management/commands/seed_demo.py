@@ -1,0 +1,43 @@
+"""Demo data: the Hoàng Mai units, the frameworks, one user per role. Safe to run again."""
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import Role
+from accounts.services import user_ensure
+from frameworks.services import frameworks_load_all
+from organizations.models import Unit
+from organizations.services import units_load_all
+
+DEMO_PASSWORD = "ParIndex@2024"
+
+# (username, role, unit code or None, full name)
+DEMO_USERS = [
+    ("admin", Role.ADMIN, None, "Quản trị Hệ thống"),
+    ("noivu", Role.SECRETARIAT, "HM-P-NOIVU", "Nguyễn Thị Thu Hà"),
+    ("hoidong", Role.COUNCIL_MEMBER, "HM-P-TUPHAP", "Trần Văn Minh"),
+    ("lanhdao", Role.LEADERSHIP, "HM", "Lê Quang Huy"),
+    ("canbo.hoangliet", Role.UNIT_STAFF, "HM-W-HOANGLIET", "Phạm Thị Lan"),
+    ("truong.hoangliet", Role.UNIT_HEAD, "HM-W-HOANGLIET", "Đỗ Văn Nam"),
+    ("canbo.tuphap", Role.UNIT_STAFF, "HM-P-TUPHAP", "Vũ Thị Mai"),
+    ("canbo.yenso", Role.UNIT_STAFF, "HM-W-YENSO", "Hoàng Văn Tú"),
+]
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu mẫu: đơn vị quận Hoàng Mai, bộ chỉ số, tài khoản mẫu cho từng vai trò."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        units = units_load_all()
+        self.stdout.write(f"Đơn vị: {units}")
+        for result in frameworks_load_all():
+            self.stdout.write(f"Bộ chỉ số {result.key}: {result.status}")
+        units_by_code = Unit.objects.in_bulk(field_name="code")
+        self.stdout.write("\nTài khoản mẫu (mật khẩu chung: %s)" % DEMO_PASSWORD)
+        for username, role, unit_code, full_name in DEMO_USERS:
+            user_ensure(
+                username=username, password=DEMO_PASSWORD, role=role,
+                unit=units_by_code.get(unit_code), full_name=full_name,
+            )
+            unit_name = units_by_code[unit_code].name if unit_code else "—"
+            self.stdout.write(f"  {username:<18} {role.label:<30} {unit_name}")

@@ -1,0 +1,41 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Role(models.TextChoices):
+    UNIT_STAFF = "unit_staff", _("Cán bộ đơn vị")
+    UNIT_HEAD = "unit_head", _("Thủ trưởng đơn vị")
+    SECRETARIAT = "secretariat", _("Thường trực Phòng Nội vụ")
+    COUNCIL_MEMBER = "council_member", _("Thành viên Hội đồng thẩm định")
+    LEADERSHIP = "leadership", _("Lãnh đạo")
+    ADMIN = "admin", _("Quản trị hệ thống")
+
+
+# Roles that belong to one unit and see only that unit's drafts.
+UNIT_ROLES = frozenset({Role.UNIT_STAFF, Role.UNIT_HEAD})
+# Roles that read every unit's results.
+DISTRICT_WIDE_ROLES = frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP, Role.ADMIN})
+
+
+class User(AbstractUser):
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.UNIT_STAFF)
+    unit = models.ForeignKey(
+        "organizations.Unit", verbose_name=_("đơn vị"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="users",
+    )
+    # Who changed a user's role or unit matters as much as who changed a score.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    @property
+    def is_unit_user(self) -> bool:
+        return self.role in UNIT_ROLES
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username

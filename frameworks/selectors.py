@@ -1,0 +1,105 @@
+"""Read-side queries for framework pages and exports; each runs a fixed number of queries."""
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.shortcuts import get_object_or_404
+
+from . import rules
+from .diff import FrameworkDiff, diff_frameworks
+from .models import Framework, Node
+from .points import points_to_str
+from .tree import PlainNode, sum_mismatches
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    code: str
+    parent: str | None
+    title: str
+    max_points: Decimal
+    level: int
+    is_leaf: bool
+    rule_text: str
+    responsible_offices: list
+    children_sum: Decimal | None  # set on parents whose children disagree with the declared maximum
+    errata: list
+
+
+def framework_list():
+    return Framework.objects.select_related("previous_version").order_by("family", "-effective_year")
+
+
+def framework_get(*, key: str) -> Framework:
+    return get_object_or_404(Framework.objects.select_related("previous_version"), key=key)
+
+
+def framework_nodes(*, framework: Framework) -> list[Node]:
+    return list(
+        Node.objects.filter(framework=framework).select_related("parent").order_by("order")
+    )
+
+
+def _as_plain(nodes) -> list[PlainNode]:
+    return [PlainNode(n.code, n.parent.code if n.parent_id else None, n.title, n.max_points) for n in nodes]
+
+
+def errata_by_code(framework: Framework) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for erratum in framework.errata:
+        grouped.setdefault(erratum.get("code") or "", []).append(erratum)
+    return grouped
+
+
+def framework_tree(*, framework: Framework) -> dict:
+    """The whole tree with each parent's declared maximum checked against its children."""
+    nodes = framework_nodes(framework=framework)
+    plain = _as_plain(nodes)
+    mismatched = {m.code: m.children_sum for m in sum_mismatches(plain)}
+    parents = {p.parent for p in plain if p.parent}
+    errata = errata_by_code(framework)
+    rows = [
+        TreeRow(
+            code=node.code,
+            parent=p.parent,
+            title=node.title,
+            max_points=node.max_points,
+            level=node.level,
+            is_leaf=node.code not in parents,
+            rule_text=rules.describe(node.rule, node.max_points) if node.rule else "",
+            responsible_offices=node.responsible_offices,
+            children_sum=mismatched.get(node.code),
+            errata=errata.get(node.code, []),
+        )
+        for node, p in zip(nodes, plain)
+    ]
+    areas_total = sum((row.max_points for row in rows if row.parent is None), Decimal(0))
+    return {
+        "framework": framework,
+        "rows": rows,
+        "areas_total": areas_total,
+        "areas_total_matches": areas_total == framework.appraisal_max_points,
+        "general_errata": errata.get("", []),
+        "mismatch_count": len(mismatched),
+    }
+
+
+def framework_diff(*, old: Framework, new: Framework) -> FrameworkDiff:
+    return diff_frameworks(
+        _as_plain(framework_nodes(framework=old)), _as_plain(framework_nodes(framework=new))
+    )
+
+
+def framework_export_rows(*, framework: Framework) -> list[dict]:
+    """The JSON export: nodes in document order, points as strings, errata attached by code."""
+    errata = errata_by_code(framework)
+    return [
+        {
+            "code": node.code,
+            "title": node.title,
+            "max_points": points_to_str(node.max_points),
+            "parent": node.parent.code if node.parent_id else None,
+            "rule": node.rule,
+            "errata": errata.get(node.code, []),
+        }
+        for node in framework_nodes(framework=framework)
+    ]

@@ -1,0 +1,164 @@
+"""Loading framework fixtures into the database (create, update, refuse when in use)."""
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from . import rules
+from .errors import FIXTURE_INVALID, FRAMEWORK_IN_USE, SUM_MISMATCH, FrameworkError
+from .models import Framework, Node
+from .points import PointsParseError, format_points, parse_points
+from .tree import PlainNode, sum_mismatches
+
+FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures" / "frameworks"
+_YEAR_SUFFIX = re.compile(r"-\d{4}$")
+
+
+@dataclass
+class LoadResult:
+    key: str
+    status: str  # "created", "updated" or "unchanged"
+    warnings: list[str] = field(default_factory=list)
+
+
+def family_of(key: str) -> str:
+    """``hoangmai-phuong-2024`` belongs to the family ``hoangmai-phuong``."""
+    return _YEAR_SUFFIX.sub("", key)
+
+
+def plain_nodes(rows) -> list[PlainNode]:
+    return [PlainNode(r["code"], r.get("parent"), r["title"], parse_points(r["max_points"])) for r in rows]
+
+
+def _fail(source: str, problem: str):
+    raise FrameworkError(FIXTURE_INVALID % {"file": source, "problem": problem})
+
+
+def _check_fixture(data: dict, source: str) -> None:
+    """Refuse a fixture whose tree is not well formed, before anything is written."""
+    for required in ("key", "name", "unit_kind", "effective_year", "appraisal_max_points", "nodes"):
+        if required not in data:
+            _fail(source, f"thiếu khóa “{required}”")
+    seen = set()
+    for row in data["nodes"]:
+        code = row.get("code")
+        if not code or code in seen:
+            _fail(source, f"mã tiêu chí trống hoặc trùng “{code}”")
+        if row.get("parent") and row["parent"] not in seen:
+            _fail(source, f"“{code}”: tiêu chí cha “{row['parent']}” không đứng trước nó")
+        try:
+            max_points = parse_points(row["max_points"])
+        except (KeyError, PointsParseError):
+            _fail(source, f"“{code}”: điểm tối đa không hợp lệ")
+        if row.get("rule"):
+            try:
+                rules.validate_rule(row["rule"], max_points)
+            except rules.RuleDefinitionError as error:
+                _fail(source, f"“{code}”: {error}")
+        seen.add(code)
+
+
+def _fingerprint(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def sum_mismatch_warnings(data: dict) -> list[str]:
+    return [
+        str(SUM_MISMATCH % {
+            "code": m.code,
+            "declared": format_points(m.declared),
+            "children_sum": format_points(m.children_sum),
+        })
+        for m in sum_mismatches(plain_nodes(data["nodes"]))
+    ]
+
+
+@transaction.atomic
+def framework_load(*, data: dict, source: str = "") -> LoadResult:
+    """Create or update one framework from its fixture data.
+
+    A framework already used by a period is immutable: loading a changed fixture over it is
+    refused, since the scores of that period were given against the old tree.
+    """
+    _check_fixture(data, source or data.get("key", "?"))
+    fingerprint = _fingerprint(data)
+    key = data["key"]
+    framework = Framework.objects.filter(key=key).first()
+    warnings = sum_mismatch_warnings(data)
+    if framework is not None and framework.fingerprint == fingerprint:
+        return LoadResult(key, "unchanged", warnings)
+    if framework is not None and framework.periods.exists():
+        raise FrameworkError(FRAMEWORK_IN_USE % {"key": key})
+
+    values = {
+        "family": family_of(key),
+        "name": data["name"],
+        "issuer": data.get("issuer", ""),
+        "document": data.get("document", ""),
+        "unit_kind": data["unit_kind"],
+        "effective_year": data["effective_year"],
+        "appraisal_max_points": parse_points(data["appraisal_max_points"]),
+        "survey_max_points": parse_points(data.get("survey_max_points") or 0),
+        "partial": bool(data.get("partial")),
+        "previous_version": (
+            Framework.objects.filter(key=data["previous_version"]).first() if data.get("previous_version") else None
+        ),
+        "source_file": data.get("source_file", ""),
+        "errata": data.get("errata", []),
+        "extra": {k: data[k] for k in ("survey", "council") if k in data},
+        "fingerprint": fingerprint,
+    }
+    status = "updated" if framework is not None else "created"
+    if framework is None:
+        framework = Framework(key=key, **values)
+        framework.full_clean()
+        framework.save()
+    else:
+        for name, value in values.items():
+            setattr(framework, name, value)
+        framework.full_clean()
+        framework.save()
+        framework.nodes.all().delete()
+    _create_nodes(framework, data["nodes"])
+    return LoadResult(key, status, warnings)
+
+
+def _create_nodes(framework: Framework, rows: list[dict]) -> None:
+    by_code: dict[str, Node] = {}
+    for order, row in enumerate(rows, start=1):
+        parent = by_code.get(row.get("parent")) if row.get("parent") else None
+        node = Node.objects.create(
+            framework=framework,
+            code=row["code"],
+            parent=parent,
+            title=row["title"],
+            max_points=parse_points(row["max_points"]),
+            order=order,
+            level=parent.level + 1 if parent else 1,
+            notes=row.get("notes", ""),
+            responsible_offices=row.get("responsible_offices", []),
+            cooperating_agencies=row.get("cooperating_agencies", []),
+            rule=row.get("rule"),
+            source_line=row.get("source_line"),
+        )
+        by_code[node.code] = node
+
+
+def read_fixture(path: Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def frameworks_load_all(*, directory: Path = FIXTURE_DIR) -> list[LoadResult]:
+    """Load every fixture; versions are linked once all exist, whatever the file order."""
+    fixtures = [(path.name, read_fixture(path)) for path in sorted(directory.glob("*.json"))]
+    results = [framework_load(data=data, source=name) for name, data in fixtures]
+    for _name, data in fixtures:
+        if data.get("previous_version"):
+            Framework.objects.filter(key=data["key"], previous_version__isnull=True).update(
+                previous_version=Framework.objects.filter(key=data["previous_version"]).first()
+            )
+    return results
