@@ -43,6 +43,8 @@ _ARITHMETIC = Context(prec=40)
 
 
 class _NotAssessed:
+    """The criterion is "không đánh giá": it leaves both the achieved and the maximum points."""
+
     def __repr__(self):
         return "NOT_ASSESSED"
 
@@ -528,8 +530,8 @@ def _validate_checklist(rule, max_points):
         _check_label(item)
         _check(("score" in item) != ("rule" in item), f"mục “{item['key']}” cần “score” hoặc “rule”, không cả hai")
         if "rule" in item:
-            _validate_nested(item["rule"], _rule_points(item.get("max"), f"điểm tối đa của mục “{item['key']}”",
-                                                        max_points))
+            item_max = _rule_points(item.get("max"), f"điểm tối đa của mục “{item['key']}”", max_points)
+            _validate_nested(item["rule"], item_max)
         else:
             _rule_points(item["score"], f"điểm của mục “{item['key']}”", max_points)
     _check_unique([item["key"] for item in items], "khóa mục")
@@ -592,7 +594,8 @@ def _count_fields(rule):
 
 def _describe_count(rule, max_points):
     items = [f"{item['label']}: {_points_text(item['each'])}" for item in rule["items"]]
-    return _("%(items)s; tối đa %(cap)s") % {"items": "; ".join(items), "cap": _points_text(rule.get("cap", max_points))}
+    cap = _points_text(rule.get("cap", max_points))
+    return _("%(items)s; tối đa %(cap)s") % {"items": "; ".join(items), "cap": cap}
 
 
 def _validate_conditional(rule, max_points):
