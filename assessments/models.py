@@ -1,6 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from frameworks.fields import PointsField
+
+from .workflow import Status
 
 
 class Period(models.Model):
@@ -17,6 +22,7 @@ class Period(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "framework__key"]
@@ -33,3 +39,90 @@ class Period(models.Model):
     def identifier(self) -> str:
         """The ``KEY/YEAR`` form that commands take, e.g. ``hoangmai-phuong-2024/2024``."""
         return f"{self.framework.key}/{self.year}"
+
+
+class Assessment(models.Model):
+    """One unit's self-assessment and appraisal in one period; its status is the workflow state."""
+
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="assessments")
+    unit = models.ForeignKey("organizations.Unit", on_delete=models.PROTECT, related_name="assessments")
+    status = models.CharField(_("trạng thái"), max_length=30, choices=Status.choices, default=Status.DRAFT)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    # The secretariat may let one unit edit after the deadline, until this date.
+    reopened_until = models.DateField(_("mở lại đến ngày"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period", "unit__order", "unit__code"]
+        constraints = [models.UniqueConstraint(fields=["period", "unit"], name="unique_assessment_per_unit")]
+        verbose_name = _("hồ sơ đánh giá")
+        verbose_name_plural = _("hồ sơ đánh giá")
+
+    def __str__(self):
+        return f"{self.unit} — {self.period}"
+
+
+class SelfScore(models.Model):
+    """A unit's own score of one leaf criterion, with its explanation (giải trình)."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="self_scores")
+    node = models.ForeignKey("frameworks.Node", on_delete=models.PROTECT, related_name="+")
+    value = PointsField(_("điểm tự chấm"), null=True, blank=True)
+    not_assessed = models.BooleanField(_("không đánh giá"), default=False)
+    inputs = models.JSONField(_("số liệu"), default=dict, blank=True)
+    explanation = models.TextField(_("giải trình"), blank=True)
+    # Optimistic lock: a save must name the version it was based on.
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "node"], name="unique_self_score")]
+        verbose_name = _("điểm tự chấm")
+        verbose_name_plural = _("điểm tự chấm")
+
+
+def evidence_upload_to(instance, filename):
+    return f"evidence/{instance.assessment.period_id}/{instance.assessment.unit.code}/{instance.sha256[:16]}-{filename}"
+
+
+class Evidence(models.Model):
+    """A document proving scores: an uploaded file and/or a reference to an official document."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
+    nodes = models.ManyToManyField("frameworks.Node", related_name="+", verbose_name=_("tiêu chí"))
+    title = models.CharField(_("tên tài liệu"), max_length=300)
+    file = models.FileField(_("tệp"), upload_to=evidence_upload_to, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    document_number = models.CharField(_("số, ký hiệu"), max_length=100, blank=True)
+    document_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    document_issuer = models.CharField(_("cơ quan ban hành"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(m2m_fields=[nodes])
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("tài liệu kiểm chứng")
+        verbose_name_plural = _("tài liệu kiểm chứng")
+
+    def __str__(self):
+        return self.title
+
+
+class StatusChange(models.Model):
+    """One step of the workflow: the event row kept for every transition."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="status_changes")
+    action = models.CharField(max_length=40)
+    old_status = models.CharField(max_length=30, choices=Status.choices)
+    new_status = models.CharField(max_length=30, choices=Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]

@@ -42,3 +42,59 @@ def sum_mismatches(nodes) -> list[SumMismatch]:
 
 def roots_total(nodes) -> Decimal:
     return sum((node.max_points for node in nodes if node.parent is None), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Subtotal:
+    score: Decimal
+    max_points: Decimal
+    scored: int  # leaves with a score (or not assessed)
+    leaves: int
+
+
+def rollup(nodes, leaf_scores: dict, not_assessed: frozenset = frozenset()) -> dict[str, Subtotal]:
+    """Sum leaf scores up the tree.
+
+    ``leaf_scores`` maps a leaf's code to its Decimal score (missing: not yet scored, counts 0).
+    A leaf in ``not_assessed`` leaves both the achieved and the maximum points of every ancestor.
+    A parent's maximum is its declared maximum (the official total, even where its children
+    disagree) less the not-assessed leaves below it. Returns a subtotal for every code and for
+    the whole tree under the key ``""``.
+    """
+    grouped = children_by_parent(nodes)
+    by_code = {node.code: node for node in nodes}
+
+    def walk(code) -> Subtotal:
+        children = grouped.get(code, [])
+        if code is not None and not children:
+            if code in not_assessed:
+                return Subtotal(Decimal(0), Decimal(0), 1, 1)
+            score = leaf_scores.get(code)
+            return Subtotal(score or Decimal(0), by_code[code].max_points, int(score is not None), 1)
+        parts = [walk(child.code) for child in children]
+        for child, part in zip(children, parts):
+            result[child.code] = part
+        excluded = sum(
+            (by_code[c].max_points for c in not_assessed if c in by_code and _is_below(c, code, by_code)),
+            Decimal(0),
+        )
+        declared = by_code[code].max_points if code is not None else roots_total(nodes)
+        return Subtotal(
+            score=sum((p.score for p in parts), Decimal(0)),
+            max_points=declared - excluded,
+            scored=sum(p.scored for p in parts),
+            leaves=sum(p.leaves for p in parts),
+        )
+
+    result: dict[str, Subtotal] = {}
+    result[""] = walk(None)
+    return result
+
+
+def _is_below(code: str, ancestor: str | None, by_code: dict) -> bool:
+    parent = by_code[code].parent
+    while parent is not None:
+        if parent == ancestor:
+            return True
+        parent = by_code[parent].parent
+    return ancestor is None
