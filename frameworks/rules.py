@@ -140,7 +140,9 @@ class _Reader:
     def error(self, name: str, message, **params) -> RuleInputError:
         if "other" in params:
             params["other"] = self.prefix + params["other"]
-        return RuleInputError(self.prefix + name, message % {"name": self.prefix + name, **params})
+        # A hand-entered score is shown to people as "Điểm", not by its key.
+        shown = _("Điểm") if name == "value" and not self.prefix else self.prefix + name
+        return RuleInputError(self.prefix + name, message % {"name": shown, **params})
 
     def given(self, name: str):
         raw = self.values.get(name)

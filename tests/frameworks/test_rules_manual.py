@@ -27,21 +27,21 @@ def test_value_on_the_step_is_kept(value):
 
 
 def test_value_off_the_step_is_refused():
-    assert _refusal(QUARTERS, "1.5", "0.3") == "“value” phải là bội số của 0,25."
-    assert _refusal(QUARTERS, "1.5", "0.3") == NOT_A_MULTIPLE % {"name": "value", "step": "0,25"}
+    assert _refusal(QUARTERS, "1.5", "0.3") == "“Điểm” phải là bội số của 0,25."
+    assert _refusal(QUARTERS, "1.5", "0.3") == NOT_A_MULTIPLE % {"name": "Điểm", "step": "0,25"}
 
 
 def test_default_step_refuses_a_fourth_decimal():
-    assert _refusal({"kind": "manual"}, "1", "0.1235") == NOT_A_MULTIPLE % {"name": "value", "step": "0,001"}
+    assert _refusal({"kind": "manual"}, "1", "0.1235") == NOT_A_MULTIPLE % {"name": "Điểm", "step": "0,001"}
 
 
 def test_value_above_max_is_refused_not_clamped():
-    assert _refusal(None, "1.5", "1.6") == "“value” không được lớn hơn điểm tối đa 1,5."
-    assert _refusal(None, "1.5", "1.6") == ABOVE_MAX % {"name": "value", "max": "1,5"}
+    assert _refusal(None, "1.5", "1.6") == "“Điểm” không được lớn hơn điểm tối đa 1,5."
+    assert _refusal(None, "1.5", "1.6") == ABOVE_MAX % {"name": "Điểm", "max": "1,5"}
 
 
 def test_negative_value_is_refused():
-    assert _refusal(None, "1.5", "-0.5") == NEGATIVE % {"name": "value"}
+    assert _refusal(None, "1.5", "-0.5") == NEGATIVE % {"name": "Điểm"}
 
 
 def test_field_asks_for_the_points():
