@@ -6,6 +6,7 @@ from .models import Role
 # (label, url name, roles that see it); None means every signed-in user.
 _NAVIGATION = [
     (_("Trang chủ"), "home", None),
+    (_("Hồ sơ đánh giá"), "assessments:list", None),
     (_("Bộ chỉ số"), "frameworks:list", None),
 ]
 

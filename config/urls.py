@@ -14,6 +14,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("bo-chi-so/", include("frameworks.urls")),
+    path("danh-gia/", include("assessments.urls")),
     path("admin/", admin.site.urls),
 ]
 

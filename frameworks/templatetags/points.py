@@ -11,3 +11,14 @@ def points(value):
     if value is None or value == "":
         return ""
     return format_points(value)
+
+
+@register.filter
+def get_input(inputs, name):
+    """A saved rule input by its (possibly dotted) name, for refilling the form."""
+    value = inputs or {}
+    for part in str(name).split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value

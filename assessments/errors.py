@@ -1,0 +1,26 @@
+"""Vietnamese messages of self-assessment, defined once so tests can assert on them."""
+from django.utils.translation import gettext_lazy as _
+
+NOT_EDITABLE_STATUS = _("Hồ sơ đang ở trạng thái “%(status)s”: không thể sửa điểm tự chấm.")
+DEADLINE_PASSED = _("Đã hết hạn tự đánh giá (%(deadline)s). Liên hệ Phòng Nội vụ để được mở lại.")
+NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con, không nhập điểm trực tiếp.")
+STALE_VERSION = _(
+    "Tiêu chí “%(code)s” vừa được %(who)s cập nhật (điểm hiện tại: %(value)s). "
+    "Tải lại trang để xem bản mới nhất trước khi lưu."
+)
+NO_PERMISSION = _("Bạn không có quyền sửa điểm tự chấm của đơn vị này.")
+UNKNOWN_UNITS = _("Không có đơn vị: %(codes)s.")
+WRONG_UNIT_KIND = _("Đơn vị “%(code)s” không thuộc loại mà bộ chỉ số “%(key)s” áp dụng.")
+PERIOD_EXISTS = _("Kỳ đánh giá %(identifier)s đã có.")
+NO_UNITS = _("Không có đơn vị nào để đánh giá với bộ chỉ số “%(key)s”.")
+PERIOD_NOT_FOUND = _("Không có kỳ đánh giá “%(identifier)s” (dạng MÃ/NĂM, ví dụ hoangmai-phuong-2024/2024).")
+ASSESSMENT_NOT_FOUND = _("Đơn vị “%(code)s” không được đánh giá trong kỳ %(identifier)s.")
+REOPEN_REASON_REQUIRED = _("Cần nêu lý do mở lại hồ sơ.")
+FILE_TOO_LARGE = _("Tệp “%(name)s” lớn hơn %(limit)s MB.")
+FILE_TYPE_REFUSED = _("Tệp “%(name)s” không phải PDF, DOCX, XLSX, JPG hoặc PNG (kiểm tra theo nội dung tệp).")
+EVIDENCE_EMPTY = _("Cần tải lên một tệp hoặc nhập số, ký hiệu của văn bản.")
+EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
+
+
+class AssessmentError(Exception):
+    """A self-assessment operation refused, with a message for the user."""

@@ -1,0 +1,42 @@
+"""Parsing of the entry page's posts into plain values for the services."""
+from datetime import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from frameworks import rules
+
+from .models import Evidence
+
+
+def inputs_from_post(node, data) -> dict:
+    """Rebuild a rule's inputs from form fields named ``in-<name>`` (``in-x.b`` nests under ``x``)."""
+    inputs: dict = {}
+    for field in rules.input_fields(node.rule):
+        raw_name = f"in-{field.name}"
+        value = raw_name in data if field.type == "boolean" else data.get(raw_name, "")
+        target = inputs
+        *groups, leaf = field.name.split(".")
+        for group in groups:
+            target = target.setdefault(group, {})
+        target[leaf] = value
+    return inputs
+
+
+def parse_version(raw) -> int | None:
+    return int(raw) if raw and str(raw).isdigit() else None
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, JPG, PNG)"), required=False)
+    title = forms.CharField(label=_("Tên tài liệu"), max_length=300, required=False)
+    document_number = forms.CharField(label=_("Số, ký hiệu văn bản"), max_length=100, required=False)
+    document_date = forms.DateField(label=_("Ngày ban hành (dd/mm/yyyy)"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    document_issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=200, required=False)
+    nodes = forms.ModelMultipleChoiceField(label=_("Tiêu chí được chứng minh"), queryset=None)
+
+    def __init__(self, *args, leaf_nodes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nodes"].queryset = leaf_nodes
+        self.fields["nodes"].label_from_instance = lambda node: f"{node.code}. {node.title[:80]}"
+        self.fields["nodes"].error_messages["required"] = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")

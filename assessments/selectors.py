@@ -1,0 +1,113 @@
+"""Read-side queries of the self-assessment; every page loads in a fixed number of queries."""
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.access import can_read_unit, readable_units
+from frameworks import rules
+from frameworks.models import Node
+from frameworks.tree import PlainNode, Subtotal, rollup
+
+from . import workflow
+from .models import Assessment, Evidence, SelfScore, StatusChange
+
+
+def get_assessment_for_user(user, pk: int) -> Assessment:
+    """The one way views reach an assessment: 404 for anybody who may not read its unit."""
+    assessment = get_object_or_404(
+        Assessment.objects.select_related("unit", "period__framework"), pk=pk
+    )
+    if not can_read_unit(user, assessment.unit):
+        raise Http404
+    return assessment
+
+
+def assessments_for_user(*, user):
+    return (
+        Assessment.objects.filter(unit__in=readable_units(user))
+        .select_related("unit", "period__framework")
+        .order_by("-period__year", "period__framework__key", "unit__order", "unit__code")
+    )
+
+
+@dataclass
+class EntryRow:
+    node: Node
+    parent_code: str | None
+    is_leaf: bool
+    subtotal: Subtotal
+    score: SelfScore | None = None
+    fields: list = field(default_factory=list)
+    rule_text: str = ""
+    evidence: list = field(default_factory=list)
+
+    @property
+    def lacks_evidence(self) -> bool:
+        """Scored above 0 without any evidence: allowed, but flagged at submission."""
+        return bool(self.is_leaf and self.score and self.score.value and not self.evidence)
+
+
+def plain_tree(nodes) -> list[PlainNode]:
+    by_id = {node.pk: node for node in nodes}
+    return [
+        PlainNode(node.code, by_id[node.parent_id].code if node.parent_id else None, node.title, node.max_points)
+        for node in nodes
+    ]
+
+
+def score_rollup(nodes, scores_by_node_id: dict) -> dict:
+    """Subtotals per code from the saved scores (a pure roll-up over the loaded rows)."""
+    by_code_value = {}
+    not_assessed = set()
+    for node in nodes:
+        score = scores_by_node_id.get(node.pk)
+        if score is None:
+            continue
+        if score.not_assessed:
+            not_assessed.add(node.code)
+        elif score.value is not None:
+            by_code_value[node.code] = score.value
+    return rollup(plain_tree(nodes), by_code_value, frozenset(not_assessed))
+
+
+def assessment_entry(*, assessment: Assessment, user) -> dict:
+    """Everything the entry page shows: the tree, the unit's scores, evidence, totals and actions."""
+    nodes = list(Node.objects.filter(framework_id=assessment.period.framework_id).order_by("order"))
+    scores = {
+        s.node_id: s
+        for s in SelfScore.objects.filter(assessment=assessment).select_related("updated_by")
+    }
+    evidence = list(Evidence.objects.filter(assessment=assessment).prefetch_related("nodes"))
+    evidence_by_node: dict[int, list] = {}
+    for item in evidence:
+        for node in item.nodes.all():
+            evidence_by_node.setdefault(node.pk, []).append(item)
+    subtotals = score_rollup(nodes, scores)
+    parent_ids = {node.parent_id for node in nodes if node.parent_id}
+    by_id = {node.pk: node for node in nodes}
+    rows = []
+    for node in nodes:
+        is_leaf = node.pk not in parent_ids
+        rows.append(EntryRow(
+            node=node,
+            parent_code=by_id[node.parent_id].code if node.parent_id else None,
+            is_leaf=is_leaf,
+            subtotal=subtotals[node.code],
+            score=scores.get(node.pk),
+            fields=rules.input_fields(node.rule) if is_leaf else [],
+            rule_text=rules.describe(node.rule, node.max_points) if is_leaf and node.rule else "",
+            evidence=evidence_by_node.get(node.pk, []),
+        ))
+    total = subtotals[""]
+    return {
+        "assessment": assessment,
+        "rows": rows,
+        "total": total,
+        "progress_pct": (Decimal(100) * total.scored / total.leaves).quantize(Decimal(1)) if total.leaves else 0,
+        "evidence": evidence,
+        "missing_evidence": [row for row in rows if row.lacks_evidence],
+        "actions": workflow.available_actions(user=user, assessment=assessment),
+        "history": list(StatusChange.objects.filter(assessment=assessment).select_related("by")),
+    }

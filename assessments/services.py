@@ -1,0 +1,235 @@
+"""Writes of the self-assessment: opening periods, saving scores, evidence, submitting."""
+import hashlib
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from accounts.access import can_write_unit_scores
+from accounts.models import Notification, Role, User
+from frameworks import rules
+from frameworks.models import Framework, Node
+from frameworks.points import format_points
+from organizations.models import Unit
+
+from . import errors, workflow
+from .errors import AssessmentError
+from .evidence_types import sniff_content_type
+from .models import Assessment, Evidence, Period, SelfScore
+
+
+# -- periods -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def period_open(
+    *, framework: Framework, year: int, by, unit_codes: list[str] | None = None,
+    self_assessment_deadline: date | None = None, appraisal_deadline: date | None = None,
+) -> Period:
+    """Open a period and one draft assessment per unit (by default every unit of the framework's family)."""
+    if Period.objects.filter(framework=framework, year=year).exists():
+        raise AssessmentError(errors.PERIOD_EXISTS % {"identifier": f"{framework.key}/{year}"})
+    if unit_codes:
+        units = list(Unit.objects.filter(code__in=unit_codes))
+        missing = sorted(set(unit_codes) - {u.code for u in units})
+        if missing:
+            raise AssessmentError(errors.UNKNOWN_UNITS % {"codes": ", ".join(missing)})
+        for unit in units:
+            if unit.kind != framework.unit_kind:
+                raise AssessmentError(errors.WRONG_UNIT_KIND % {"code": unit.code, "key": framework.key})
+    else:
+        units = list(Unit.objects.filter(framework_family=framework.family, kind=framework.unit_kind))
+    if not units:
+        raise AssessmentError(errors.NO_UNITS % {"key": framework.key})
+    period = Period(
+        framework=framework, year=year, created_by=by,
+        self_assessment_deadline=self_assessment_deadline, appraisal_deadline=appraisal_deadline,
+    )
+    period.full_clean()
+    period._history_user = by
+    period.save()
+    Assessment.objects.bulk_create(Assessment(period=period, unit=unit) for unit in units)
+    return period
+
+
+def period_get(*, identifier: str) -> Period:
+    """Find a period by ``KEY/YEAR``."""
+    key, _, year = identifier.partition("/")
+    period = Period.objects.select_related("framework").filter(framework__key=key, year=year if year.isdigit() else -1).first()
+    if period is None:
+        raise AssessmentError(errors.PERIOD_NOT_FOUND % {"identifier": identifier})
+    return period
+
+
+def assessment_get(*, period: Period, unit_code: str) -> Assessment:
+    assessment = Assessment.objects.select_related("unit", "period__framework").filter(
+        period=period, unit__code=unit_code
+    ).first()
+    if assessment is None:
+        raise AssessmentError(errors.ASSESSMENT_NOT_FOUND % {"code": unit_code, "identifier": period.identifier})
+    return assessment
+
+
+# -- editing self-scores ---------------------------------------------------------------------
+
+
+def self_assessment_open(assessment: Assessment, today: date | None = None) -> bool:
+    """Whether the deadline (or the secretariat's reopening) still lets the unit edit."""
+    today = today or timezone.localdate()
+    deadline = assessment.period.self_assessment_deadline
+    if deadline is None or today <= deadline:
+        return True
+    return assessment.reopened_until is not None and today <= assessment.reopened_until
+
+
+def ensure_self_editable(*, assessment: Assessment, by) -> None:
+    if not can_write_unit_scores(by, assessment.unit):
+        raise AssessmentError(errors.NO_PERMISSION)
+    if assessment.status not in workflow.SELF_EDITABLE:
+        raise AssessmentError(errors.NOT_EDITABLE_STATUS % {"status": workflow.Status(assessment.status).label})
+    if not self_assessment_open(assessment):
+        deadline = date_format(assessment.period.self_assessment_deadline, "SHORT_DATE_FORMAT")
+        raise AssessmentError(errors.DEADLINE_PASSED % {"deadline": deadline})
+
+
+def score_node(*, node: Node, value=None, inputs: dict | None = None):
+    """The points a leaf earns: by its rule from ``inputs``, or the hand-entered ``value``.
+
+    Raises ``rules.RuleInputError`` naming the bad input.
+    """
+    rule = node.rule
+    if rule is None or rule.get("kind") == "manual":
+        return rules.evaluate(rule, node.max_points, {"value": value})
+    return rules.evaluate(rule, node.max_points, inputs or {})
+
+
+@transaction.atomic
+def self_score_save(
+    *, assessment: Assessment, node: Node, by, expected_version: int | None,
+    value=None, inputs: dict | None = None, explanation: str = "",
+) -> SelfScore:
+    """Save one leaf's self-score; refuse a save based on an older version (optimistic lock).
+
+    ``expected_version`` is the version the user's form was loaded with (None: the criterion had
+    no score yet). Evaluation errors raise ``rules.RuleInputError``.
+    """
+    ensure_self_editable(assessment=assessment, by=by)
+    if node.framework_id != assessment.period.framework_id or Node.objects.filter(parent=node).exists():
+        raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
+    points = score_node(node=node, value=value, inputs=inputs)
+    score = SelfScore.objects.select_for_update().filter(assessment=assessment, node=node).first()
+    current_version = score.version if score else None
+    if current_version != expected_version:
+        raise AssessmentError(errors.STALE_VERSION % {
+            "code": node.code,
+            "who": score.updated_by.display_name if score.updated_by else "—",
+            "value": format_points(score.value) if score.value is not None else "—",
+        })
+    if score is None:
+        score = SelfScore(assessment=assessment, node=node, version=0)
+    score.value = None if points is rules.NOT_ASSESSED else points
+    score.not_assessed = points is rules.NOT_ASSESSED
+    score.inputs = {} if node.rule is None or node.rule.get("kind") == "manual" else (inputs or {})
+    score.explanation = explanation.strip()
+    score.version += 1
+    score.updated_by = by
+    score._history_user = by
+    score.save()
+    return score
+
+
+@transaction.atomic
+def assessment_reopen(*, assessment: Assessment, until: date, reason: str, by) -> Assessment:
+    """Let one unit edit after the deadline (secretariat only), with the reason kept in the history."""
+    workflow_roles = {Role.SECRETARIAT, Role.ADMIN}
+    if not (by.is_superuser or by.role in workflow_roles):
+        raise AssessmentError(errors.NO_PERMISSION)
+    if not reason.strip():
+        raise AssessmentError(errors.REOPEN_REASON_REQUIRED)
+    assessment.reopened_until = until
+    assessment._history_user = by
+    assessment._change_reason = reason.strip()
+    assessment.save(update_fields=["reopened_until"])
+    return assessment
+
+
+# -- evidence ---------------------------------------------------------------------------------
+
+
+def _checked_upload(uploaded) -> tuple[str, str]:
+    """(content type, sha256) of an accepted upload; refuses large or unrecognised files."""
+    limit = settings.EVIDENCE_MAX_BYTES
+    if uploaded.size > limit:
+        raise AssessmentError(errors.FILE_TOO_LARGE % {"name": uploaded.name, "limit": limit // (1024 * 1024)})
+    uploaded.seek(0)
+    head = uploaded.read(8)
+    content_type = sniff_content_type(head, uploaded)
+    if content_type is None:
+        raise AssessmentError(errors.FILE_TYPE_REFUSED % {"name": uploaded.name})
+    uploaded.seek(0)
+    digest = hashlib.sha256()
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    return content_type, digest.hexdigest()
+
+
+@transaction.atomic
+def evidence_add(
+    *, assessment: Assessment, by, nodes: list[Node], title: str = "", uploaded=None,
+    document_number: str = "", document_date: date | None = None, document_issuer: str = "",
+) -> Evidence:
+    """Attach a file and/or an official document reference to one or more criteria."""
+    ensure_self_editable(assessment=assessment, by=by)
+    if uploaded is None and not document_number.strip():
+        raise AssessmentError(errors.EVIDENCE_EMPTY)
+    if not nodes:
+        raise AssessmentError(errors.EVIDENCE_NO_CRITERIA)
+    evidence = Evidence(
+        assessment=assessment, uploaded_by=by,
+        title=(title or (uploaded.name if uploaded else document_number)).strip()[:300],
+        document_number=document_number.strip(), document_date=document_date,
+        document_issuer=document_issuer.strip(),
+    )
+    if uploaded is not None:
+        evidence.content_type, evidence.sha256 = _checked_upload(uploaded)
+        evidence.size = uploaded.size
+        evidence.file.save(uploaded.name, uploaded, save=False)
+    evidence._history_user = by
+    evidence.save()
+    evidence.nodes.set(nodes)
+    return evidence
+
+
+# -- submitting ---------------------------------------------------------------------------------
+
+
+def _notify_secretariat(*, message: str, url: str) -> None:
+    recipients = User.objects.filter(role__in=[Role.SECRETARIAT], is_active=True)
+    Notification.objects.bulk_create(Notification(recipient=u, message=message, url=url) for u in recipients)
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, by):
+    """The unit head submits: self-scores freeze and the secretariat is told in the app."""
+    change = workflow.transition(assessment, "submit", by=by)
+    _notify_secretariat(
+        message=f"{assessment.unit.name} đã nộp kết quả tự đánh giá {assessment.period.identifier}.",
+        url=reverse("assessments:entry", args=[assessment.pk]),
+    )
+    return change
+
+
+@transaction.atomic
+def assessment_return(*, assessment: Assessment, by, reason: str):
+    """The secretariat sends a submission back to the unit with comments."""
+    change = workflow.transition(assessment, "return", by=by, reason=reason)
+    url = reverse("assessments:entry", args=[assessment.pk])
+    Notification.objects.bulk_create(
+        Notification(recipient=u, message=f"Hồ sơ {assessment.period.identifier} bị trả lại: {reason}"[:300], url=url)
+        for u in assessment.unit.users.filter(is_active=True)
+    )
+    return change

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "assessments"
+urlpatterns = [
+    path("", views.assessment_list, name="list"),
+    path("<int:pk>/", views.assessment_entry, name="entry"),
+    path("<int:pk>/tieu-chi/<str:code>/", views.self_score_save, name="save_score"),
+    path("<int:pk>/tai-lieu/", views.evidence_upload, name="evidence_upload"),
+    path("<int:pk>/buoc/<slug:action>/", views.assessment_transition, name="transition"),
+]

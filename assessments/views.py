@@ -1,0 +1,116 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from frameworks import rules
+from frameworks.models import Node
+
+from . import selectors, services, workflow
+from .errors import AssessmentError
+from .forms import EvidenceForm, inputs_from_post, parse_version
+
+
+@login_required
+def assessment_list(request):
+    assessments = selectors.assessments_for_user(user=request.user)
+    return render(request, "assessments/list.html", {"assessments": assessments})
+
+
+def _leaf_nodes(assessment):
+    return Node.objects.filter(framework_id=assessment.period.framework_id, children__isnull=True).order_by("order")
+
+
+@login_required
+def assessment_entry(request, pk):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    context = selectors.assessment_entry(assessment=assessment, user=request.user)
+    context["can_edit"] = _can_edit(request.user, assessment)
+    context["evidence_form"] = EvidenceForm(leaf_nodes=_leaf_nodes(assessment)) if context["can_edit"] else None
+    return render(request, "assessments/entry.html", context)
+
+
+def _can_edit(user, assessment) -> bool:
+    try:
+        services.ensure_self_editable(assessment=assessment, by=user)
+    except AssessmentError:
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def self_score_save(request, pk, code):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    node = get_object_or_404(Node, framework_id=assessment.period.framework_id, code=code)
+    error = None
+    try:
+        services.self_score_save(
+            assessment=assessment, node=node, by=request.user,
+            expected_version=parse_version(request.POST.get("version")),
+            value=request.POST.get("value"),
+            inputs=inputs_from_post(node, request.POST),
+            explanation=request.POST.get("explanation", ""),
+        )
+    except (AssessmentError, rules.RuleInputError) as exc:
+        error = str(exc)
+    if not request.htmx:
+        if error:
+            messages.error(request, f"{node.code}: {error}")
+        else:
+            messages.success(request, f"Đã lưu tiêu chí {node.code}.")
+        return redirect("assessments:entry", pk=assessment.pk)
+    context = selectors.assessment_entry(assessment=assessment, user=request.user)
+    row = next(r for r in context["rows"] if r.node.pk == node.pk)
+    context.update({"row": row, "can_edit": True, "error": error, "saved": error is None, "posted": request.POST})
+    response = render(request, "assessments/_score_saved.html", context)
+    if error:
+        response.status_code = 422
+        # htmx swaps only 2xx by default; the row must still show the message at the field.
+        response["HX-Reswap"] = "outerHTML"
+    return response
+
+
+@login_required
+@require_POST
+def evidence_upload(request, pk):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    form = EvidenceForm(request.POST, request.FILES, leaf_nodes=_leaf_nodes(assessment))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.evidence_add(
+                assessment=assessment, by=request.user, nodes=list(data["nodes"]), title=data["title"],
+                uploaded=data["file"], document_number=data["document_number"],
+                document_date=data["document_date"], document_issuer=data["document_issuer"],
+            )
+        except AssessmentError as exc:
+            form.add_error(None, str(exc))
+    if form.errors:
+        for error in form.errors.values():
+            messages.error(request, " ".join(error))
+    else:
+        messages.success(request, "Đã thêm tài liệu kiểm chứng.")
+    return redirect("assessments:entry", pk=assessment.pk)
+
+
+@login_required
+@require_POST
+def assessment_transition(request, pk, action):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    if action not in workflow.TRANSITIONS:
+        raise Http404
+    reason = request.POST.get("reason", "")
+    try:
+        if action == "submit":
+            services.assessment_submit(assessment=assessment, by=request.user)
+        elif action == "return":
+            services.assessment_return(assessment=assessment, by=request.user, reason=reason)
+        else:
+            workflow.transition(assessment, action, by=request.user, reason=reason)
+    except workflow.TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{workflow.TRANSITIONS[action].label}: xong.")
+    return redirect("assessments:entry", pk=assessment.pk)
