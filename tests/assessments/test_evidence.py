@@ -1,0 +1,76 @@
+"""Evidence files are checked by content and size; references to official documents need no file."""
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from assessments.errors import AssessmentError
+from assessments.services import evidence_add
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def office_file(part):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, content, content_type", [
+    ("ke-hoach.pdf", PDF, "application/pdf"),
+    ("anh.png", PNG, "image/png"),
+    ("anh.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 16, "image/jpeg"),
+    ("bao-cao.docx", office_file("word/document.xml"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("bang.xlsx", office_file("xl/workbook.xml"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+])
+def test_accepted_types_are_recognised_by_content(assessment, leaf, ward_staff, name, content, content_type):
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf],
+                            uploaded=SimpleUploadedFile(name, content))
+    assert evidence.content_type == content_type
+    assert evidence.size == len(content)
+    assert len(evidence.sha256) == 64
+    assert list(evidence.nodes.all()) == [leaf]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("virus.pdf", b"MZ\x90\x00 this is an exe"),
+    ("ghi-chu.docx", b"plain text pretending"),
+    ("archive.docx", office_file("other/thing.xml")),
+])
+def test_a_file_whose_content_is_not_an_accepted_type_is_refused_whatever_its_name(assessment, leaf, ward_staff, name, content):
+    with pytest.raises(AssessmentError, match=f"Tệp “{name}” không phải PDF, DOCX, XLSX, JPG hoặc PNG"):
+        evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf], uploaded=SimpleUploadedFile(name, content))
+    assert not assessment.evidence.exists()
+
+
+def test_a_file_over_the_limit_is_refused(assessment, leaf, ward_staff, settings):
+    settings.EVIDENCE_MAX_BYTES = 1024 * 1024
+    big = SimpleUploadedFile("lon.pdf", PDF + b"0" * (1024 * 1024))
+    with pytest.raises(AssessmentError, match="Tệp “lon.pdf” lớn hơn 1 MB."):
+        evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf], uploaded=big)
+    assert not assessment.evidence.exists()
+
+
+def test_one_official_document_may_prove_several_criteria_without_a_file(assessment, ward_framework, ward_staff):
+    nodes = list(ward_framework.nodes.filter(code__in=["1.1.1", "1.1.2"]))
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=nodes, document_number="125/KH-UBND",
+                            document_date=datetime.date(2024, 1, 15), document_issuer="UBND phường Hoàng Liệt")
+    assert evidence.title == "125/KH-UBND"
+    assert sorted(n.code for n in evidence.nodes.all()) == ["1.1.1", "1.1.2"]
+
+
+def test_evidence_needs_a_file_or_a_document_number_and_a_criterion(assessment, leaf, ward_staff):
+    with pytest.raises(AssessmentError, match="Cần tải lên một tệp"):
+        evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf])
+    with pytest.raises(AssessmentError, match="Chọn ít nhất một tiêu chí"):
+        evidence_add(assessment=assessment, by=ward_staff, nodes=[], document_number="1/QĐ")
+
+
+def test_another_ward_cannot_attach_evidence(assessment, leaf, other_ward_staff):
+    with pytest.raises(AssessmentError, match="không có quyền"):
+        evidence_add(assessment=assessment, by=other_ward_staff, nodes=[leaf], document_number="1/QĐ")

@@ -1,0 +1,87 @@
+"""The assessment's state machine: who may take which step from which state."""
+import pytest
+
+from accounts.models import Notification
+from assessments import workflow
+from assessments.errors import AssessmentError
+from assessments.models import StatusChange
+from assessments.services import assessment_return, assessment_submit, self_score_save
+from assessments.workflow import Status, TransitionError
+
+
+def test_the_unit_head_submits_and_the_secretariat_is_notified(assessment, ward_head, secretariat):
+    change = assessment_submit(assessment=assessment, by=ward_head)
+    assessment.refresh_from_db()
+    assert assessment.status == Status.SUBMITTED
+    assert (change.old_status, change.new_status, change.by) == (Status.DRAFT, Status.SUBMITTED, ward_head)
+    note = Notification.objects.get(recipient=secretariat)
+    assert "Phường Hoàng Liệt đã nộp kết quả tự đánh giá" in note.message
+
+
+def test_unit_staff_may_not_submit(assessment, ward_staff):
+    with pytest.raises(TransitionError, match="Bạn không có quyền “Nộp kết quả tự đánh giá”"):
+        workflow.transition(assessment, "submit", by=ward_staff)
+    assert StatusChange.objects.count() == 0
+
+
+def test_another_units_head_may_not_submit(other_assessment, ward_head):
+    with pytest.raises(TransitionError):
+        workflow.transition(other_assessment, "submit", by=ward_head)
+
+
+def test_submission_freezes_the_self_scores(assessment, leaf, ward_head, ward_staff):
+    assessment_submit(assessment=assessment, by=ward_head)
+    with pytest.raises(AssessmentError, match="trạng thái “Đã nộp”"):
+        self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0.5")
+
+
+def test_the_secretariat_returns_a_submission_with_a_reason_and_the_unit_may_edit_again(
+    assessment, leaf, ward_head, ward_staff, secretariat
+):
+    assessment_submit(assessment=assessment, by=ward_head)
+    with pytest.raises(TransitionError, match="Cần nêu lý do"):
+        assessment_return(assessment=assessment, by=secretariat, reason="  ")
+    assessment_return(assessment=assessment, by=secretariat, reason="Thiếu tài liệu tiêu chí 1.1")
+    assert assessment.status == Status.RETURNED
+    assert Notification.objects.filter(recipient=ward_staff, message__contains="Thiếu tài liệu").exists()
+    self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0.5")
+    assessment_submit(assessment=assessment, by=ward_head)
+    assert assessment.status == Status.SUBMITTED
+
+
+@pytest.mark.parametrize("action, roles_allowed", [
+    ("submit", {"unit_head"}),
+    ("return", {"secretariat", "admin"}),
+    ("start_appraisal", {"secretariat", "admin"}),
+    ("request_explanation", {"secretariat", "admin", "council_member"}),
+    ("answer_explanation", {"unit_staff", "unit_head"}),
+    ("finish_appraisal", {"secretariat", "admin"}),
+    ("reopen_appraisal", {"secretariat", "admin"}),
+    ("publish", {"secretariat", "admin"}),
+    ("reappraise", {"secretariat", "admin"}),
+])
+def test_each_step_belongs_to_its_roles(action, roles_allowed):
+    assert {str(role) for role in workflow.TRANSITIONS[action].roles} == roles_allowed
+
+
+def test_leadership_takes_no_step(assessment, leadership):
+    assert workflow.available_actions(user=leadership, assessment=assessment) == []
+
+
+def test_a_step_from_the_wrong_state_is_refused(assessment, secretariat):
+    with pytest.raises(TransitionError, match="Không thể “Công bố kết quả” khi hồ sơ đang ở trạng thái “Đang tự đánh giá”"):
+        workflow.transition(assessment, "publish", by=secretariat)
+
+
+def test_the_whole_path_to_publication_leaves_one_event_per_step(assessment, ward_head, ward_staff, secretariat, council_member):
+    assessment_submit(assessment=assessment, by=ward_head)
+    workflow.transition(assessment, "start_appraisal", by=secretariat)
+    workflow.transition(assessment, "request_explanation", by=council_member, reason="Giải trình tiêu chí 2.1")
+    workflow.transition(assessment, "answer_explanation", by=ward_staff)
+    workflow.transition(assessment, "finish_appraisal", by=secretariat)
+    workflow.transition(assessment, "publish", by=secretariat)
+    assert assessment.status == Status.PUBLISHED
+    assert [c.new_status for c in assessment.status_changes.all()] == [
+        Status.SUBMITTED, Status.UNDER_APPRAISAL, Status.EXPLANATION_REQUESTED,
+        Status.UNDER_APPRAISAL, Status.APPRAISED, Status.PUBLISHED,
+    ]
