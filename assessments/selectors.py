@@ -72,6 +72,16 @@ def score_rollup(nodes, scores_by_node_id: dict) -> dict:
     return rollup(plain_tree(nodes), by_code_value, frozenset(not_assessed))
 
 
+def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:
+    """The unit's evidence, and the same grouped by the id of each criterion it proves (2 queries)."""
+    evidence = list(Evidence.objects.filter(assessment=assessment).prefetch_related("nodes"))
+    by_node: dict[int, list] = {}
+    for item in evidence:
+        for node in item.nodes.all():
+            by_node.setdefault(node.pk, []).append(item)
+    return evidence, by_node
+
+
 def assessment_entry(*, assessment: Assessment, user) -> dict:
     """Everything the entry page shows: the tree, the unit's scores, evidence, totals and actions."""
     nodes = list(Node.objects.filter(framework_id=assessment.period.framework_id).order_by("order"))
@@ -79,11 +89,7 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
         s.node_id: s
         for s in SelfScore.objects.filter(assessment=assessment).select_related("updated_by")
     }
-    evidence = list(Evidence.objects.filter(assessment=assessment).prefetch_related("nodes"))
-    evidence_by_node: dict[int, list] = {}
-    for item in evidence:
-        for node in item.nodes.all():
-            evidence_by_node.setdefault(node.pk, []).append(item)
+    evidence, evidence_by_node = evidence_of(assessment=assessment)
     subtotals = score_rollup(nodes, scores)
     parent_ids = {node.parent_id for node in nodes if node.parent_id}
     by_id = {node.pk: node for node in nodes}
@@ -108,6 +114,5 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
         "progress_pct": (Decimal(100) * total.scored / total.leaves).quantize(Decimal(1)) if total.leaves else 0,
         "evidence": evidence,
         "missing_evidence": [row for row in rows if row.lacks_evidence],
-        "actions": workflow.available_actions(user=user, assessment=assessment),
         "history": list(StatusChange.objects.filter(assessment=assessment).select_related("by")),
     }

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from frameworks import rules
@@ -10,6 +11,15 @@ from frameworks.models import Node
 from . import selectors, services, workflow
 from .errors import AssessmentError
 from .forms import EvidenceForm, inputs_from_post, parse_version
+
+
+# Steps taken with a plain button; the appraisal's own steps (finishing, which confirms undecided
+# criteria, and publishing, which freezes a snapshot) have dedicated views in the appraisal app.
+GENERIC_ACTIONS = frozenset({"submit", "return", "start_appraisal", "answer_explanation", "reopen_appraisal", "reappraise"})
+
+
+def generic_actions(user, assessment):
+    return [a for a in workflow.available_actions(user=user, assessment=assessment) if a.action in GENERIC_ACTIONS]
 
 
 @login_required
@@ -26,6 +36,7 @@ def _leaf_nodes(assessment):
 def assessment_entry(request, pk):
     assessment = selectors.get_assessment_for_user(request.user, pk)
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
+    context["actions"] = generic_actions(request.user, assessment)
     context["can_edit"] = _can_edit(request.user, assessment)
     context["evidence_form"] = EvidenceForm(leaf_nodes=_leaf_nodes(assessment)) if context["can_edit"] else None
     return render(request, "assessments/entry.html", context)
@@ -99,7 +110,7 @@ def evidence_upload(request, pk):
 @require_POST
 def assessment_transition(request, pk, action):
     assessment = selectors.get_assessment_for_user(request.user, pk)
-    if action not in workflow.TRANSITIONS:
+    if action not in GENERIC_ACTIONS:
         raise Http404
     reason = request.POST.get("reason", "")
     try:
@@ -113,4 +124,8 @@ def assessment_transition(request, pk, action):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"{workflow.TRANSITIONS[action].label}: xong.")
+    # The appraisal page posts here too and wants to come back to itself.
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect("assessments:entry", pk=assessment.pk)

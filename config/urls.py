@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("bo-chi-so/", include("frameworks.urls")),
     path("danh-gia/", include("assessments.urls")),
+    path("tham-dinh/", include("appraisal.urls")),
     path("admin/", admin.site.urls),
 ]
 

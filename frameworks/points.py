@@ -52,3 +52,13 @@ def points_to_str(value: Decimal) -> str:
 def format_points(value: Decimal) -> str:
     """Vietnamese display: decimal comma (``1,5``, ``70``, ``3,781``)."""
     return points_to_str(value).replace(".", ",")
+
+
+_PERCENT_QUANTUM = Decimal("0.01")
+
+
+def quantize_percent(value) -> Decimal:
+    """Round an index to two places, half up, as official results print it (``84.64`` %)."""
+    if isinstance(value, float):
+        raise TypeError("an index is never a float; pass a Decimal, int or str")
+    return Decimal(value).quantize(_PERCENT_QUANTUM, rounding=ROUND_HALF_UP)

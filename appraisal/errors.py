@@ -1,0 +1,19 @@
+"""Vietnamese messages of the appraisal, defined once so tests can assert on them."""
+from django.utils.translation import gettext_lazy as _
+
+NOT_APPRAISING = _("Hồ sơ đang ở trạng thái “%(status)s”: không thể nhập điểm thẩm định.")
+NOT_ASSIGNED = _("Tiêu chí “%(code)s” không được phân công cho bạn thẩm định.")
+REASON_REQUIRED = _("Điểm thẩm định khác điểm tự chấm (%(self)s): cần nêu lý do điều chỉnh.")
+STALE_VERSION = _(
+    "Điểm thẩm định tiêu chí “%(code)s” vừa được %(who)s cập nhật (hiện là %(value)s). Tải lại trang trước khi lưu."
+)
+NOT_ALL_APPRAISED = _("Chưa thể công bố: các đơn vị sau chưa thẩm định xong: %(units)s.")
+QUESTION_REQUIRED = _("Cần nêu nội dung đề nghị giải trình.")
+ANSWER_REQUIRED = _("Cần nhập nội dung giải trình.")
+NO_QUESTION = _("Tiêu chí “%(code)s” không có đề nghị giải trình nào.")
+NOT_UNIT_MEMBER = _("Chỉ cán bộ của đơn vị được giải trình.")
+NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con.")
+
+
+class AppraisalError(Exception):
+    """An appraisal operation refused, with a message for the user."""

@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from frameworks.fields import PointsField
+
+
+class CouncilRole(models.TextChoices):
+    CHAIR = "chair", _("Chủ tịch Hội đồng")
+    VICE_CHAIR = "vice_chair", _("Phó Chủ tịch Hội đồng")
+    MEMBER = "member", _("Thành viên")
+
+
+class CouncilMember(models.Model):
+    """A seat on a period's appraisal council (seed 000: chair, Nội vụ head as vice-chair, members)."""
+
+    period = models.ForeignKey("assessments.Period", on_delete=models.CASCADE, related_name="council")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="council_seats")
+    role = models.CharField(_("chức danh"), max_length=20, choices=CouncilRole.choices, default=CouncilRole.MEMBER)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["period", "user"], name="one_seat_per_user_and_period")]
+        ordering = ["period", "role", "user__username"]
+        verbose_name = _("thành viên Hội đồng thẩm định")
+        verbose_name_plural = _("Hội đồng thẩm định")
+
+    def __str__(self):
+        return f"{self.user.display_name} ({self.get_role_display()})"
+
+
+class Assignment(models.Model):
+    """Which council member reviews which criterion in a period."""
+
+    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="assignments")
+    node = models.ForeignKey("frameworks.Node", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["member", "node"], name="unique_assignment")]
+
+
+class AppraisedScore(models.Model):
+    """The council's decision on one criterion of one unit: confirm the self-score or adjust it."""
+
+    assessment = models.ForeignKey("assessments.Assessment", on_delete=models.CASCADE, related_name="appraised_scores")
+    node = models.ForeignKey("frameworks.Node", on_delete=models.PROTECT, related_name="+")
+    value = PointsField(_("điểm thẩm định"), null=True, blank=True)
+    not_assessed = models.BooleanField(_("không đánh giá"), default=False)
+    reason = models.TextField(_("lý do điều chỉnh"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "node"], name="unique_appraised_score")]
+        verbose_name = _("điểm thẩm định")
+        verbose_name_plural = _("điểm thẩm định")
+
+
+class ExplanationMessage(models.Model):
+    """One message of the explanation round on a criterion: the council asks, the unit answers."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("Đề nghị giải trình")
+        ANSWER = "answer", _("Giải trình của đơn vị")
+
+    assessment = models.ForeignKey("assessments.Assessment", on_delete=models.CASCADE, related_name="explanations")
+    node = models.ForeignKey("frameworks.Node", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    text = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer_deadline = models.DateField(_("hạn giải trình"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class PublishedResult(models.Model):
+    """A frozen copy of a unit's published result; a re-appraisal adds a new version, never edits one."""
+
+    assessment = models.ForeignKey("assessments.Assessment", on_delete=models.PROTECT, related_name="publications")
+    version = models.PositiveIntegerField()
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    published_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)  # why a re-appraisal changed a published result
+    self_total = PointsField()
+    appraised_total = PointsField()
+    max_total = PointsField()
+    # Per criterion: {"code": {"self": "1.5", "appraised": "1.25", "not_assessed": false}}, strings of Decimals.
+    scores = models.JSONField()
+
+    class Meta:
+        ordering = ["assessment", "-version"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "version"], name="unique_publication_version")]

@@ -1,0 +1,89 @@
+"""Read-side of the appraisal: self vs appraised, side by side, in a fixed number of queries."""
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from accounts.models import Role
+from assessments.models import Assessment, SelfScore
+from assessments.selectors import evidence_of, score_rollup
+from frameworks.models import Node
+from frameworks.tree import Subtotal
+
+from .models import AppraisedScore, Assignment, ExplanationMessage
+
+
+def is_office(user) -> bool:
+    """The Nội vụ secretariat (and administrators) see and may appraise every criterion."""
+    return user.is_superuser or user.role in (Role.SECRETARIAT, Role.ADMIN)
+
+
+@dataclass
+class AppraisalRow:
+    node: Node
+    is_leaf: bool
+    self_score: SelfScore | None
+    appraised: AppraisedScore | None
+    self_subtotal: Subtotal
+    appraised_subtotal: Subtotal
+    evidence: list = field(default_factory=list)
+    messages: list = field(default_factory=list)
+    assigned: bool = False
+
+    @property
+    def self_value(self) -> Decimal | None:
+        return self.self_score.value if self.self_score else None
+
+    @property
+    def appraised_value(self) -> Decimal | None:
+        """The council's figure; until it decides, the self-score stands ("công nhận")."""
+        return self.appraised.value if self.appraised else self.self_value
+
+    @property
+    def not_assessed(self) -> bool:
+        record = self.appraised or self.self_score
+        return bool(record and record.not_assessed)
+
+    @property
+    def adjusted(self) -> bool:
+        return self.appraised is not None and self.appraised.value != self.self_value
+
+
+@dataclass
+class ScoreTable:
+    rows: list
+    self_total: Subtotal
+    appraised_total: Subtotal
+
+    @property
+    def difference(self) -> Decimal:
+        return self.appraised_total.score - self.self_total.score
+
+
+def assessment_score_table(*, assessment: Assessment, user=None) -> ScoreTable:
+    nodes = list(Node.objects.filter(framework_id=assessment.period.framework_id).order_by("order"))
+    self_scores = {s.node_id: s for s in SelfScore.objects.filter(assessment=assessment)}
+    appraised = {a.node_id: a for a in AppraisedScore.objects.filter(assessment=assessment).select_related("decided_by")}
+    _evidence, evidence_by_node = evidence_of(assessment=assessment)
+    messages_by_node: dict[int, list] = {}
+    for message in ExplanationMessage.objects.filter(assessment=assessment).select_related("author"):
+        messages_by_node.setdefault(message.node_id, []).append(message)
+    if user is None or is_office(user):
+        assigned_ids = None
+    else:
+        assigned_ids = set(Assignment.objects.filter(
+            member__period_id=assessment.period_id, member__user=user).values_list("node_id", flat=True))
+
+    parent_ids = {node.parent_id for node in nodes}
+    self_sub = score_rollup(nodes, self_scores)
+    # Until the council decides a criterion, its self-score stands.
+    appraised_sub = score_rollup(nodes, {**self_scores, **appraised})
+    rows = [
+        AppraisalRow(
+            node=node, is_leaf=node.pk not in parent_ids,
+            self_score=self_scores.get(node.pk), appraised=appraised.get(node.pk),
+            self_subtotal=self_sub[node.code], appraised_subtotal=appraised_sub[node.code],
+            evidence=evidence_by_node.get(node.pk, []), messages=messages_by_node.get(node.pk, []),
+            assigned=assigned_ids is None or node.pk in assigned_ids,
+        )
+        for node in nodes
+    ]
+    return ScoreTable(rows=rows, self_total=self_sub[""], appraised_total=appraised_sub[""])

@@ -1,0 +1,210 @@
+"""Writes of the appraisal: the council, its decisions, the explanation round and publication."""
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Notification, Role
+from assessments import workflow
+from assessments.models import Assessment, Period, SelfScore
+from assessments.workflow import Status
+from frameworks import rules
+from frameworks.models import Node
+from frameworks.points import format_points, points_to_str
+
+from . import errors
+from .errors import AppraisalError
+from .models import AppraisedScore, Assignment, CouncilMember, CouncilRole, ExplanationMessage, PublishedResult
+from .selectors import assessment_score_table, is_office
+
+# -- the council -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def council_member_add(*, period: Period, user, role: CouncilRole = CouncilRole.MEMBER, by=None) -> CouncilMember:
+    member, _created = CouncilMember.objects.get_or_create(period=period, user=user, defaults={"role": role})
+    return member
+
+
+def _offices_of(node: Node, by_id: dict) -> list[str]:
+    """A criterion's responsible offices, inherited from the nearest ancestor that names some."""
+    while node is not None:
+        if node.responsible_offices:
+            return node.responsible_offices
+        node = by_id.get(node.parent_id)
+    return []
+
+
+@transaction.atomic
+def assignments_apply_defaults(*, period: Period) -> int:
+    """Assign each leaf to the members whose office the sources name as responsible for it.
+
+    Seeds 002 and 003 name offices ("Sở Nội vụ", "Nội vụ"); a member matches when that name is
+    part of their unit's name. Criteria no member matches stay with the secretariat.
+    """
+    members = list(period.council.select_related("user__unit"))
+    nodes = list(Node.objects.filter(framework=period.framework))
+    by_id = {node.pk: node for node in nodes}
+    parent_ids = {node.parent_id for node in nodes}
+    created = 0
+    for node in nodes:
+        if node.pk in parent_ids:
+            continue
+        for office in _offices_of(node, by_id):
+            for member in members:
+                unit_name = member.user.unit.name.lower() if member.user.unit_id else ""
+                if office.strip().lower() in unit_name:
+                    _obj, made = Assignment.objects.get_or_create(member=member, node=node)
+                    created += made
+    return created
+
+
+def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
+    if is_office(user):
+        return True
+    return Assignment.objects.filter(
+        member__period_id=assessment.period_id, member__user=user, node=node
+    ).exists()
+
+
+# -- decisions ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def appraisal_save(
+    *, assessment: Assessment, node: Node, by, value, reason: str = "", expected_version: int | None,
+) -> AppraisedScore:
+    """Confirm or adjust one criterion. A value other than the self-score needs a reason."""
+    if assessment.status not in workflow.APPRAISAL_EDITABLE:
+        raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
+    if Node.objects.filter(parent=node).exists():
+        raise AppraisalError(errors.NOT_A_LEAF % {"code": node.code})
+    if not may_appraise(user=by, assessment=assessment, node=node):
+        raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
+    points = rules.evaluate({"kind": "manual"}, node.max_points, {"value": value})
+    self_score = SelfScore.objects.filter(assessment=assessment, node=node).first()
+    self_value = self_score.value if self_score else None
+    if points != self_value and not reason.strip():
+        shown = format_points(self_value) if self_value is not None else "—"
+        raise AppraisalError(errors.REASON_REQUIRED % {"self": shown})
+    score = AppraisedScore.objects.select_for_update().filter(assessment=assessment, node=node).first()
+    if (score.version if score else None) != expected_version:
+        raise AppraisalError(errors.STALE_VERSION % {
+            "code": node.code,
+            "who": score.decided_by.display_name if score.decided_by else "—",
+            "value": format_points(score.value) if score.value is not None else "—",
+        })
+    if score is None:
+        score = AppraisedScore(assessment=assessment, node=node, version=0)
+    score.value, score.not_assessed = points, False
+    score.reason = reason.strip()
+    score.version += 1
+    score.decided_by = by
+    score._history_user = by
+    score._change_reason = score.reason or "Công nhận"
+    score.save()
+    return score
+
+
+@transaction.atomic
+def appraisal_finish(*, assessment: Assessment, by):
+    """End the appraisal of a unit: criteria nobody changed are confirmed at their self-score."""
+    workflow.check("finish_appraisal", user=by, assessment=assessment)
+    decided = set(AppraisedScore.objects.filter(assessment=assessment).values_list("node_id", flat=True))
+    confirmations = [
+        AppraisedScore(assessment=assessment, node_id=s.node_id, value=s.value, not_assessed=s.not_assessed,
+                       decided_by=by)
+        for s in SelfScore.objects.filter(assessment=assessment).exclude(node_id__in=decided)
+    ]
+    AppraisedScore.objects.bulk_create(confirmations)
+    return workflow.transition(assessment, "finish_appraisal", by=by)
+
+
+# -- explanation round -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def explanation_request(*, assessment: Assessment, nodes: list[Node], question: str, by, answer_deadline=None):
+    """The council asks the unit to explain (or add evidence to) chosen criteria."""
+    if not question.strip():
+        raise AppraisalError(errors.QUESTION_REQUIRED)
+    for node in nodes:
+        if not may_appraise(user=by, assessment=assessment, node=node):
+            raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
+    if assessment.status == Status.UNDER_APPRAISAL:
+        workflow.transition(assessment, "request_explanation", by=by, reason=question)
+    elif assessment.status != Status.EXPLANATION_REQUESTED:
+        raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
+    ExplanationMessage.objects.bulk_create(
+        ExplanationMessage(assessment=assessment, node=node, kind=ExplanationMessage.Kind.QUESTION,
+                           text=question.strip(), author=by, answer_deadline=answer_deadline)
+        for node in nodes
+    )
+    Notification.objects.bulk_create(
+        Notification(recipient=user, message=f"Hội đồng thẩm định đề nghị giải trình: {question.strip()}"[:300],
+                      url=f"/tham-dinh/{assessment.pk}/")
+        for user in assessment.unit.users.filter(is_active=True)
+    )
+
+
+@transaction.atomic
+def explanation_answer(*, assessment: Assessment, node: Node, text: str, by) -> ExplanationMessage:
+    """The unit answers on one criterion; the round stays open until the unit sends its answers."""
+    if by.unit_id != assessment.unit_id or by.role not in (Role.UNIT_STAFF, Role.UNIT_HEAD):
+        raise AppraisalError(errors.NOT_UNIT_MEMBER)
+    if assessment.status != Status.EXPLANATION_REQUESTED:
+        raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
+    if not text.strip():
+        raise AppraisalError(errors.ANSWER_REQUIRED)
+    if not assessment.explanations.filter(node=node, kind=ExplanationMessage.Kind.QUESTION).exists():
+        raise AppraisalError(errors.NO_QUESTION % {"code": node.code})
+    return ExplanationMessage.objects.create(
+        assessment=assessment, node=node, kind=ExplanationMessage.Kind.ANSWER, text=text.strip(), author=by
+    )
+
+
+# -- publication -------------------------------------------------------------------------------
+
+
+def _snapshot(assessment: Assessment, *, by, version: int, reason: str = "") -> PublishedResult:
+    table = assessment_score_table(assessment=assessment)
+    return PublishedResult.objects.create(
+        assessment=assessment, version=version, published_by=by, reason=reason,
+        self_total=table.self_total.score, appraised_total=table.appraised_total.score,
+        max_total=table.appraised_total.max_points,
+        scores={
+            row.node.code: {
+                "self": points_to_str(row.self_value) if row.self_value is not None else None,
+                "appraised": points_to_str(row.appraised_value) if row.appraised_value is not None else None,
+                "not_assessed": row.not_assessed,
+            }
+            for row in table.rows if row.is_leaf
+        },
+    )
+
+
+@transaction.atomic
+def period_publish(*, period: Period, by) -> list[PublishedResult]:
+    """Publish the whole period at once: every unit must be appraised; numbers are frozen."""
+    assessments = list(period.assessments.select_related("unit").select_for_update(of=("self",)))
+    waiting = [a.unit.name for a in assessments if a.status != Status.APPRAISED]
+    if waiting:
+        raise AppraisalError(errors.NOT_ALL_APPRAISED % {"units": ", ".join(waiting)})
+    published = []
+    for assessment in assessments:
+        workflow.transition(assessment, "publish", by=by)
+        published.append(_snapshot(assessment, by=by, version=1))
+    period.published_at = timezone.now()
+    period._history_user = by
+    period.save(update_fields=["published_at"])
+    return published
+
+
+@transaction.atomic
+def reappraisal_publish(*, assessment: Assessment, by, reason: str) -> PublishedResult:
+    """After a re-appraisal (phúc tra), publish the corrected result as a new version."""
+    workflow.transition(assessment, "publish", by=by, reason=reason)
+    last = assessment.publications.order_by("-version").first()
+    return _snapshot(assessment, by=by, version=(last.version + 1) if last else 1, reason=reason)
+
+
+def appraisal_open(assessment: Assessment) -> bool:
+    return assessment.status in workflow.APPRAISAL_EDITABLE

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "appraisal"
+urlpatterns = [
+    path("<int:pk>/", views.appraisal_page, name="page"),
+    path("<int:pk>/tieu-chi/<str:code>/", views.appraisal_save, name="save"),
+    path("<int:pk>/giai-trinh/", views.explanation_request, name="request_explanation"),
+    path("<int:pk>/giai-trinh/<str:code>/", views.explanation_answer, name="answer"),
+    path("<int:pk>/ket-thuc/", views.appraisal_finish, name="finish"),
+    path("<int:pk>/cong-bo-phuc-tra/", views.reappraisal_publish, name="republish"),
+    path("ky/<int:period_pk>/", views.period_overview, name="period"),
+    path("ky/<int:period_pk>/cong-bo/", views.period_publish, name="publish"),
+]

@@ -1,0 +1,139 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.access import require_role
+from accounts.models import Role
+from assessments.forms import parse_version
+from assessments.models import Period
+from assessments.selectors import get_assessment_for_user
+from assessments.views import generic_actions
+from assessments.workflow import TransitionError, available_actions
+from frameworks import rules
+from frameworks.models import Node
+
+from . import services
+from .errors import AppraisalError
+from .selectors import assessment_score_table, is_office
+
+_REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
+
+
+@login_required
+def appraisal_page(request, pk):
+    assessment = get_assessment_for_user(request.user, pk)
+    table = assessment_score_table(assessment=assessment, user=request.user)
+    return render(request, "appraisal/page.html", {
+        "assessment": assessment, "table": table,
+        "can_appraise": services.appraisal_open(assessment) and _is_council(request.user, assessment),
+        "is_unit": request.user.unit_id == assessment.unit_id,
+        "actions": [a for a in generic_actions(request.user, assessment) if a.action != "submit"],
+        "can_finish": "finish_appraisal" in {a.action for a in available_actions(user=request.user, assessment=assessment)},
+        "can_republish": assessment.publications.exists() and "publish" in {
+            a.action for a in available_actions(user=request.user, assessment=assessment)},
+    })
+
+
+def _is_council(user, assessment) -> bool:
+    return is_office(user) or assessment.period.council.filter(user=user).exists()
+
+
+def _leaf(assessment, code):
+    return get_object_or_404(Node, framework_id=assessment.period.framework_id, code=code)
+
+
+def _back(request, assessment, error=None, success=None):
+    if error:
+        messages.error(request, error)
+    elif success:
+        messages.success(request, success)
+    return redirect("appraisal:page", pk=assessment.pk)
+
+
+@login_required
+@require_POST
+def appraisal_save(request, pk, code):
+    assessment = get_assessment_for_user(request.user, pk)
+    node = _leaf(assessment, code)
+    try:
+        services.appraisal_save(
+            assessment=assessment, node=node, by=request.user, value=request.POST.get("value"),
+            reason=request.POST.get("reason", ""), expected_version=parse_version(request.POST.get("version")),
+        )
+    except _REFUSALS as exc:
+        return _back(request, assessment, error=f"{code}: {exc}")
+    return _back(request, assessment, success=f"Đã lưu điểm thẩm định tiêu chí {code}.")
+
+
+@login_required
+@require_POST
+def explanation_request(request, pk):
+    assessment = get_assessment_for_user(request.user, pk)
+    codes = request.POST.getlist("codes")
+    nodes = list(Node.objects.filter(framework_id=assessment.period.framework_id, code__in=codes))
+    try:
+        services.explanation_request(assessment=assessment, nodes=nodes, by=request.user,
+                                     question=request.POST.get("question", ""))
+    except _REFUSALS as exc:
+        return _back(request, assessment, error=str(exc))
+    return _back(request, assessment, success="Đã gửi đề nghị giải trình.")
+
+
+@login_required
+@require_POST
+def explanation_answer(request, pk, code):
+    assessment = get_assessment_for_user(request.user, pk)
+    try:
+        services.explanation_answer(assessment=assessment, node=_leaf(assessment, code), by=request.user,
+                                    text=request.POST.get("text", ""))
+    except _REFUSALS as exc:
+        return _back(request, assessment, error=str(exc))
+    return _back(request, assessment, success=f"Đã gửi giải trình tiêu chí {code}.")
+
+
+@login_required
+@require_POST
+def appraisal_finish(request, pk):
+    assessment = get_assessment_for_user(request.user, pk)
+    try:
+        services.appraisal_finish(assessment=assessment, by=request.user)
+    except _REFUSALS as exc:
+        return _back(request, assessment, error=str(exc))
+    return _back(request, assessment, success="Đã kết thúc thẩm định.")
+
+
+@login_required
+@require_POST
+def period_publish(request, period_pk):
+    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
+    period = get_object_or_404(Period, pk=period_pk)
+    try:
+        services.period_publish(period=period, by=request.user)
+    except _REFUSALS as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã công bố kết quả kỳ {period.identifier}.")
+    return redirect("appraisal:period", period_pk=period.pk)
+
+
+@login_required
+@require_POST
+def reappraisal_publish(request, pk):
+    assessment = get_assessment_for_user(request.user, pk)
+    try:
+        services.reappraisal_publish(assessment=assessment, by=request.user, reason=request.POST.get("reason", ""))
+    except _REFUSALS as exc:
+        return _back(request, assessment, error=str(exc))
+    return _back(request, assessment, success="Đã công bố kết quả phúc tra.")
+
+
+@login_required
+def period_overview(request, period_pk):
+    require_role(request.user, Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
+    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    assessments = period.assessments.select_related("unit").order_by("unit__order", "unit__code")
+    return render(request, "appraisal/period.html", {
+        "period": period, "assessments": assessments,
+        "can_publish": is_office(request.user) and period.published_at is None,
+    })

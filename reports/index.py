@@ -1,0 +1,120 @@
+"""The PAR-Index and the ranking of units (seed 000, section II.3), on plain data (no database).
+
+Achieved = appraised points (self points where the council has not decided yet) + survey points if
+a survey was held; maximum = the framework's appraisal maximum less not-assessed criteria, plus its
+survey maximum only if a survey was held. Index = achieved ÷ maximum × 100, in %.
+"""
+from dataclasses import dataclass
+from decimal import Context, Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from frameworks.points import quantize_percent, quantize_points
+
+NO_MAXIMUM = gettext_lazy(
+    "Không tính được Chỉ số: điểm tối đa bằng 0 (mọi tiêu chí đều không đánh giá)."
+)
+NO_PREVIOUS_RANK = "—"
+
+# Independent of whatever context the caller set; converts ints and refuses floats.
+_ARITHMETIC = Context(prec=40)
+
+
+@dataclass(frozen=True)
+class UnitScores:
+    unit_code: str
+    unit_name: str
+    unit_kind: str
+    self_total: Decimal
+    appraised_total: Decimal | None  # None: the council has not appraised anything yet
+    combined_total: Decimal  # per criterion the appraised score where it exists, else the self score
+    appraisal_max: Decimal  # the framework's appraisal maximum less not-assessed criteria
+    survey_total: Decimal | None  # None: no survey held for this unit
+    survey_max: Decimal  # the framework's survey maximum (30 in Hoàng Mai), 0 when it has none
+    published: bool
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    unit_code: str
+    unit_name: str
+    unit_kind: str
+    self_total: Decimal
+    appraised_total: Decimal | None
+    survey_total: Decimal | None
+    max_total: Decimal
+    achieved_total: Decimal
+    index_pct: Decimal
+    rank: int
+    rank_change: int | None  # previous rank - rank: positive means moved up
+    provisional: bool
+
+
+def index_pct(*, achieved: Decimal, maximum: Decimal) -> Decimal:
+    """Achieved ÷ maximum × 100, rounded as official results print it (``84.64``)."""
+    if maximum == 0:
+        raise ValueError(str(NO_MAXIMUM))
+    return quantize_percent(_ARITHMETIC.divide(_ARITHMETIC.multiply(achieved, 100), maximum))
+
+
+def unit_result_totals(scores: UnitScores) -> tuple[Decimal, Decimal]:
+    """(achieved, maximum); without a survey the appraised points alone are scaled to 100."""
+    if scores.survey_total is None:
+        return scores.combined_total, scores.appraisal_max
+    return scores.combined_total + scores.survey_total, scores.appraisal_max + scores.survey_max
+
+
+def rank_results(
+    scores: list[UnitScores], *, previous_ranks: dict[str, int] | None = None
+) -> list[UnitResult]:
+    """Every unit's index, best first; equal indexes share a rank and the next rank skips (1, 2, 2, 4).
+
+    Units rank on the index as printed (two places), so two units shown with the same % share a
+    rank; ties are listed by unit code so that the output does not depend on the input order.
+    """
+    previous_ranks = previous_ranks or {}
+    indexed = []
+    for unit in scores:
+        achieved, maximum = unit_result_totals(unit)
+        try:
+            pct = index_pct(achieved=achieved, maximum=maximum)
+        except ValueError as error:
+            raise ValueError(f"{unit.unit_code}: {error}") from None
+        indexed.append((unit, achieved, maximum, pct))
+    indexed.sort(key=lambda row: (-row[3], row[0].unit_code))
+
+    results = []
+    for position, (unit, achieved, maximum, pct) in enumerate(indexed, start=1):
+        rank = results[-1].rank if results and results[-1].index_pct == pct else position
+        previous = previous_ranks.get(unit.unit_code)
+        results.append(UnitResult(
+            unit_code=unit.unit_code,
+            unit_name=unit.unit_name,
+            unit_kind=unit.unit_kind,
+            self_total=quantize_points(unit.self_total),
+            appraised_total=_points_or_none(unit.appraised_total),
+            survey_total=_points_or_none(unit.survey_total),
+            max_total=quantize_points(maximum),
+            achieved_total=quantize_points(achieved),
+            index_pct=pct,
+            rank=rank,
+            rank_change=None if previous is None else previous - rank,
+            provisional=not unit.published,
+        ))
+    return results
+
+
+def rank_change_text(change: int | None) -> str:
+    """``tăng 3 bậc``, ``giảm 9 bậc``, ``giữ nguyên``, or ``—`` when there is no previous rank."""
+    if change is None:
+        return NO_PREVIOUS_RANK
+    if change > 0:
+        return _("tăng %(places)d bậc") % {"places": change}
+    if change < 0:
+        return _("giảm %(places)d bậc") % {"places": -change}
+    return _("giữ nguyên")
+
+
+def _points_or_none(value: Decimal | None) -> Decimal | None:
+    return None if value is None else quantize_points(value)

@@ -1,0 +1,45 @@
+import pytest
+
+from appraisal.models import Assignment, CouncilRole
+from appraisal.services import council_member_add
+from assessments import workflow
+from assessments.services import assessment_submit, period_open, self_score_save
+from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
+
+
+@pytest.fixture
+def ward_framework(db):
+    framework_load(data=read_fixture(FIXTURE_DIR / "hoangmai-phuong-2024.json"))
+    from frameworks.models import Framework
+
+    return Framework.objects.get(key="hoangmai-phuong-2024")
+
+
+@pytest.fixture
+def period(ward_framework, ward, other_ward, secretariat):
+    return period_open(framework=ward_framework, year=2024, by=secretariat)
+
+
+@pytest.fixture
+def node(ward_framework):
+    return lambda code: ward_framework.nodes.get(code=code)
+
+
+@pytest.fixture
+def under_appraisal(period, ward, ward_staff, ward_head, secretariat, node):
+    """Hoàng Liệt scored 1.1.1 = 0,5 and 1.1.2 = 0,25, submitted, and the appraisal started."""
+    assessment = period.assessments.get(unit=ward)
+    self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
+    self_score_save(assessment=assessment, node=node("1.1.2"), by=ward_staff, expected_version=None, value="0,25")
+    assessment_submit(assessment=assessment, by=ward_head)
+    workflow.transition(assessment, "start_appraisal", by=secretariat)
+    return assessment
+
+
+@pytest.fixture
+def member(period, council_member, node):
+    """A council member who reviews criteria 1.1.1 and 1.1.2 only."""
+    seat = council_member_add(period=period, user=council_member, role=CouncilRole.MEMBER)
+    Assignment.objects.create(member=seat, node=node("1.1.1"))
+    Assignment.objects.create(member=seat, node=node("1.1.2"))
+    return council_member

@@ -1,0 +1,57 @@
+"""The appraisal page: self and appraised side by side; who may see and edit what."""
+from appraisal.services import appraisal_save
+
+
+def url(assessment):
+    return f"/tham-dinh/{assessment.pk}/"
+
+
+def test_member_sees_forms_only_on_assigned_criteria(client_for, member, under_appraisal):
+    html = client_for(member).get(url(under_appraisal)).content.decode()
+    assert html.count('class="appraise-form"') == 2
+    assert 'aria-label="Điểm thẩm định 1.1.1"' in html
+    assert 'aria-label="Điểm thẩm định 1.2.1"' not in html
+
+
+def test_secretariat_sees_forms_on_every_leaf(client_for, secretariat, under_appraisal, ward_framework):
+    html = client_for(secretariat).get(url(under_appraisal)).content.decode()
+    assert html.count('class="appraise-form"') == ward_framework.nodes.filter(children__isnull=True).count()
+
+
+def test_totals_show_self_appraised_and_difference(client_for, secretariat, member, under_appraisal, node):
+    appraisal_save(assessment=under_appraisal, node=node("1.1.1"), by=member, value="0", reason="Chưa ban hành",
+                   expected_version=None)
+    html = client_for(secretariat).get(url(under_appraisal)).content.decode()
+    assert 'data-testid="appraised-total">0,25<' in html
+    assert "<strong>-0,5</strong>" in html
+
+
+def test_adjusting_through_the_page_without_reason_shows_the_message(client_for, member, under_appraisal):
+    response = client_for(member).post(f"{url(under_appraisal)}tieu-chi/1.1.1/", {"value": "0"}, follow=True)
+    assert "cần nêu lý do điều chỉnh" in response.content.decode()
+    assert not under_appraisal.appraised_scores.exists()
+
+
+def test_leadership_reads_without_forms(client_for, leadership, under_appraisal):
+    response = client_for(leadership).get(url(under_appraisal))
+    assert response.status_code == 200
+    assert 'class="appraise-form"' not in response.content.decode()
+
+
+def test_another_ward_gets_404(client_for, other_ward_staff, under_appraisal):
+    assert client_for(other_ward_staff).get(url(under_appraisal)).status_code == 404
+
+
+def test_page_runs_a_fixed_number_of_queries(client_for, secretariat, under_appraisal, node, django_assert_max_num_queries):
+    client = client_for(secretariat)
+    with django_assert_max_num_queries(16) as first:
+        client.get(url(under_appraisal))
+    appraisal_save(assessment=under_appraisal, node=node("1.1.1"), by=secretariat, value="0", reason="x",
+                   expected_version=None)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get(url(under_appraisal))
+
+
+def test_publishing_the_period_through_the_page(client_for, secretariat, period):
+    response = client_for(secretariat).post(f"/tham-dinh/ky/{period.pk}/cong-bo/", follow=True)
+    assert "chưa thẩm định xong" in response.content.decode()

@@ -1,0 +1,40 @@
+"""The council asks for explanations on chosen criteria; the unit answers; the conversation is kept."""
+import pytest
+
+from accounts.models import Notification
+from appraisal.errors import AppraisalError
+from appraisal.models import ExplanationMessage
+from appraisal.services import explanation_answer, explanation_request
+from assessments import workflow
+from assessments.workflow import Status
+
+
+def test_the_whole_round_is_kept_per_criterion(under_appraisal, member, ward_staff, node):
+    # Given a member asks about 1.1.1
+    explanation_request(assessment=under_appraisal, nodes=[node("1.1.1")], by=member,
+                        question="Bổ sung kế hoạch CCHC đã ký")
+    assert under_appraisal.status == Status.EXPLANATION_REQUESTED
+    assert Notification.objects.filter(recipient=ward_staff, message__contains="Bổ sung kế hoạch").exists()
+    # When the unit answers and sends its answers back
+    explanation_answer(assessment=under_appraisal, node=node("1.1.1"), by=ward_staff, text="Đã tải lên KH 12/KH-UBND")
+    workflow.transition(under_appraisal, "answer_explanation", by=ward_staff)
+    # Then the council decides again, with the conversation on record
+    assert under_appraisal.status == Status.UNDER_APPRAISAL
+    thread = list(ExplanationMessage.objects.filter(node=node("1.1.1")).values_list("kind", "text"))
+    assert thread == [("question", "Bổ sung kế hoạch CCHC đã ký"), ("answer", "Đã tải lên KH 12/KH-UBND")]
+
+
+def test_a_question_needs_text_and_assigned_criteria(under_appraisal, member, node):
+    with pytest.raises(AppraisalError, match="Cần nêu nội dung"):
+        explanation_request(assessment=under_appraisal, nodes=[node("1.1.1")], by=member, question=" ")
+    with pytest.raises(AppraisalError, match="không được phân công"):
+        explanation_request(assessment=under_appraisal, nodes=[node("2.1")], by=member, question="?")
+    assert under_appraisal.status == Status.UNDER_APPRAISAL
+
+
+def test_only_the_units_own_staff_answer_and_only_where_asked(under_appraisal, member, other_ward_staff, ward_staff, node):
+    explanation_request(assessment=under_appraisal, nodes=[node("1.1.1")], by=member, question="?")
+    with pytest.raises(AppraisalError, match="Chỉ cán bộ của đơn vị"):
+        explanation_answer(assessment=under_appraisal, node=node("1.1.1"), by=other_ward_staff, text="x")
+    with pytest.raises(AppraisalError, match="không có đề nghị giải trình"):
+        explanation_answer(assessment=under_appraisal, node=node("1.1.2"), by=ward_staff, text="x")

@@ -1,0 +1,66 @@
+"""Publishing freezes the period; a correction is a new, audited re-appraisal version."""
+from decimal import Decimal
+
+import pytest
+
+from appraisal.errors import AppraisalError
+from appraisal.services import appraisal_finish, appraisal_save, period_publish, reappraisal_publish
+from assessments import workflow
+from assessments.services import assessment_submit
+from assessments.workflow import Status, TransitionError
+
+
+@pytest.fixture
+def appraised_period(period, under_appraisal, other_ward, secretariat, django_user_model):
+    appraisal_finish(assessment=under_appraisal, by=secretariat)
+    other = period.assessments.get(unit=other_ward)
+    head = django_user_model.objects.create(username="yen", role="unit_head", unit=other_ward)
+    assessment_submit(assessment=other, by=head)
+    workflow.transition(other, "start_appraisal", by=secretariat)
+    appraisal_finish(assessment=other, by=secretariat)
+    return period
+
+
+def test_publishing_needs_every_unit_appraised(period, under_appraisal, secretariat):
+    with pytest.raises(AppraisalError, match="chưa thẩm định xong: Phường Hoàng Liệt, Phường Yên Sở"):
+        period_publish(period=period, by=secretariat)
+    assert not period.assessments.filter(status=Status.PUBLISHED).exists()
+
+
+def test_publishing_freezes_a_snapshot_of_every_unit(appraised_period, under_appraisal, secretariat):
+    published = period_publish(period=appraised_period, by=secretariat)
+    assert len(published) == 2
+    snapshot = under_appraisal.publications.get()
+    assert (snapshot.version, snapshot.appraised_total, snapshot.max_total) == (1, Decimal("0.75"), Decimal("70"))
+    assert snapshot.scores["1.1.1"] == {"self": "0.5", "appraised": "0.5", "not_assessed": False}
+    appraised_period.refresh_from_db()
+    assert appraised_period.published_at is not None
+
+
+def test_published_numbers_cannot_be_changed(appraised_period, under_appraisal, secretariat, node):
+    period_publish(period=appraised_period, by=secretariat)
+    under_appraisal.refresh_from_db()
+    with pytest.raises(AppraisalError, match="Đã công bố"):
+        appraisal_save(assessment=under_appraisal, node=node("1.1.1"), by=secretariat, value="0", reason="x",
+                       expected_version=1)
+
+
+def test_a_reappraisal_publishes_a_new_version_and_keeps_the_old_one(appraised_period, under_appraisal, secretariat, node):
+    period_publish(period=appraised_period, by=secretariat)
+    under_appraisal.refresh_from_db()
+    with pytest.raises(TransitionError, match="Cần nêu lý do"):
+        workflow.transition(under_appraisal, "reappraise", by=secretariat)
+    workflow.transition(under_appraisal, "reappraise", by=secretariat, reason="Phúc tra theo đơn của phường")
+    score = under_appraisal.appraised_scores.get(node=node("1.1.1"))
+    appraisal_save(assessment=under_appraisal, node=node("1.1.1"), by=secretariat, value="0,25",
+                   reason="Phúc tra: kế hoạch ban hành chậm", expected_version=score.version)
+    appraisal_finish(assessment=under_appraisal, by=secretariat)
+    republished = reappraisal_publish(assessment=under_appraisal, by=secretariat, reason="Kết quả phúc tra")
+    versions = list(under_appraisal.publications.order_by("version").values_list("version", "appraised_total"))
+    assert versions == [(1, Decimal("0.75")), (2, Decimal("0.5"))]
+    assert republished.reason == "Kết quả phúc tra"
+
+
+def test_leadership_cannot_publish(appraised_period, leadership):
+    with pytest.raises(TransitionError, match="không có quyền"):
+        period_publish(period=appraised_period, by=leadership)
