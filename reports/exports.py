@@ -1,0 +1,62 @@
+"""Results as JSON-ready rows and as Excel (openpyxl write-only: large periods stream)."""
+import io
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from frameworks.points import points_to_str
+
+# Excel shows "#,##0.000" with a decimal comma under a Vietnamese locale; the value stays a Decimal.
+POINTS_FORMAT = "0.000"
+PERCENT_FORMAT = "0.00"
+
+RESULT_FIELDS = ["unit_code", "unit_name", "self_total", "appraised_total", "survey_total", "max_total",
+                 "index_pct", "rank", "rank_change", "provisional"]
+POINT_FIELDS = frozenset({"self_total", "appraised_total", "survey_total", "max_total"})
+RESULT_HEADERS = ["Mã đơn vị", "Đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Điểm điều tra XHH", "Điểm tối đa",
+                  "Chỉ số CCHC (%)", "Xếp hạng", "Thay đổi thứ hạng", "Tạm tính"]
+
+
+def _json_value(name: str, value):
+    if value is None:
+        return None
+    if name in POINT_FIELDS:
+        return points_to_str(value)
+    if name == "index_pct":
+        return str(value)
+    return value
+
+
+def results_as_json(results) -> list[dict]:
+    """Numbers as strings of Decimals, never floats."""
+    return [{name: _json_value(name, getattr(result, name)) for name in RESULT_FIELDS} for result in results]
+
+
+def results_xlsx(results, *, title: str) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Kết quả")
+    heading = WriteOnlyCell(sheet, value=title)
+    heading.font = Font(bold=True, size=13)
+    sheet.append([heading])
+    header = []
+    for text in RESULT_HEADERS:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for result in results:
+        row = []
+        for name in RESULT_FIELDS:
+            cell = WriteOnlyCell(sheet, value=getattr(result, name))
+            if name in POINT_FIELDS:
+                cell.number_format = POINTS_FORMAT
+            elif name == "index_pct":
+                cell.number_format = PERCENT_FORMAT
+            elif name == "provisional":
+                cell.value = "Tạm tính" if result.provisional else ""
+            row.append(cell)
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,47 @@
+"""Entering survey points: only the secretariat, never above the framework's survey maximum."""
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+from assessments.workflow import Status
+from frameworks.points import PointsParseError, format_points, parse_points
+
+from .models import SurveyMethod, SurveyResult
+
+NO_SURVEY_PART = _("Bộ chỉ số “%(key)s” không có phần điều tra xã hội học.")
+ABOVE_SURVEY_MAX = _("Điểm điều tra của %(unit)s không được lớn hơn %(max)s.")
+NOT_POINTS = _("Điểm điều tra “%(value)s” không phải là số không âm.")
+PUBLISHED = _("Kết quả của %(unit)s đã công bố: không thể sửa điểm điều tra.")
+NOT_ALLOWED = _("Chỉ Phòng Nội vụ nhập điểm điều tra xã hội học.")
+
+
+class SurveyError(Exception):
+    pass
+
+
+@transaction.atomic
+def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOCIOLOGICAL,
+                       respondents: int | None = None, note: str = "") -> SurveyResult:
+    if not (by.is_superuser or by.role in (Role.SECRETARIAT, Role.ADMIN)):
+        raise SurveyError(NOT_ALLOWED)
+    framework = assessment.period.framework
+    if not framework.survey_max_points:
+        raise SurveyError(NO_SURVEY_PART % {"key": framework.key})
+    if assessment.status == Status.PUBLISHED:
+        raise SurveyError(PUBLISHED % {"unit": assessment.unit.name})
+    try:
+        value = parse_points(points)
+    except PointsParseError:
+        raise SurveyError(NOT_POINTS % {"value": points}) from None
+    if value < 0:
+        raise SurveyError(NOT_POINTS % {"value": points})
+    if value > framework.survey_max_points:
+        raise SurveyError(ABOVE_SURVEY_MAX % {"unit": assessment.unit.name,
+                                              "max": format_points(framework.survey_max_points)})
+    result = SurveyResult.objects.filter(assessment=assessment).first() or SurveyResult(assessment=assessment)
+    result.points, result.method, result.respondents, result.note = value, method, respondents, note.strip()
+    result.entered_by = by
+    result._history_user = by
+    result.full_clean()
+    result.save()
+    return result

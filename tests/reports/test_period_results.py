@@ -1,0 +1,121 @@
+"""Results of a period: totals, survey, provisional until published, ranks and rank changes."""
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
+
+from appraisal.services import appraisal_finish, appraisal_save, period_publish
+from assessments import workflow
+from assessments.services import assessment_submit, period_open, self_score_save
+from frameworks.models import Framework
+from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
+from reports.selectors import period_results, unit_report
+from surveys.services import SurveyError, survey_result_save
+
+
+@pytest.fixture
+def scored_period(ward, other_ward, ward_staff, ward_head, other_ward_staff, secretariat, django_user_model):
+    """Hoàng Liệt self-scores 1.1.1 = 0,5 and 1.1.2 = 0,5; Yên Sở 1.1.1 = 0,5 only."""
+    framework_load(data=read_fixture(FIXTURE_DIR / "hoangmai-phuong-2024.json"))
+    framework = Framework.objects.get(key="hoangmai-phuong-2024")
+    period = period_open(framework=framework, year=2024, by=secretariat)
+    hoang_liet, yen_so = period.assessments.get(unit=ward), period.assessments.get(unit=other_ward)
+    node = framework.nodes.get
+    for code in ("1.1.1", "1.1.2"):
+        self_score_save(assessment=hoang_liet, node=node(code=code), by=ward_staff, expected_version=None, value="0,5")
+    self_score_save(assessment=yen_so, node=node(code="1.1.1"), by=other_ward_staff, expected_version=None, value="0,5")
+    period.yen_so_head = django_user_model.objects.create(username="yenso.head", role="unit_head", unit=other_ward)
+    return period
+
+
+def by_code(results):
+    return {r.unit_code: r for r in results}
+
+
+def test_before_appraisal_results_are_provisional_self_scores(scored_period):
+    results = by_code(period_results(period=scored_period))
+    hoang_liet = results["HM-W-HOANGLIET"]
+    assert (hoang_liet.self_total, hoang_liet.appraised_total, hoang_liet.max_total) == (Decimal("1"), None, Decimal("70"))
+    assert hoang_liet.index_pct == Decimal("1.43")  # 1 / 70 without a survey
+    assert hoang_liet.provisional and hoang_liet.rank == 1
+    assert results["HM-W-YENSO"].rank == 2
+
+
+def test_survey_points_join_the_index_with_its_maximum(scored_period, ward, secretariat):
+    assessment = scored_period.assessments.get(unit=ward)
+    survey_result_save(assessment=assessment, points="25,5", by=secretariat)
+    result = by_code(period_results(period=scored_period))["HM-W-HOANGLIET"]
+    assert (result.survey_total, result.max_total) == (Decimal("25.5"), Decimal("100"))
+    assert result.index_pct == Decimal("26.50")
+
+
+def test_survey_points_are_checked(scored_period, ward, secretariat, ward_staff):
+    assessment = scored_period.assessments.get(unit=ward)
+    with pytest.raises(SurveyError, match="không được lớn hơn 30"):
+        survey_result_save(assessment=assessment, points="30,5", by=secretariat)
+    with pytest.raises(SurveyError, match="Chỉ Phòng Nội vụ"):
+        survey_result_save(assessment=assessment, points="20", by=ward_staff)
+
+
+def test_published_results_are_final_and_ties_share_a_rank(scored_period, ward, other_ward, ward_head, secretariat):
+    hoang_liet, yen_so = scored_period.assessments.get(unit=ward), scored_period.assessments.get(unit=other_ward)
+    for assessment, head in ((hoang_liet, ward_head), (yen_so, scored_period.yen_so_head)):
+        assessment_submit(assessment=assessment, by=head)
+        workflow.transition(assessment, "start_appraisal", by=secretariat)
+    # The council cuts Hoàng Liệt's 1.1.2 to 0: both units end at 0,5.
+    appraisal_save(assessment=hoang_liet, node=scored_period.framework.nodes.get(code="1.1.2"), by=secretariat,
+                   value="0", reason="Không có kế hoạch SIPAS", expected_version=None)
+    for assessment in (hoang_liet, yen_so):
+        appraisal_finish(assessment=assessment, by=secretariat)
+    period_publish(period=scored_period, by=secretariat)
+
+    results = by_code(period_results(period=scored_period))
+    assert results["HM-W-HOANGLIET"].appraised_total == Decimal("0.5")
+    assert results["HM-W-HOANGLIET"].self_total == Decimal("1")
+    assert {r.rank for r in results.values()} == {1}
+    assert not any(r.provisional for r in results.values())
+
+
+def test_rank_change_against_the_previous_year(scored_period, ward, other_ward, secretariat, other_ward_staff):
+    earlier = period_open(framework=scored_period.framework, year=2023, by=secretariat)
+    self_score_save(assessment=earlier.assessments.get(unit=other_ward), node=scored_period.framework.nodes.get(code="1.1.1"),
+                    by=other_ward_staff, expected_version=None, value="0,5")
+    results = by_code(period_results(period=scored_period))
+    assert (results["HM-W-HOANGLIET"].rank, results["HM-W-HOANGLIET"].rank_change) == (1, 1)
+    assert (results["HM-W-YENSO"].rank, results["HM-W-YENSO"].rank_change) == (2, -1)
+
+
+def test_results_load_in_a_fixed_number_of_queries(scored_period, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        period_results(period=scored_period)
+
+
+def test_unit_report_lists_criteria_at_full_marks(scored_period):
+    report = unit_report(period=scored_period, unit_code="HM-W-HOANGLIET")
+    assert [row.node.code for row in report["full_marks"]] == ["1.1.1", "1.1.2"]
+    row = next(r for r in report["rows"] if r.node.code == "1.1")
+    assert (row.self_points, row.max_points, row.lost_points) == (Decimal("1"), Decimal("1.5"), Decimal("0.5"))
+
+
+def test_index_report_json_is_ranked_with_decimal_strings(scored_period):
+    out = io.StringIO()
+    call_command("index_report", "hoangmai-phuong-2024/2024", stdout=out)
+    rows = json.loads(out.getvalue())
+    assert [row["unit_code"] for row in rows] == ["HM-W-HOANGLIET", "HM-W-YENSO"]
+    assert rows[0] == {
+        "unit_code": "HM-W-HOANGLIET", "unit_name": "Phường Hoàng Liệt", "self_total": "1", "appraised_total": None,
+        "survey_total": None, "max_total": "70", "index_pct": "1.43", "rank": 1, "rank_change": None,
+        "provisional": True,
+    }
+
+
+def test_index_report_xlsx_keeps_decimals(scored_period, tmp_path):
+    target = tmp_path / "ket-qua.xlsx"
+    call_command("index_report", "hoangmai-phuong-2024/2024", "--format", "xlsx", "-o", str(target), stdout=io.StringIO())
+    sheet = load_workbook(target).active
+    assert sheet["A2"].value == "Mã đơn vị"
+    assert (sheet["A3"].value, sheet["G3"].value) == ("HM-W-HOANGLIET", 1.43)
+    assert sheet["G3"].number_format == "0.00"
