@@ -40,3 +40,25 @@ class EvidenceForm(forms.Form):
         self.fields["nodes"].queryset = leaf_nodes
         self.fields["nodes"].label_from_instance = lambda node: f"{node.code}. {node.title[:80]}"
         self.fields["nodes"].error_messages["required"] = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
+
+
+class PeriodOpenForm(forms.Form):
+    framework = forms.ModelChoiceField(label=_("Bộ chỉ số"), queryset=None)
+    year = forms.IntegerField(label=_("Năm đánh giá"), min_value=2000, max_value=2100)
+    self_assessment_deadline = forms.DateField(label=_("Hạn tự đánh giá (dd/mm/yyyy)"), required=False,
+                                               input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    appraisal_deadline = forms.DateField(label=_("Hạn thẩm định (dd/mm/yyyy)"), required=False,
+                                         input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    unit_codes = forms.CharField(label=_("Mã đơn vị (để trống: mọi đơn vị áp dụng)"), required=False)
+
+    def __init__(self, *args, frameworks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["framework"].queryset = frameworks
+        self.fields["framework"].label_from_instance = lambda framework: f"{framework.key} — {framework.name}"
+
+    def clean(self):
+        data = super().clean()
+        own, council = data.get("self_assessment_deadline"), data.get("appraisal_deadline")
+        if own and council and council < own:
+            self.add_error("appraisal_deadline", _("Hạn thẩm định phải sau hạn tự đánh giá."))
+        return data

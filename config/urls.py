@@ -16,6 +16,7 @@ urlpatterns = [
     path("bo-chi-so/", include("frameworks.urls")),
     path("danh-gia/", include("assessments.urls")),
     path("tham-dinh/", include("appraisal.urls")),
+    path("ky-danh-gia/", include("assessments.urls_periods")),
     path("admin/", admin.site.urls),
 ]
 

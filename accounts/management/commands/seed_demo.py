@@ -2,6 +2,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts.demo import seed_demo_periods
 from accounts.models import Role
 from accounts.services import user_ensure
 from frameworks.services import frameworks_load_all
@@ -33,11 +34,16 @@ class Command(BaseCommand):
         for result in frameworks_load_all():
             self.stdout.write(f"Bộ chỉ số {result.key}: {result.status}")
         units_by_code = Unit.objects.in_bulk(field_name="code")
-        self.stdout.write("\nTài khoản mẫu (mật khẩu chung: %s)" % DEMO_PASSWORD)
+        users = {}
+        lines = []
         for username, role, unit_code, full_name in DEMO_USERS:
-            user_ensure(
+            users[username], _created = user_ensure(
                 username=username, password=DEMO_PASSWORD, role=role,
                 unit=units_by_code.get(unit_code), full_name=full_name,
             )
             unit_name = units_by_code[unit_code].name if unit_code else "—"
-            self.stdout.write(f"  {username:<18} {role.label:<30} {unit_name}")
+            lines.append(f"  {username:<18} {role.label:<30} {unit_name}")
+        for identifier in seed_demo_periods(users=users):
+            self.stdout.write(f"Kỳ đánh giá mẫu {identifier}: đã tạo")
+        self.stdout.write("\nTài khoản mẫu (mật khẩu chung: %s)" % DEMO_PASSWORD)
+        self.stdout.write("\n".join(lines))

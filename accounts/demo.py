@@ -1,0 +1,92 @@
+"""Demo periods with plausible scores, so every page has something to show after `make run`."""
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+from appraisal.models import Assignment, CouncilRole
+from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
+from assessments import workflow
+from assessments.models import Assessment, Period, SelfScore
+from assessments.services import period_open
+from frameworks.models import Framework
+from frameworks.points import quantize_points
+from surveys.services import survey_result_save
+
+# Share of the maximum a unit earns on a criterion, picked by a stable hash (no randomness: reruns agree).
+_SHARES = [Decimal(1), Decimal(1), Decimal(1), Decimal("0.75"), Decimal("0.5"), Decimal(0)]
+
+
+def _share(*parts) -> Decimal:
+    digest = hashlib.sha256("/".join(parts).encode()).digest()
+    return _SHARES[digest[0] % len(_SHARES)]
+
+
+def _fill_self_scores(period: Period, *, skip_units=()) -> None:
+    leaves = list(period.framework.nodes.filter(children__isnull=True))
+    rows = []
+    for assessment in period.assessments.select_related("unit"):
+        if assessment.unit.code in skip_units:
+            continue
+        for node in leaves:
+            value = quantize_points(node.max_points * _share(str(period.year), assessment.unit.code, node.code))
+            rows.append(SelfScore(assessment=assessment, node=node, value=value,
+                                  explanation="Số liệu mẫu", updated_by=assessment.unit.users.first()))
+    # Demo data only: bulk insert, without the per-save history the services write.
+    SelfScore.objects.bulk_create(rows)
+
+
+def _appraise_all(period: Period, *, secretariat, heads: dict) -> None:
+    for assessment in period.assessments.select_related("unit"):
+        head = heads.get(assessment.unit_id) or secretariat
+        if assessment.status in (workflow.Status.DRAFT,):
+            assessment.status = workflow.Status.SUBMITTED  # demo shortcut: units without a head account
+            assessment.save(update_fields=["status"])
+        workflow.transition(assessment, "start_appraisal", by=secretariat)
+        first_leaf = assessment.self_scores.select_related("node").order_by("node__order").first()
+        if first_leaf and first_leaf.value:
+            appraisal_save(assessment=assessment, node=first_leaf.node, by=secretariat, value="0",
+                           reason="Tài liệu kiểm chứng không đúng năm đánh giá", expected_version=None)
+        appraisal_finish(assessment=assessment, by=secretariat)
+        points = quantize_points(Decimal(20) + Decimal(10) * _share(str(period.year), assessment.unit.code, "survey"))
+        survey_result_save(assessment=assessment, points=points, by=secretariat, respondents=120)
+
+
+def seed_demo_periods(*, users: dict) -> list[str]:
+    """Create the demo periods once; returns what it created."""
+    created = []
+    secretariat = users["noivu"]
+    ward_framework = Framework.objects.get(key="hoangmai-phuong-2024")
+    heads = {users["truong.hoangliet"].unit_id: users["truong.hoangliet"]}
+
+    if not Period.objects.filter(framework=ward_framework, year=2023).exists():
+        earlier = period_open(framework=ward_framework, year=2023, by=secretariat,
+                              self_assessment_deadline=date(2023, 11, 30), appraisal_deadline=date(2023, 12, 20))
+        _fill_self_scores(earlier)
+        _appraise_all(earlier, secretariat=secretariat, heads=heads)
+        period_publish(period=earlier, by=secretariat)
+        created.append(earlier.identifier)
+
+    if not Period.objects.filter(framework=ward_framework, year=2024).exists():
+        current = period_open(framework=ward_framework, year=2024, by=secretariat,
+                              self_assessment_deadline=date(2026, 12, 31), appraisal_deadline=date(2027, 1, 31))
+        # Hoàng Liệt is left as a draft for the demo officer to fill in.
+        _fill_self_scores(current, skip_units={"HM-W-HOANGLIET"})
+        seat = council_member_add(period=current, user=users["hoidong"], role=CouncilRole.MEMBER)
+        Assignment.objects.bulk_create(
+            Assignment(member=seat, node=node)
+            for node in ward_framework.nodes.filter(children__isnull=True, parent__parent__code__in=["1", "2"])
+        )
+        council_member_add(period=current, user=secretariat, role=CouncilRole.VICE_CHAIR)
+        for assessment in current.assessments.exclude(unit__code="HM-W-HOANGLIET")[:6]:
+            Assessment.objects.filter(pk=assessment.pk).update(status=workflow.Status.SUBMITTED)
+            assessment.refresh_from_db()
+            workflow.transition(assessment, "start_appraisal", by=secretariat)
+        created.append(current.identifier)
+
+    department_framework = Framework.objects.get(key="hoangmai-phong-2024")
+    if not Period.objects.filter(framework=department_framework, year=2024).exists():
+        departments = period_open(framework=department_framework, year=2024, by=secretariat,
+                                  self_assessment_deadline=date(2026, 12, 31))
+        _fill_self_scores(departments, skip_units={"HM-P-TUPHAP"})
+        created.append(departments.identifier)
+    return created

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views_periods
+
+app_name = "periods"
+urlpatterns = [
+    path("", views_periods.period_list, name="list"),
+    path("mo/", views_periods.period_open, name="open"),
+]

@@ -1,0 +1,46 @@
+"""The secretariat's pages for periods: the list, and opening a new one."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from accounts.access import require_role
+from accounts.models import Role
+from frameworks.models import Framework
+
+from . import services
+from .errors import AssessmentError
+from .forms import PeriodOpenForm
+from .models import Period
+
+PERIOD_READERS = (Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
+
+
+@login_required
+def period_list(request):
+    require_role(request.user, *PERIOD_READERS)
+    periods = Period.objects.select_related("framework").order_by("-year", "framework__key")
+    page = Paginator(periods, 20).get_page(request.GET.get("trang"))
+    can_open = request.user.is_superuser or request.user.role in (Role.SECRETARIAT, Role.ADMIN)
+    return render(request, "assessments/periods.html", {"page": page, "can_open": can_open})
+
+
+@login_required
+def period_open(request):
+    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
+    form = PeriodOpenForm(request.POST or None, frameworks=Framework.objects.order_by("key"))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        codes = [code.strip() for code in data["unit_codes"].split(",") if code.strip()]
+        try:
+            period = services.period_open(
+                framework=data["framework"], year=data["year"], by=request.user, unit_codes=codes or None,
+                self_assessment_deadline=data["self_assessment_deadline"],
+                appraisal_deadline=data["appraisal_deadline"],
+            )
+        except AssessmentError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Đã mở kỳ đánh giá {period.identifier} cho {period.assessments.count()} đơn vị.")
+            return redirect("periods:list")
+    return render(request, "assessments/period_open.html", {"form": form})

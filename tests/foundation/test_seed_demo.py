@@ -1,0 +1,26 @@
+import io
+
+from django.core.management import call_command
+
+from accounts.models import User
+from assessments.models import Period, SelfScore
+from organizations.models import Unit
+
+
+def test_seed_demo_creates_units_users_and_periods_and_can_run_again(db):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    text = out.getvalue()
+    assert "canbo.hoangliet" in text and "ParIndex@2024" in text
+    assert Unit.objects.filter(kind="ward").count() == 14
+    assert Unit.objects.filter(kind="department").count() == 12
+    assert set(User.objects.values_list("role", flat=True)) == {
+        "admin", "secretariat", "council_member", "leadership", "unit_staff", "unit_head"}
+    assert sorted(p.identifier for p in Period.objects.all()) == [
+        "hoangmai-phong-2024/2024", "hoangmai-phuong-2024/2023", "hoangmai-phuong-2024/2024"]
+    counts = (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count())
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count()) == counts
+    assert User.objects.get(username="canbo.hoangliet").check_password("ParIndex@2024")
