@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/cong-bo-phuc-tra/", views.reappraisal_publish, name="republish"),
     path("ky/<int:period_pk>/", views.period_overview, name="period"),
     path("ky/<int:period_pk>/cong-bo/", views.period_publish, name="publish"),
+    path("ky/<int:period_pk>/excel/", views.appraisal_export, name="export"),
+    path("ky/<int:period_pk>/excel/nhap/", views.appraisal_upload, name="import"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,9 +16,11 @@ from frameworks.models import Node
 
 from . import services
 from .errors import AppraisalError
+from .excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
 from .selectors import assessment_score_table, is_office
 
 _REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -137,3 +140,31 @@ def period_overview(request, period_pk):
         "period": period, "assessments": assessments,
         "can_publish": is_office(request.user) and period.published_at is None,
     })
+
+
+@login_required
+def appraisal_export(request, period_pk):
+    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
+    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    response = HttpResponse(appraisal_workbook(period=period), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="tham-dinh-{period.framework.key}-{period.year}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def appraisal_upload(request, period_pk):
+    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
+    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "Chọn tệp Excel để nhập.")
+    else:
+        try:
+            saved = appraisal_import(period=period, file=upload, by=request.user)
+        except AppraisalImportRejected as rejected:
+            shown = rejected.problems[:20] + (["…"] if len(rejected.problems) > 20 else [])
+            messages.error(request, "Không nhập gì. " + "; ".join(shown))
+        else:
+            messages.success(request, f"Đã nhập {saved} điểm thẩm định.")
+    return redirect("appraisal:period", period_pk=period.pk)

@@ -1,0 +1,33 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.models import Role, User
+from appraisal.excel import AppraisalImportRejected, appraisal_import
+from assessments.errors import AssessmentError
+from assessments.services import period_get
+
+
+class Command(BaseCommand):
+    help = "Nhập điểm thẩm định của cả kỳ từ Excel (tất cả hoặc không): import_appraisal KEY/YEAR FILE.xlsx"
+
+    def add_arguments(self, parser):
+        parser.add_argument("period")
+        parser.add_argument("file")
+        parser.add_argument("--as", dest="username", help="tài khoản Phòng Nội vụ thực hiện (mặc định: người đầu tiên)")
+
+    def handle(self, period, file, username, **options):
+        try:
+            found = period_get(identifier=period)
+        except AssessmentError as error:
+            raise CommandError(str(error)) from None
+        users = User.objects.filter(role=Role.SECRETARIAT, is_active=True)
+        by = users.filter(username=username).first() if username else users.order_by("pk").first()
+        if by is None:
+            raise CommandError("Không có tài khoản Phòng Nội vụ để ghi nhận người nhập.")
+        try:
+            with open(file, "rb") as handle:
+                saved = appraisal_import(period=found, file=handle, by=by)
+        except FileNotFoundError:
+            raise CommandError(f"Không tìm thấy tệp {file}.") from None
+        except AppraisalImportRejected as rejected:
+            raise CommandError("Không nhập gì. Các lỗi:\n" + "\n".join(rejected.problems)) from None
+        self.stdout.write(f"Đã nhập {saved} điểm thẩm định.")
