@@ -24,3 +24,22 @@ EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu nà
 
 class AssessmentError(Exception):
     """A self-assessment operation refused, with a message for the user."""
+
+
+# Excel both ways (``excel.py``); a row's problem reads "Dòng 12: …", the row number Excel shows.
+EXCEL_UNREADABLE = _("Tệp không phải Excel (.xlsx) hợp lệ.")
+EXCEL_NO_HEADER = _("Không tìm thấy dòng tiêu đề có đủ các cột: %(columns)s.")
+EXCEL_ROW = _("Dòng %(row)s: %(problem)s")
+EXCEL_UNKNOWN_CODE = _("mã “%(code)s” không có trong bộ chỉ số.")
+EXCEL_DUPLICATE_CODE = _("mã “%(code)s” đã có ở dòng %(first)s.")
+EXCEL_PARENT_TYPED = _("“%(code)s” là tiêu chí tổng hợp, không nhập điểm.")
+EXCEL_MISSING_LEAF = _("Thiếu dòng của tiêu chí “%(code)s”.")
+EXCEL_REJECTED = _("Tệp Excel có %(count)s lỗi, chưa nhập điểm nào")
+EXCEL_IMPORTED = _("Đã nhập %(count)s điểm tự chấm.")
+EXCEL_NO_FILE = _("Chọn tệp Excel (.xlsx) để nhập.")
+EXCEL_RULE_DRIVEN_NOTE = _(
+    "Tiêu chí tính điểm theo số liệu (công thức, khoảng, lựa chọn…): nhập thẳng số điểm đã tính vào cột "
+    "“Điểm tự chấm” (từ 0 đến điểm tối đa) và ghi số liệu vào cột “Giải trình”; hệ thống không tính lại."
+)
+NO_IMPORTING_USER = _("Đơn vị “%(code)s” không có thủ trưởng hay cán bộ nào đang hoạt động; chỉ rõ bằng --as.")
+USER_NOT_FOUND = _("Không có người dùng đang hoạt động “%(username)s”.")

@@ -44,6 +44,10 @@ class EntryRow:
     evidence: list = field(default_factory=list)
 
     @property
+    def inputs(self) -> dict:
+        return self.score.inputs if self.score else {}
+
+    @property
     def lacks_evidence(self) -> bool:
         """Scored above 0 without any evidence: allowed, but flagged at submission."""
         return bool(self.is_leaf and self.score and self.score.value and not self.evidence)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_excel
 
 app_name = "assessments"
 urlpatterns = [
@@ -8,5 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.assessment_entry, name="entry"),
     path("<int:pk>/tieu-chi/<str:code>/", views.self_score_save, name="save_score"),
     path("<int:pk>/tai-lieu/", views.evidence_upload, name="evidence_upload"),
+    path("<int:pk>/excel/", views_excel.self_score_template, name="excel_template"),
+    path("<int:pk>/excel/nhap/", views_excel.self_scores_import, name="excel_import"),
     path("<int:pk>/buoc/<slug:action>/", views.assessment_transition, name="transition"),
 ]

@@ -74,12 +74,14 @@ def self_score_save(request, pk, code):
         return redirect("assessments:entry", pk=assessment.pk)
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
     row = next(r for r in context["rows"] if r.node.pk == node.pk)
-    context.update({"row": row, "can_edit": True, "error": error, "saved": error is None, "posted": request.POST})
+    context.update({"row": row, "can_edit": True, "error": error, "saved": error is None})
+    if error:
+        # Show back what the user typed, not the last saved values, next to the message.
+        context["typed"] = {"value": request.POST.get("value", ""), "inputs": inputs_from_post(node, request.POST),
+                            "explanation": request.POST.get("explanation", "")}
     response = render(request, "assessments/_score_saved.html", context)
     if error:
-        response.status_code = 422
-        # htmx swaps only 2xx by default; the row must still show the message at the field.
-        response["HX-Reswap"] = "outerHTML"
+        response.status_code = 422  # base.html tells htmx to swap 422 answers in
     return response
 
 

@@ -1,0 +1,25 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from assessments.errors import AssessmentError
+from assessments.excel import self_score_template_xlsx, template_filename
+from assessments.services import assessment_get, period_get
+
+
+class Command(BaseCommand):
+    help = "Xuất tệp Excel tự chấm điểm của một đơn vị: export_self_score_template KEY/YEAR MÃ_ĐƠN_VỊ [-o TỆP.xlsx]."
+
+    def add_arguments(self, parser):
+        parser.add_argument("period", help="kỳ đánh giá, dạng KEY/YEAR")
+        parser.add_argument("unit_code")
+        parser.add_argument("-o", "--output", help="tệp ghi ra (mặc định: tu-cham-diem-MÃ-KEY-YEAR.xlsx)")
+
+    def handle(self, period, unit_code, output, **options):
+        try:
+            assessment = assessment_get(period=period_get(identifier=period), unit_code=unit_code)
+        except AssessmentError as error:
+            raise CommandError(str(error)) from None
+        path = Path(output or template_filename(assessment))
+        path.write_bytes(self_score_template_xlsx(assessment=assessment))
+        self.stdout.write(f"Đã ghi {path}.")

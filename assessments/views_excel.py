@@ -1,0 +1,44 @@
+"""The entry page's Excel round trip: download the unit's template, upload it filled in."""
+from io import BytesIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_GET, require_POST
+
+from . import errors, excel, selectors
+from .errors import AssessmentError
+
+# One flash message lists the problems; past this many it ends with "…".
+SHOWN_PROBLEMS = 20
+
+
+@login_required
+@require_GET
+def self_score_template(request, pk):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    return FileResponse(
+        BytesIO(excel.self_score_template_xlsx(assessment=assessment)), as_attachment=True,
+        filename=excel.template_filename(assessment), content_type=excel.XLSX_CONTENT_TYPE,
+    )
+
+
+@login_required
+@require_POST
+def self_scores_import(request, pk):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    uploaded = request.FILES.get("file")
+    try:
+        if uploaded is None:
+            raise AssessmentError(errors.EXCEL_NO_FILE)
+        report = excel.self_scores_import_xlsx(assessment=assessment, file=uploaded, by=request.user)
+    except excel.ImportRejected as rejected:
+        problems = rejected.problems
+        listed = "; ".join(problems[:SHOWN_PROBLEMS]) + ("; …" if len(problems) > SHOWN_PROBLEMS else "")
+        messages.error(request, f"{rejected}: {listed}")
+    except AssessmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, errors.EXCEL_IMPORTED % {"count": report.saved})
+    return redirect("assessments:entry", pk=assessment.pk)
