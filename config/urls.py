@@ -17,6 +17,7 @@ urlpatterns = [
     path("danh-gia/", include("assessments.urls")),
     path("tham-dinh/", include("appraisal.urls")),
     path("ky-danh-gia/", include("assessments.urls_periods")),
+    path("bao-cao/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -2,6 +2,9 @@
 import pytest
 
 from accounts.models import Role, User
+from assessments.services import period_open
+from frameworks.models import Framework
+from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from organizations.models import Unit, UnitKind
 
 from support import PASSWORD
@@ -73,3 +76,36 @@ def client_for(client):
         client.force_login(user)
         return client
     return login
+
+
+def load_framework(key):
+    framework_load(data=read_fixture(FIXTURE_DIR / f"{key}.json"))
+    return Framework.objects.get(key=key)
+
+
+@pytest.fixture
+def ward_framework(db):
+    """Hoàng Mai's ward tree: 91 nodes, every leaf scored by hand."""
+    return load_framework("hoangmai-phuong-2024")
+
+
+@pytest.fixture
+def rules_framework(db):
+    """Hải Phòng 2023: criteria with formula, band, choice and count rules."""
+    return load_framework("haiphong-2023")
+
+
+@pytest.fixture
+def period(ward_framework, ward, other_ward, secretariat):
+    """The 2024 ward period with Hoàng Liệt and Yên Sở, both in draft."""
+    return period_open(framework=ward_framework, year=2024, by=secretariat)
+
+
+@pytest.fixture
+def city_department(rules_framework, district, secretariat, django_user_model):
+    """A Hải Phòng city department in its 2023 period, with one staff member: (assessment, staff)."""
+    unit = Unit.objects.create(code="HP-S-NOIVU", name="Sở Nội vụ", kind=UnitKind.CITY_DEPARTMENT, parent=district,
+                               framework_family="haiphong")
+    period = period_open(framework=rules_framework, year=2023, by=secretariat)
+    staff = django_user_model.objects.create(username="so", role=Role.UNIT_STAFF, unit=unit)
+    return period.assessments.get(unit=unit), staff

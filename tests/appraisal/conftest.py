@@ -3,21 +3,7 @@ import pytest
 from appraisal.models import Assignment, CouncilRole
 from appraisal.services import council_member_add
 from assessments import workflow
-from assessments.services import assessment_submit, period_open, self_score_save
-from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
-
-
-@pytest.fixture
-def ward_framework(db):
-    framework_load(data=read_fixture(FIXTURE_DIR / "hoangmai-phuong-2024.json"))
-    from frameworks.models import Framework
-
-    return Framework.objects.get(key="hoangmai-phuong-2024")
-
-
-@pytest.fixture
-def period(ward_framework, ward, other_ward, secretariat):
-    return period_open(framework=ward_framework, year=2024, by=secretariat)
+from assessments.services import assessment_submit, self_score_save
 
 
 @pytest.fixture

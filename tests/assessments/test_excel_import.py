@@ -198,19 +198,9 @@ def test_after_submission_the_import_is_refused(assessment, ward_staff, ward_hea
 # -- criteria scored by a rule ------------------------------------------------------------------
 
 
-@pytest.fixture
-def city(rules_framework, district, secretariat, django_user_model):
-    """Hải Phòng 2023: 1.1 is a formula worth 1.5, 3.3.3 a manual score in steps of 0.25."""
-    unit = Unit.objects.create(code="HP-S-NOIVU", name="Sở Nội vụ", kind="city_department", parent=district,
-                               framework_family="haiphong")
-    period = period_open(framework=rules_framework, year=2023, by=secretariat)
-    staff = django_user_model.objects.create(username="so", role="unit_staff", unit=unit)
-    return period.assessments.get(unit=unit), staff
-
-
-def test_a_rule_driven_criterion_takes_the_typed_score_as_a_manual_value(city):
+def test_a_rule_driven_criterion_takes_the_typed_score_as_a_manual_value(city_department):
     # Given the template, whose explanation header says how rule-driven criteria are typed
-    assessment, staff = city
+    assessment, staff = city_department
     template = Template(assessment)
     assert template.sheet.cell(4, 5).comment.text == errors.EXCEL_RULE_DRIVEN_NOTE
     # When the unit types the points it computed for the formula criterion 1.1
@@ -227,8 +217,8 @@ def test_a_rule_driven_criterion_takes_the_typed_score_as_a_manual_value(city):
     ("1.1", 2, "“Điểm tự chấm” không được lớn hơn điểm tối đa 1,5."),
     ("3.3.3", 0.1, "“Điểm” phải là bội số của 0,25."),
 ])
-def test_rule_driven_and_stepped_criteria_are_checked_like_hand_entered_scores(city, code, typed, problem):
-    assessment, staff = city
+def test_rule_driven_and_stepped_criteria_are_checked_like_hand_entered_scores(city_department, code, typed, problem):
+    assessment, staff = city_department
     template = Template(assessment).type(code, typed)
     row = template.rows[code][0].row
     assert rejected_problems(assessment, template.file(), staff) == [f"Dòng {row}: {problem}"]

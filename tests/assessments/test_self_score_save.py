@@ -56,17 +56,8 @@ def test_every_change_is_in_the_history_with_who_and_old_and_new(assessment, lea
     assert (previous.value, newest.value) == (Decimal("0.250"), Decimal("0.500"))
 
 
-@pytest.fixture
-def city_assessment(rules_framework, district, secretariat):
-    unit = Unit.objects.create(code="HP-S-NOIVU", name="Sở Nội vụ", kind="city_department", parent=district,
-                               framework_family="haiphong")
-    period = period_open(framework=rules_framework, year=2023, by=secretariat)
-    return period.assessments.get(unit=unit), unit
-
-
-def test_a_rule_criterion_is_scored_from_its_inputs(city_assessment, rules_framework, django_user_model):
-    assessment, unit = city_assessment
-    staff = django_user_model.objects.create(username="so", role="unit_staff", unit=unit)
+def test_a_rule_criterion_is_scored_from_its_inputs(city_department, rules_framework):
+    assessment, staff = city_department
     node = rules_framework.nodes.get(code="1.1")
     score = self_score_save(assessment=assessment, node=node, by=staff, expected_version=None,
                             inputs={"a": "10", "b": "8"})
@@ -74,9 +65,8 @@ def test_a_rule_criterion_is_scored_from_its_inputs(city_assessment, rules_frame
     assert score.inputs == {"a": "10", "b": "8"}
 
 
-def test_a_rule_input_error_names_the_input(city_assessment, rules_framework, django_user_model):
-    assessment, unit = city_assessment
-    staff = django_user_model.objects.create(username="so", role="unit_staff", unit=unit)
+def test_a_rule_input_error_names_the_input(city_department, rules_framework):
+    assessment, staff = city_department
     with pytest.raises(RuleInputError) as error:
         self_score_save(assessment=assessment, node=rules_framework.nodes.get(code="1.1"), by=staff,
                         expected_version=None, inputs={"a": "8", "b": "10"})

@@ -51,3 +51,8 @@ def test_diff_page_without_previous_version_says_so(client_for, leadership, fram
 def test_pages_require_login(client, frameworks):
     response = client.get("/bo-chi-so/hoangmai-phuong-2024/")
     assert response.status_code == 302
+
+
+def test_tree_page_links_to_the_pdf_appendix(client_for, ward_staff, frameworks):
+    html = client_for(ward_staff).get("/bo-chi-so/hoangmai-phuong-2024/").content.decode()
+    assert 'href="/bao-cao/bo-chi-so/hoangmai-phuong-2024/pdf/"' in html
