@@ -38,7 +38,8 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.username
+        """Vietnamese order: family and middle names first (Nguyễn Thị Thu Hà)."""
+        return f"{self.last_name} {self.first_name}".strip() or self.username
 
 
 class Notification(models.Model):

@@ -28,3 +28,10 @@ def test_deleting_a_unit_is_recorded(district, secretariat):
     unit._history_user = secretariat
     unit.delete()
     assert [h.history_type for h in Unit.history.filter(code="HM-W-TEST")] == ["-", "+"]
+
+
+def test_names_are_shown_family_name_first():
+    from accounts.models import User
+
+    assert User(username="ha", last_name="Nguyễn Thị Thu", first_name="Hà").display_name == "Nguyễn Thị Thu Hà"
+    assert User(username="ha").display_name == "ha"
