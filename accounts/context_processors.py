@@ -8,6 +8,7 @@ _NAVIGATION = [
     (_("Trang chủ"), "home", None),
     (_("Hồ sơ đánh giá"), "assessments:list", None),
     (_("Kỳ đánh giá"), "periods:list", {Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL_MEMBER, Role.LEADERSHIP}),
+    (_("Kết quả"), "dashboard:index", {Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL_MEMBER, Role.LEADERSHIP}),
     (_("Bộ chỉ số"), "frameworks:list", None),
 ]
 

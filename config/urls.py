@@ -18,6 +18,7 @@ urlpatterns = [
     path("tham-dinh/", include("appraisal.urls")),
     path("ky-danh-gia/", include("assessments.urls_periods")),
     path("bao-cao/", include("reports.urls")),
+    path("ket-qua/", include("reports.urls_dashboard")),
     path("admin/", admin.site.urls),
 ]
 

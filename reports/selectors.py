@@ -107,15 +107,25 @@ def _ranked(scoring: PeriodScoring, previous_ranks=None) -> list[UnitResult]:
     return rank_results([_unit_scores(u, scoring.period) for u in scoring.units], previous_ranks=previous_ranks)
 
 
-def period_results(*, period: Period, unit_kind: str | None = None, scoring: PeriodScoring | None = None) -> list[UnitResult]:
-    """Ranked results; rank change against the previous period of the same family (one level back only)."""
+@dataclass(frozen=True)
+class RankedPeriod:
+    results: list  # UnitResult, by rank
+    previous_period: Period | None
+    previous_results: list  # the previous period's UnitResult (their own rank changes not computed)
+
+
+def ranked_period(*, period: Period, unit_kind: str | None = None, scoring: PeriodScoring | None = None) -> RankedPeriod:
+    """This period's ranked results and the previous period's, each scored once."""
     scoring = scoring or period_scoring(period=period, unit_kind=unit_kind)
     before = previous_period(period)
-    previous_ranks = None
-    if before is not None:
-        previous = _ranked(period_scoring(period=before, unit_kind=unit_kind))
-        previous_ranks = {r.unit_code: r.rank for r in previous}
-    return _ranked(scoring, previous_ranks)
+    previous = _ranked(period_scoring(period=before, unit_kind=unit_kind)) if before else []
+    previous_ranks = {r.unit_code: r.rank for r in previous} if before else None
+    return RankedPeriod(_ranked(scoring, previous_ranks), before, previous)
+
+
+def period_results(*, period: Period, unit_kind: str | None = None, scoring: PeriodScoring | None = None) -> list[UnitResult]:
+    """Ranked results; rank change against the previous period of the same family."""
+    return ranked_period(period=period, unit_kind=unit_kind, scoring=scoring).results
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,244 @@
+"""The results dashboard of a period, as plain data for the template, the charts and the CSV files.
+
+Everything derives from one ``period_scoring`` and the ranked results (this period's and the previous
+one's), so the page costs a fixed number of queries whatever the number of units. Numbers stay
+Decimals; the chart data islands carry them as text and only the browser turns them into floats.
+"""
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext as _
+
+from assessments.models import Assessment, Period
+from frameworks.points import points_to_str
+from organizations.models import UnitKind
+
+from .index import UnitResult, rank_change_text
+from .selectors import period_scoring, ranked_period
+
+# Lower bounds of the index bands in %; below the first is its own band (< 50 %).
+BAND_FLOORS = (50, 60, 70, 80, 90)
+TOP_LOST_CRITERIA = 10
+_SHARE_QUANTUM = Decimal("0.1")
+
+
+def band_of(pct: Decimal) -> int:
+    """0 for < 50 %, 1 for 50–60 %, … 5 for ≥ 90 %."""
+    return sum(pct >= floor for floor in BAND_FLOORS)
+
+
+def band_labels() -> list[str]:
+    pairs = zip(BAND_FLOORS, BAND_FLOORS[1:])
+    return [f"< {BAND_FLOORS[0]}%", *(f"{low}–{high}%" for low, high in pairs), f"≥ {BAND_FLOORS[-1]}%"]
+
+
+@dataclass(frozen=True)
+class RankedRow:
+    result: UnitResult
+    bar_pct: Decimal  # the index held within 0–100, for a CSS width
+    rank_change: str
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    share_pct: Decimal | None  # None: nothing in the area is assessed (its maximum is 0)
+    band: int | None
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    unit_code: str
+    unit_name: str
+    cells: list  # HeatCell per area, in area order
+
+
+@dataclass(frozen=True)
+class BandCount:
+    band: int
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class YearOverYear:
+    unit_code: str
+    unit_name: str
+    index_pct: Decimal
+    previous_pct: Decimal | None  # None: the unit was not in the previous period
+
+    @property
+    def change(self) -> Decimal | None:
+        return None if self.previous_pct is None else self.index_pct - self.previous_pct
+
+
+@dataclass(frozen=True)
+class LostCriterion:
+    code: str
+    title: str
+    max_points: Decimal
+    units_below: int
+    lost_points: Decimal
+
+
+def share_pct(score: Decimal, maximum: Decimal) -> Decimal | None:
+    """Share of an area's maximum achieved, in % with one place (``87.5``)."""
+    if maximum == 0:
+        return None
+    return (score * 100 / maximum).quantize(_SHARE_QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def _heatmap(scoring, results) -> list[HeatRow]:
+    by_code = {unit.assessment.unit.code: unit for unit in scoring.units}
+    rows = []
+    for result in results:  # in rank order, to read alongside the ranking
+        combined = by_code[result.unit_code].combined_by_code
+        cells = []
+        for area in scoring.areas:
+            pct = share_pct(combined[area.code].score, combined[area.code].max_points)
+            cells.append(HeatCell(share_pct=pct, band=None if pct is None else band_of(pct)))
+        rows.append(HeatRow(unit_code=result.unit_code, unit_name=result.unit_name, cells=cells))
+    return rows
+
+
+def _distribution(results) -> list[BandCount]:
+    counts = [0] * (len(BAND_FLOORS) + 1)
+    for result in results:
+        counts[band_of(result.index_pct)] += 1
+    return [BandCount(band=band, label=label, count=count)
+            for band, (label, count) in enumerate(zip(band_labels(), counts))]
+
+
+def _lost_criteria(scoring) -> list[LostCriterion]:
+    """Leaves ranked by how many units fall short of their maximum, then by the points lost."""
+    lost = []
+    for leaf in scoring.leaves:
+        shortfalls = [
+            total.max_points - total.score
+            for total in (unit.combined_by_code[leaf.code] for unit in scoring.units)
+            if total.score < total.max_points
+        ]
+        if shortfalls:
+            lost.append((leaf, len(shortfalls), sum(shortfalls, Decimal(0))))
+    lost.sort(key=lambda row: (-row[1], -row[2], row[0].order))
+    return [LostCriterion(code=leaf.code, title=leaf.title, max_points=leaf.max_points,
+                          units_below=below, lost_points=points)
+            for leaf, below, points in lost[:TOP_LOST_CRITERIA]]
+
+
+def _unit_kinds(period: Period) -> list[tuple[str, str]]:
+    present = set(Assessment.objects.filter(period=period).order_by().values_list("unit__kind", flat=True).distinct())
+    return [(kind.value, kind.label) for kind in UnitKind if kind.value in present]
+
+
+def _charts(*, period, before, distribution, year_over_year, lost_criteria, unit_count) -> dict:
+    """What the charts draw; each chart's numbers also sit in a table next to it."""
+    charts = {
+        "distribution": {
+            "labels": [band.label for band in distribution],
+            "series": [{"label": _("Số đơn vị"), "values": [band.count for band in distribution]}],
+        },
+        "lost_criteria": {
+            "horizontal": True,
+            "max": unit_count,  # the axis spans every unit, so "10 of 14" reads at a glance
+            "labels": [row.code for row in lost_criteria],
+            "titles": [f"{row.code}. {row.title}" for row in lost_criteria],
+            "series": [{"label": _("Số đơn vị bị mất điểm"), "values": [row.units_below for row in lost_criteria]}],
+        },
+    }
+    if before is not None:
+        charts["year_over_year"] = {
+            "horizontal": True,
+            "unit": "%",
+            "max": 100,
+            "labels": [row.unit_name for row in year_over_year],
+            "series": [
+                {"label": str(before.year), "muted": True,
+                 "values": [None if row.previous_pct is None else str(row.previous_pct) for row in year_over_year]},
+                {"label": str(period.year), "values": [str(row.index_pct) for row in year_over_year]},
+            ],
+        }
+    return charts
+
+
+def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
+    """Every section of the dashboard, units in rank order; ``unit_kind`` ranks one kind of unit only."""
+    scoring = period_scoring(period=period, unit_kind=unit_kind)
+    ranked = ranked_period(period=period, unit_kind=unit_kind, scoring=scoring)
+    results, before = ranked.results, ranked.previous_period
+    previous = {r.unit_code: r for r in ranked.previous_results}
+
+    ranking = [
+        RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
+                  rank_change=rank_change_text(r.rank_change))
+        for r in results
+    ]
+    year_over_year = [
+        YearOverYear(unit_code=r.unit_code, unit_name=r.unit_name, index_pct=r.index_pct,
+                     previous_pct=previous[r.unit_code].index_pct if r.unit_code in previous else None)
+        for r in results
+    ]
+    distribution = _distribution(results)
+    lost_criteria = _lost_criteria(scoring)
+    return {
+        "period": period,
+        "previous_period": before,
+        "unit_kind": unit_kind,
+        "unit_kinds": _unit_kinds(period),
+        "ranking": ranking,
+        "areas": scoring.areas,
+        "heatmap": _heatmap(scoring, results),
+        "distribution": distribution,
+        "year_over_year": year_over_year,
+        "lost_criteria": lost_criteria,
+        "charts": _charts(period=period, before=before, distribution=distribution,
+                          year_over_year=year_over_year, lost_criteria=lost_criteria, unit_count=len(results)),
+    }
+
+
+def _ranking_table(data):
+    header = [_("Xếp hạng"), _("Mã đơn vị"), _("Đơn vị"), _("Điểm đạt"), _("Điểm tối đa"), _("Chỉ số CCHC (%)"),
+              _("Thay đổi thứ hạng"), _("Tạm tính")]
+    rows = []
+    for row in data["ranking"]:
+        r = row.result
+        rows.append([r.rank, r.unit_code, r.unit_name, points_to_str(r.achieved_total), points_to_str(r.max_total),
+                     r.index_pct, row.rank_change, _("Tạm tính") if r.provisional else ""])
+    return header, rows
+
+
+def _heatmap_table(data):
+    header = [_("Mã đơn vị"), _("Đơn vị"), *(f"{area.code}. {area.title} (%)" for area in data["areas"])]
+    rows = [[row.unit_code, row.unit_name, *(cell.share_pct for cell in row.cells)] for row in data["heatmap"]]
+    return header, rows
+
+
+def _distribution_table(data):
+    return [_("Chỉ số CCHC"), _("Số đơn vị")], [[band.label, band.count] for band in data["distribution"]]
+
+
+def _year_over_year_table(data):
+    before = data["previous_period"]
+    header = [_("Mã đơn vị"), _("Đơn vị"),
+              _("Chỉ số năm %(year)s (%%)") % {"year": before.year} if before else _("Chỉ số năm trước (%)"),
+              _("Chỉ số năm %(year)s (%%)") % {"year": data["period"].year}, _("Chênh lệch")]
+    rows = [[row.unit_code, row.unit_name, row.previous_pct, row.index_pct, row.change]
+            for row in data["year_over_year"]]
+    return header, rows
+
+
+def _lost_criteria_table(data):
+    header = [_("Mã tiêu chí"), _("Tiêu chí"), _("Điểm tối đa"), _("Số đơn vị bị mất điểm"), _("Tổng điểm bị mất")]
+    rows = [[row.code, row.title, points_to_str(row.max_points), row.units_below, points_to_str(row.lost_points)]
+            for row in data["lost_criteria"]]
+    return header, rows
+
+
+# The CSV download of each chart (by its URL slug): a header and rows of numbers in canonical text
+# (a dot, as in the JSON export), so that a spreadsheet reads them as numbers.
+CHART_TABLES = {
+    "xep-hang": _ranking_table,
+    "ban-do-nhiet": _heatmap_table,
+    "phan-bo": _distribution_table,
+    "so-sanh-nam": _year_over_year_table,
+    "tieu-chi-mat-diem": _lost_criteria_table,
+}

@@ -1,0 +1,50 @@
+"""Results dashboards for the people who read every unit's results."""
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from accounts.access import require_role
+from accounts.models import Role
+from assessments.models import Period
+from organizations.models import UnitKind
+
+from .dashboard import CHART_TABLES, dashboard_data
+
+READER_ROLES = (Role.LEADERSHIP, Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL_MEMBER)
+
+
+def _dashboard_for(request, period_pk) -> dict:
+    require_role(request.user, *READER_ROLES)
+    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    unit_kind = request.GET.get("loai")
+    return dashboard_data(period=period, unit_kind=unit_kind if unit_kind in UnitKind.values else None)
+
+
+@login_required
+def results_landing(request):
+    require_role(request.user, *READER_ROLES)
+    periods = (Period.objects.select_related("framework").annotate(unit_count=Count("assessments"))
+               .order_by("-year", "framework__name"))
+    return render(request, "reports/results_landing.html", {"periods": periods})
+
+
+@login_required
+def dashboard(request, period_pk):
+    return render(request, "reports/dashboard.html", _dashboard_for(request, period_pk))
+
+
+@login_required
+def dashboard_data_csv(request, period_pk, chart):
+    if chart not in CHART_TABLES:
+        raise Http404
+    data = _dashboard_for(request, period_pk)
+    header, rows = CHART_TABLES[chart](data)
+    period = data["period"]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{chart}-{period.framework.key}-{period.year}.csv"'
+    response.write("\ufeff")  # the BOM makes Excel read the file as UTF-8, so Vietnamese letters survive
+    csv.writer(response).writerows([header, *rows])
+    return response

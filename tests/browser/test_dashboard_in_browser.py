@@ -1,0 +1,56 @@
+"""Acceptance: leadership opens the results dashboard in Chromium and sees the ranking and its charts."""
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.models import Role
+from assessments.models import SelfScore
+from assessments.services import period_open
+from frameworks.models import Framework
+from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
+from organizations.models import Unit, UnitKind
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def period(make_user, transactional_db):
+    """Yên Sở scores full marks on every leaf, Hoàng Liệt on area 1 only."""
+    district = Unit.objects.create(code="HM", name="Quận Hoàng Mai", kind=UnitKind.DISTRICT)
+    for code, name in (("HM-W-HOANGLIET", "Phường Hoàng Liệt"), ("HM-W-YENSO", "Phường Yên Sở")):
+        Unit.objects.create(code=code, name=name, kind=UnitKind.WARD, parent=district, framework_family="hoangmai-phuong")
+    make_user("leo", Role.LEADERSHIP, district, first_name="Leo")
+    framework_load(data=read_fixture(FIXTURE_DIR / "hoangmai-phuong-2024.json"))
+    framework = Framework.objects.get(key="hoangmai-phuong-2024")
+    period = period_open(framework=framework, year=2024, by=make_user("bob", Role.SECRETARIAT, district))
+    leaves = [n for n in framework.nodes.all() if not n.children.exists()]
+    for assessment in period.assessments.select_related("unit"):
+        only_area_1 = assessment.unit.code == "HM-W-HOANGLIET"
+        SelfScore.objects.bulk_create(
+            SelfScore(assessment=assessment, node=node,
+                      value=node.max_points if not only_area_1 or node.code.startswith("1.") else Decimal(0))
+            for node in leaves
+        )
+    return period
+
+
+def test_leadership_sees_the_ranking_and_the_charts(page, live_server, login, period):
+    login(page, live_server, "leo")
+    page.get_by_role("navigation").get_by_role("link", name="Kết quả").click()
+    page.get_by_role("link", name="Kết quả năm 2024").click()
+
+    rows = page.locator("table.ranking tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0)).to_contain_text("1")
+    expect(rows.nth(0)).to_contain_text("Phường Yên Sở")
+    expect(rows.nth(0)).to_contain_text("100,00")
+    expect(rows.nth(1)).to_contain_text("Phường Hoàng Liệt")
+    expect(rows.nth(1)).to_contain_text("28,57")  # area 1: 20 of 70 points
+    expect(rows.nth(1)).to_contain_text("Tạm tính")
+    # Chart.js is served by the project itself and draws every chart.
+    assert page.evaluate("typeof window.Chart") == "function"
+    canvases = page.locator("canvas[data-chart]").all()
+    assert len(canvases) == 3
+    for canvas in canvases:
+        assert page.evaluate("(c) => window.Chart.getChart(c) !== undefined", canvas.element_handle())
