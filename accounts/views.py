@@ -1,12 +1,15 @@
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import selectors
 from .access import get_unit_for_user
+from .models import Notification
 
 
 @never_cache
@@ -28,3 +31,13 @@ def home(request):
 def unit_detail(request, code):
     unit = get_unit_for_user(request.user, code)
     return render(request, "accounts/unit_detail.html", selectors.unit_overview(unit=unit))
+
+
+@login_required
+def notifications(request):
+    """The user's in-app messages, newest first; opening the page marks them read."""
+    page = Paginator(request.user.notifications.all(), 30).get_page(request.GET.get("trang"))
+    unread = [n.pk for n in page if n.read_at is None]
+    response = render(request, "accounts/notifications.html", {"page": page, "unread_ids": set(unread)})
+    Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
+    return response

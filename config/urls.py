@@ -10,6 +10,7 @@ urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", account_views.healthz, name="healthz"),
     path("don-vi/<slug:code>/", account_views.unit_detail, name="unit_detail"),
+    path("thong-bao/", account_views.notifications, name="notifications"),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

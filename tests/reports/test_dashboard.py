@@ -232,9 +232,9 @@ def test_landing_lists_periods_newest_first(period, leadership, client_for):
     assert dashboard_url(period) in html
 
 
-# Session, user and the user's unit (page header), the period, the unit kinds, six queries to score
+# Session, user, the user's unit and unread notifications (page header), the period, the unit kinds, six queries to score
 # this period and six for the previous one, and one look-up of the previous period.
-DASHBOARD_QUERIES = 18
+DASHBOARD_QUERIES = 19
 
 
 @pytest.mark.parametrize("extra_wards", [0, 6])
