@@ -61,8 +61,11 @@ def plain_tree(nodes) -> list[PlainNode]:
     ]
 
 
-def score_rollup(nodes, scores_by_node_id: dict) -> dict:
-    """Subtotals per code from the saved scores (a pure roll-up over the loaded rows)."""
+def score_rollup(nodes, scores_by_node_id: dict, plain: list[PlainNode] | None = None) -> dict:
+    """Subtotals per code from the saved scores (a pure roll-up over the loaded rows).
+
+    ``plain`` is ``plain_tree(nodes)``, passed in by callers that roll up many units over one tree.
+    """
     by_code_value = {}
     not_assessed = set()
     for node in nodes:
@@ -73,7 +76,7 @@ def score_rollup(nodes, scores_by_node_id: dict) -> dict:
             not_assessed.add(node.code)
         elif score.value is not None:
             by_code_value[node.code] = score.value
-    return rollup(plain_tree(nodes), by_code_value, frozenset(not_assessed))
+    return rollup(plain or plain_tree(nodes), by_code_value, frozenset(not_assessed))
 
 
 def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:

@@ -1,12 +1,20 @@
 """The official appendices ParIndex prints, each a PDF built from one selector and one template."""
 import re
+from decimal import Decimal
+from operator import attrgetter
 
 from django.utils import timezone
 
+from appraisal.models import CouncilMember, CouncilRole
+from appraisal.selectors import assessment_score_table
+from assessments.models import Assessment, Period
+from assessments.workflow import Status
 from frameworks.models import Framework
 from frameworks.selectors import framework_tree
 
+from .index import UnitResult, rank_change_text
 from .pdf import render_pdf
+from .selectors import unit_report
 
 # "UBND quận Hoàng Mai" -> "Hoàng Mai": the date line names the place without its rank.
 _PEOPLES_COMMITTEE = re.compile(
@@ -20,7 +28,7 @@ def place_of(issuer: str) -> str:
     return match["place"] if match else ""
 
 
-def row_groups(rows: list) -> list[list]:
+def row_groups(rows: list, *, level=attrgetter("level")) -> list[list]:
     """Table bodies for the rows: each area shares one with its first criterion.
 
     The template keeps such a body on one page, so an area never ends a page without its criteria.
@@ -28,22 +36,95 @@ def row_groups(rows: list) -> list[list]:
     """
     groups: list[list] = []
     for row in rows:
-        after_area_pair = groups and groups[-1][0].level == 1 and len(groups[-1]) == 2
-        if not groups or row.level == 1 or after_area_pair:
+        after_area_pair = groups and level(groups[-1][0]) == 1 and len(groups[-1]) == 2
+        if not groups or level(row) == 1 or after_area_pair:
             groups.append([row])
         else:
             groups[-1].append(row)
     return groups
 
 
+# Frameworks and results are issued by a People's Committee decision, signed for it by the chair.
+PEOPLES_COMMITTEE_SIGNER = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+
+
+def letterhead(*, issuer: str, **extra) -> dict:
+    """What every document's letterhead and signature need: issuing body, place, today's date, signer."""
+    return {"issuer": issuer, "place": place_of(issuer), "date": timezone.localdate(),
+            "signer": PEOPLES_COMMITTEE_SIGNER, **extra}
+
+
 def framework_pdf(*, framework: Framework) -> bytes:
     context = framework_tree(framework=framework)
-    context.update(
-        row_groups=row_groups(context["rows"]),
-        issuer=framework.issuer,
-        place=place_of(framework.issuer),
-        date=timezone.localdate(),
-        # A framework is issued by a People's Committee decision, signed for it by the chair.
-        signer=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
-    )
+    context.update(row_groups=row_groups(context["rows"]), **letterhead(issuer=framework.issuer))
     return render_pdf(template_name="reports/pdf/framework.html", context=context)
+
+
+# -- results -----------------------------------------------------------------------------------
+
+
+def rank_text(result: UnitResult, unit_count: int) -> str:
+    """``3/14 (tăng 2 bậc)``; without a previous rank only ``3/14``."""
+    text = f"{result.rank}/{unit_count}"
+    return text if result.rank_change is None else f"{text} ({rank_change_text(result.rank_change)})"
+
+
+PERIOD_RESULTS_TEMPLATE = "reports/pdf/period_results.html"
+
+
+def period_results_context(*, period: Period, results: list[UnitResult]) -> dict:
+    return {
+        "period": period,
+        "rows": [(result, rank_change_text(result.rank_change)) for result in results],
+        "provisional": any(result.provisional for result in results),
+        **letterhead(issuer=period.framework.issuer),
+    }
+
+
+def period_results_pdf(*, period: Period, results: list[UnitResult]) -> bytes:
+    """The ranking of a period's units (results as ``period_results`` returns them: best first)."""
+    return render_pdf(template_name=PERIOD_RESULTS_TEMPLATE, context=period_results_context(period=period, results=results))
+
+
+def unit_result_context(*, period: Period, unit_code: str) -> dict | None:
+    """``unit_report`` with what both the page and the PDF show: totals of the areas and the rank text."""
+    report = unit_report(period=period, unit_code=unit_code)
+    if report is None:
+        return None
+    areas = [row for row in report["rows"] if row.node.parent_id is None]
+    report["totals"] = {name: sum((getattr(row, name) for row in areas), Decimal(0))
+                        for name in ("max_points", "self_points", "appraised_points", "lost_points")}
+    report["rank_text"] = rank_text(report["result"], report["unit_count"])
+    return report
+
+
+def unit_scored_pdf(*, period: Period, unit_code: str) -> bytes:
+    context = unit_result_context(period=period, unit_code=unit_code)
+    if context is None:
+        raise LookupError(f"{unit_code} không có trong kỳ {period.identifier}")
+    context.update(row_groups=row_groups(context["rows"], level=lambda row: row.node.level),
+                   **letterhead(issuer=period.framework.issuer))
+    return render_pdf(template_name="reports/pdf/unit_scored.html", context=context)
+
+
+# -- appraisal minutes -------------------------------------------------------------------------
+
+_ROLE_ORDER = {CouncilRole.CHAIR: 0, CouncilRole.VICE_CHAIR: 1, CouncilRole.MEMBER: 2}
+
+
+def council_minutes_pdf(*, assessment: Assessment) -> bytes:
+    """The council's minutes on one unit: who sat, which criteria it adjusted and why, the totals."""
+    table = assessment_score_table(assessment=assessment)
+    council = sorted(CouncilMember.objects.filter(period_id=assessment.period_id).select_related("user"),
+                     key=lambda member: (_ROLE_ORDER[member.role], member.user.display_name))
+    chair = next((member for member in council if member.role == CouncilRole.CHAIR), None)
+    return render_pdf(template_name="reports/pdf/council_minutes.html", context={
+        "assessment": assessment,
+        "council": council,
+        "adjusted": [row for row in table.rows if row.adjusted],
+        "table": table,
+        "draft": assessment.status not in (Status.APPRAISED, Status.PUBLISHED),
+        # The council signs its own minutes: its secretary and its chair, side by side.
+        **letterhead(issuer=assessment.period.framework.issuer, office="Hội đồng thẩm định",
+                     signers=[("THƯ KÝ", ""), ("CHỦ TỊCH HỘI ĐỒNG", chair.user.display_name if chair else "")]),
+    })

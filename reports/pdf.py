@@ -26,19 +26,27 @@ FONT_CSS = "\n".join(
 ) + f'\nhtml {{ font-family: "{FONT_FAMILY}"; }}'
 
 
-def render_pdf(*, template_name: str, context: dict) -> bytes:
+def render_document_html(*, template_name: str, context: dict) -> str:
+    # Text pasted from some Vietnamese keyboards and Word files is decomposed (a + U+0301); NFC
+    # gives the precomposed letters, which are the glyphs the font has and the text readers search.
+    return unicodedata.normalize("NFC", render_to_string(template_name, context))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """WeasyPrint with the shipped fonts only."""
     # Imported here: loading WeasyPrint loads Pango, which no other request needs.
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    # Text pasted from some Vietnamese keyboards and Word files is decomposed (a + U+0301); NFC
-    # gives the precomposed letters, which are the glyphs the font has and the text readers search.
-    html = unicodedata.normalize("NFC", render_to_string(template_name, context))
     font_config = FontConfiguration()
     fonts = CSS(string=FONT_CSS, font_config=font_config)
     return HTML(string=html, base_url=str(STATIC_DIR)).write_pdf(
         stylesheets=[fonts], font_config=font_config
     )
+
+
+def render_pdf(*, template_name: str, context: dict) -> bytes:
+    return html_to_pdf(render_document_html(template_name=template_name, context=context))
 
 
 def _ascii_filename(filename: str) -> str:

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from appraisal.models import AppraisedScore, PublishedResult
 from assessments.models import Assessment, Period, SelfScore
-from assessments.selectors import score_rollup
+from assessments.selectors import plain_tree, score_rollup
 from assessments.workflow import Status
 from frameworks.models import Node
 from frameworks.tree import Subtotal
@@ -55,8 +55,11 @@ def period_scoring(*, period: Period, unit_kind: str | None = None) -> PeriodSco
         assessments = assessments.filter(unit__kind=unit_kind)
     assessments = list(assessments)
     ids = [a.pk for a in assessments]
-    self_scores = _grouped(SelfScore.objects.filter(assessment_id__in=ids))
-    appraised = _grouped(AppraisedScore.objects.filter(assessment_id__in=ids))
+    # Only what the roll-up reads: thousands of rows, so skip explanations, inputs and dates.
+    needed = ("assessment_id", "node_id", "value", "not_assessed")
+    self_scores = _grouped(SelfScore.objects.filter(assessment_id__in=ids).only(*needed))
+    appraised = _grouped(AppraisedScore.objects.filter(assessment_id__in=ids).only(*needed))
+    plain = plain_tree(nodes)
     surveys = {s.assessment_id: s for s in SurveyResult.objects.filter(assessment_id__in=ids)}
     publications = {}
     for publication in PublishedResult.objects.filter(assessment_id__in=ids).order_by("assessment_id", "version"):
@@ -66,8 +69,8 @@ def period_scoring(*, period: Period, unit_kind: str | None = None) -> PeriodSco
         own = self_scores.get(assessment.pk, {})
         units.append(UnitScoring(
             assessment=assessment,
-            self_by_code=score_rollup(nodes, own),
-            combined_by_code=score_rollup(nodes, {**own, **appraised.get(assessment.pk, {})}),
+            self_by_code=score_rollup(nodes, own, plain),
+            combined_by_code=score_rollup(nodes, {**own, **appraised.get(assessment.pk, {})}, plain),
             survey=surveys.get(assessment.pk),
             publication=publications.get(assessment.pk) if assessment.status == Status.PUBLISHED else None,
         ))

@@ -1,9 +1,17 @@
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 
+from accounts.access import require_role
+from accounts.models import Role
+from assessments.models import Period
+from assessments.selectors import get_assessment_for_user
 from frameworks.selectors import framework_get
 
-from .documents import framework_pdf
+from .documents import council_minutes_pdf, framework_pdf, period_results_pdf, unit_result_context, unit_scored_pdf
+from .exports import results_xlsx
 from .pdf import pdf_response
+from .selectors import period_results
 
 
 @login_required
@@ -11,3 +19,52 @@ def framework_pdf_view(request, key):
     """Every signed-in user may read frameworks, so the appendix needs no further permission."""
     framework = framework_get(key=key)
     return pdf_response(framework_pdf(framework=framework), f"Phụ lục khung chỉ số {framework.key}.pdf")
+
+
+# -- results of a period and of one unit -------------------------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RESULT_READERS = (Role.SECRETARIAT, Role.ADMIN, Role.LEADERSHIP, Role.COUNCIL_MEMBER)
+
+
+def _period_results(request, period_pk):
+    """The ranking of a period, for the roles that read every unit's result (404 for the rest)."""
+    require_role(request.user, *RESULT_READERS)
+    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    return period, period_results(period=period)
+
+
+@login_required
+def period_pdf_view(request, period_pk):
+    period, results = _period_results(request, period_pk)
+    return pdf_response(period_results_pdf(period=period, results=results),
+                        f"Kết quả Chỉ số CCHC {period.framework.key} {period.year}.pdf")
+
+
+@login_required
+def period_xlsx_view(request, period_pk):
+    period, results = _period_results(request, period_pk)
+    response = HttpResponse(results_xlsx(results, title=f"Kết quả Chỉ số CCHC {period.identifier}"), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="ket-qua-{period.framework.key}-{period.year}.xlsx"'
+    return response
+
+
+@login_required
+def unit_report_view(request, assessment_pk):
+    assessment = get_assessment_for_user(request.user, assessment_pk)
+    context = unit_result_context(period=assessment.period, unit_code=assessment.unit.code)
+    return render(request, "reports/unit_report.html", context)
+
+
+@login_required
+def unit_pdf_view(request, assessment_pk):
+    assessment = get_assessment_for_user(request.user, assessment_pk)
+    pdf = unit_scored_pdf(period=assessment.period, unit_code=assessment.unit.code)
+    return pdf_response(pdf, f"Kết quả Chỉ số CCHC {assessment.period.year} {assessment.unit.name}.pdf")
+
+
+@login_required
+def minutes_pdf_view(request, assessment_pk):
+    assessment = get_assessment_for_user(request.user, assessment_pk)
+    return pdf_response(council_minutes_pdf(assessment=assessment),
+                        f"Biên bản thẩm định {assessment.period.year} {assessment.unit.name}.pdf")
