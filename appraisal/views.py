@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.access import require_role
-from accounts.models import Role
+from accounts.models import Role, User
 from assessments.forms import parse_version
 from assessments.models import Period
 from assessments.selectors import get_assessment_for_user
@@ -16,10 +17,13 @@ from frameworks.models import Node
 
 from . import services
 from .errors import AppraisalError
+from .models import CouncilRole
 from .excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
 from .selectors import assessment_score_table, is_office
 
 _REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
+# Who may sit on a council: the Nội vụ office and the heads of offices (council members).
+COUNCIL_ROLES = (Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -138,6 +142,9 @@ def period_overview(request, period_pk):
     assessments = period.assessments.select_related("unit").order_by("unit__order", "unit__code")
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
+        "council": period.council.select_related("user").annotate(assigned=Count("assignments")),
+        "candidates": User.objects.filter(role__in=COUNCIL_ROLES, is_active=True).order_by("last_name", "first_name"),
+        "council_roles": CouncilRole.choices,
         "can_publish": is_office(request.user) and period.published_at is None,
     })
 
@@ -167,4 +174,29 @@ def appraisal_upload(request, period_pk):
             messages.error(request, "Không nhập gì. " + "; ".join(shown))
         else:
             messages.success(request, f"Đã nhập {saved} điểm thẩm định.")
+    return redirect("appraisal:period", period_pk=period.pk)
+
+
+@login_required
+@require_POST
+def council_add(request, period_pk):
+    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
+    period = get_object_or_404(Period, pk=period_pk)
+    user = User.objects.filter(pk=request.POST.get("user"), role__in=COUNCIL_ROLES, is_active=True).first()
+    role = request.POST.get("role")
+    if user is None or role not in CouncilRole.values:
+        messages.error(request, "Chọn một cán bộ và chức danh trong Hội đồng.")
+    else:
+        services.council_member_add(period=period, user=user, role=role, by=request.user)
+        messages.success(request, f"Đã thêm {user.display_name} vào Hội đồng thẩm định.")
+    return redirect("appraisal:period", period_pk=period.pk)
+
+
+@login_required
+@require_POST
+def assignments_default(request, period_pk):
+    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
+    period = get_object_or_404(Period, pk=period_pk)
+    created = services.assignments_apply_defaults(period=period)
+    messages.success(request, f"Đã phân công {created} tiêu chí theo đơn vị phụ trách trong văn bản nguồn.")
     return redirect("appraisal:period", period_pk=period.pk)

@@ -1,0 +1,34 @@
+"""The council of a period, and the default assignment of criteria by responsible office."""
+from appraisal.models import Assignment, CouncilMember
+from appraisal.services import assignments_apply_defaults, council_member_add
+from organizations.models import Unit
+
+
+def test_criteria_go_to_the_member_whose_office_the_source_names(period, council_member, ward_framework, district):
+    # Carol heads the Justice office; the source names "Tư pháp" for criterion 2 and its sub-criteria.
+    council_member.unit = Unit.objects.create(code="HM-P-TUPHAP", name="Phòng Tư pháp", kind="department", parent=district)
+    council_member.save(update_fields=["unit"])
+    ward_framework.nodes.filter(code="2").update(responsible_offices=["Tư pháp"])
+    council_member_add(period=period, user=council_member)
+
+    created = assignments_apply_defaults(period=period)
+
+    area_2_leaves = {n.code for n in ward_framework.nodes.filter(code__startswith="2.", children__isnull=True)}
+    assert created == len(area_2_leaves) > 0
+    assert set(Assignment.objects.values_list("node__code", flat=True)) == area_2_leaves
+    assert assignments_apply_defaults(period=period) == 0  # running it again adds nothing
+
+
+def test_the_secretariat_builds_the_council_on_the_period_page(client_for, secretariat, council_member, period):
+    client = client_for(secretariat)
+    response = client.post(f"/tham-dinh/ky/{period.pk}/hoi-dong/", {"user": council_member.pk, "role": "vice_chair"}, follow=True)
+    assert "Đã thêm Carol vào Hội đồng thẩm định." in response.content.decode()
+    assert CouncilMember.objects.get().role == "vice_chair"
+    assert "Carol — Phó Chủ tịch Hội đồng" in client.get(f"/tham-dinh/ky/{period.pk}/").content.decode()
+
+
+def test_unit_staff_cannot_sit_on_the_council_and_strangers_cannot_edit_it(client_for, secretariat, ward_staff, council_member, period):
+    response = client_for(secretariat).post(f"/tham-dinh/ky/{period.pk}/hoi-dong/", {"user": ward_staff.pk, "role": "member"}, follow=True)
+    assert "Chọn một cán bộ và chức danh" in response.content.decode()
+    assert client_for(council_member).post(f"/tham-dinh/ky/{period.pk}/hoi-dong/", {"user": council_member.pk, "role": "chair"}).status_code == 404
+    assert not CouncilMember.objects.exists()
