@@ -488,8 +488,10 @@ def _score_bands(rule, max_points, reader):
 
 
 def _describe_bands(rule, max_points):
+    # A measure written as a percentage ("b/a*100") reads best with its unit after each threshold.
+    unit = "%" if rule["measure"].replace(" ", "").endswith("*100") else ""
     bands = [
-        (_("từ %(min)s trở lên: %(score)s") % {"min": format_points(parse_points(band["min"])),
+        (_("từ %(min)s trở lên: %(score)s") % {"min": format_points(parse_points(band["min"])) + unit,
                                                "score": _points_text(band["score"])})
         if "min" in band else _("còn lại: %(score)s") % {"score": _points_text(band["score"])}
         for band in rule["bands"]

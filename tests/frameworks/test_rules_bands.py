@@ -61,7 +61,7 @@ def test_zero_clause_decides_before_the_measure_divides():
 
 def test_description_lists_the_bands_in_order():
     assert describe(INSPECTED_SHARE, Decimal("1")) == (
-        "Theo (b/a) × 100 — từ 30 trở lên: 1 điểm; từ 20 trở lên: 0,5 điểm; còn lại: 0 điểm"
+        "Theo (b/a) × 100 — từ 30% trở lên: 1 điểm; từ 20% trở lên: 0,5 điểm; còn lại: 0 điểm"
     )
     assert describe(NEWS_ITEMS, Decimal("0.5")) == (
         "Theo n — từ 200 trở lên: 0,5 điểm; từ 52 trở lên: 0,3 điểm; từ 12 trở lên: 0,2 điểm"

@@ -83,7 +83,7 @@ def test_description_gives_both_rules():
     rule = {**ARCHIVE_SORTING, "if_false": REPORTED}
 
     assert describe(rule, Decimal("0.8")) == (
-        "Nếu “Có văn bản thẩm định của Sở Nội vụ”: Theo (b/a) × 100 — từ 100 trở lên: 0,8 điểm; "
-        "từ 75 trở lên: 0,6 điểm; từ 50 trở lên: 0,4 điểm; còn lại: 0 điểm. "
+        "Nếu “Có văn bản thẩm định của Sở Nội vụ”: Theo (b/a) × 100 — từ 100% trở lên: 0,8 điểm; "
+        "từ 75% trở lên: 0,6 điểm; từ 50% trở lên: 0,4 điểm; còn lại: 0 điểm. "
         "Nếu không: Chọn một: Có báo cáo: 0,8 điểm; Không: 0 điểm"
     )
