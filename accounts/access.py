@@ -40,6 +40,11 @@ def get_unit_for_user(user, code: str, *, write: bool = False) -> Unit:
     return unit
 
 
+def is_office(user) -> bool:
+    """The Nội vụ secretariat (and administrators): they run periods and may appraise every criterion."""
+    return user.is_authenticated and (user.is_superuser or user.role in (Role.SECRETARIAT, Role.ADMIN))
+
+
 def require_role(user, *roles) -> None:
     """Raise 404 unless the user holds one of ``roles`` (superusers always pass)."""
     if not (user.is_authenticated and (user.is_superuser or user.role in roles)):

@@ -2,18 +2,13 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from accounts.models import Role
+from accounts.access import is_office
 from assessments.models import Assessment, SelfScore
 from assessments.selectors import evidence_of, score_rollup
 from frameworks.models import Node
 from frameworks.tree import Subtotal
 
 from .models import AppraisedScore, Assignment, ExplanationMessage
-
-
-def is_office(user) -> bool:
-    """The Nội vụ secretariat (and administrators) see and may appraise every criterion."""
-    return user.is_superuser or user.role in (Role.SECRETARIAT, Role.ADMIN)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.access import is_office
 from accounts.models import Notification, Role
 from assessments import workflow
 from assessments.models import Assessment, Period, SelfScore
@@ -13,7 +14,7 @@ from frameworks.points import format_points, points_to_str
 from . import errors
 from .errors import AppraisalError
 from .models import AppraisedScore, Assignment, CouncilMember, CouncilRole, ExplanationMessage, PublishedResult
-from .selectors import assessment_score_table, is_office
+from .selectors import assessment_score_table
 
 # -- the council -------------------------------------------------------------------------------
 

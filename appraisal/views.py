@@ -5,8 +5,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.access import require_role
+from accounts.access import is_office, require_role
 from accounts.models import Role, User
+from assessments.errors import AssessmentError, check_excel_size
 from assessments.forms import parse_version
 from assessments.models import Period
 from assessments.selectors import get_assessment_for_user
@@ -17,9 +18,9 @@ from frameworks.models import Node
 
 from . import services
 from .errors import AppraisalError
-from .models import CouncilRole
 from .excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
-from .selectors import assessment_score_table, is_office
+from .models import CouncilRole
+from .selectors import assessment_score_table
 
 _REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
 # Who may sit on a council: the Nội vụ office and the heads of offices (council members).
@@ -168,7 +169,10 @@ def appraisal_upload(request, period_pk):
         messages.error(request, "Chọn tệp Excel để nhập.")
     else:
         try:
+            check_excel_size(upload)
             saved = appraisal_import(period=period, file=upload, by=request.user)
+        except AssessmentError as error:
+            messages.error(request, str(error))
         except AppraisalImportRejected as rejected:
             shown = rejected.problems[:20] + (["…"] if len(rejected.problems) > 20 else [])
             messages.error(request, "Không nhập gì. " + "; ".join(shown))

@@ -1,4 +1,5 @@
 """Vietnamese messages of self-assessment, defined once so tests can assert on them."""
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 NOT_EDITABLE_STATUS = _("Hồ sơ đang ở trạng thái “%(status)s”: không thể sửa điểm tự chấm.")
@@ -22,6 +23,10 @@ EVIDENCE_EMPTY = _("Cần tải lên một tệp hoặc nhập số, ký hiệu 
 EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
 
 
+EXCEL_TOO_LARGE = _("Tệp Excel “%(name)s” lớn hơn %(limit)s MB.")
+
+
+
 class AssessmentError(Exception):
     """A self-assessment operation refused, with a message for the user."""
 
@@ -43,3 +48,10 @@ EXCEL_RULE_DRIVEN_NOTE = _(
 )
 NO_IMPORTING_USER = _("Đơn vị “%(code)s” không có thủ trưởng hay cán bộ nào đang hoạt động; chỉ rõ bằng --as.")
 USER_NOT_FOUND = _("Không có người dùng đang hoạt động “%(username)s”.")
+
+
+def check_excel_size(uploaded) -> None:
+    """Refuse an oversized workbook before openpyxl spends memory on it."""
+    limit = settings.EXCEL_MAX_BYTES
+    if uploaded.size > limit:
+        raise AssessmentError(EXCEL_TOO_LARGE % {"name": uploaded.name, "limit": limit // (1024 * 1024)})

@@ -62,3 +62,8 @@ class PeriodOpenForm(forms.Form):
         if own and council and council < own:
             self.add_error("appraisal_deadline", _("Hạn thẩm định phải sau hạn tự đánh giá."))
         return data
+
+
+class ReopenForm(forms.Form):
+    until = forms.DateField(label=_("Mở lại đến ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    reason = forms.CharField(label=_("Lý do"), max_length=500)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/excel/", views_excel.self_score_template, name="excel_template"),
     path("<int:pk>/excel/nhap/", views_excel.self_scores_import, name="excel_import"),
     path("<int:pk>/buoc/<slug:action>/", views.assessment_transition, name="transition"),
+    path("<int:pk>/mo-lai/", views.assessment_reopen, name="reopen"),
 ]

@@ -5,12 +5,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from accounts.access import is_office
 from frameworks import rules
 from frameworks.models import Node
 
 from . import selectors, services, workflow
 from .errors import AssessmentError
-from .forms import EvidenceForm, inputs_from_post, parse_version
+from .forms import EvidenceForm, ReopenForm, inputs_from_post, parse_version
 
 
 # Steps taken with a plain button; the appraisal's own steps (finishing, which confirms undecided
@@ -38,6 +39,10 @@ def assessment_entry(request, pk):
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
     context["actions"] = generic_actions(request.user, assessment)
     context["can_edit"] = _can_edit(request.user, assessment)
+    context["can_reopen"] = (
+        is_office(request.user) and assessment.status in workflow.SELF_EDITABLE
+        and not services.self_assessment_open(assessment)
+    )
     context["evidence_form"] = EvidenceForm(leaf_nodes=_leaf_nodes(assessment)) if context["can_edit"] else None
     return render(request, "assessments/entry.html", context)
 
@@ -130,4 +135,22 @@ def assessment_transition(request, pk, action):
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
+    return redirect("assessments:entry", pk=assessment.pk)
+
+
+@login_required
+@require_POST
+def assessment_reopen(request, pk):
+    """The secretariat lets one unit edit after the deadline, until a date, for a stated reason."""
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect("assessments:entry", pk=assessment.pk)
+    try:
+        services.assessment_reopen(assessment=assessment, by=request.user, **form.cleaned_data)
+    except AssessmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Đã mở lại hồ sơ đến ngày {form.cleaned_data['until']:%d/%m/%Y}.")
     return redirect("assessments:entry", pk=assessment.pk)

@@ -32,6 +32,7 @@ def self_scores_import(request, pk):
     try:
         if uploaded is None:
             raise AssessmentError(errors.EXCEL_NO_FILE)
+        errors.check_excel_size(uploaded)
         report = excel.self_scores_import_xlsx(assessment=assessment, file=uploaded, by=request.user)
     except excel.ImportRejected as rejected:
         problems = rejected.problems

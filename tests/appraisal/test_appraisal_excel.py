@@ -109,3 +109,13 @@ def test_the_secretariat_downloads_and_uploads_in_the_browser(client_for, secret
 
 def test_a_council_member_cannot_export_the_period(client_for, council_member, period):
     assert client_for(council_member).get(f"/tham-dinh/ky/{period.pk}/excel/").status_code == 404
+
+
+def test_an_oversized_appraisal_workbook_is_refused(client_for, secretariat, period, under_appraisal, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.EXCEL_MAX_BYTES = 1024
+    big = SimpleUploadedFile("lon.xlsx", b"PK\x03\x04" + b"0" * 2048)
+    response = client_for(secretariat).post(f"/tham-dinh/ky/{period.pk}/excel/nhap/", {"file": big}, follow=True)
+    assert "Tệp Excel “lon.xlsx” lớn hơn 0 MB." in response.content.decode()
+    assert not under_appraisal.appraised_scores.exists()

@@ -36,3 +36,27 @@ def test_reopening_needs_a_reason_and_the_secretariat(past_deadline, secretariat
         assessment_reopen(assessment=past_deadline, until=until, reason="", by=secretariat)
     with pytest.raises(AssessmentError, match="không có quyền"):
         assessment_reopen(assessment=past_deadline, until=until, reason="xin", by=ward_head)
+
+
+def test_the_secretariat_reopens_through_the_entry_page(client_for, secretariat, past_deadline, ward_staff, leaf):
+    client = client_for(secretariat)
+    assert 'id="reopen"' in client.get(f"/danh-gia/{past_deadline.pk}/").content.decode()
+    until = (timezone.localdate() + datetime.timedelta(days=2)).strftime("%d/%m/%Y")
+    response = client.post(f"/danh-gia/{past_deadline.pk}/mo-lai/", {"until": until, "reason": "Bổ sung hồ sơ"}, follow=True)
+    assert f"Đã mở lại hồ sơ đến ngày {until}." in response.content.decode()
+    past_deadline.refresh_from_db()
+    assert self_score_save(assessment=past_deadline, node=leaf, by=ward_staff, expected_version=None, value="0.5").pk
+
+
+def test_the_reopen_form_is_for_the_secretariat_only(client_for, ward_head, past_deadline):
+    client = client_for(ward_head)
+    assert 'id="reopen"' not in client.get(f"/danh-gia/{past_deadline.pk}/").content.decode()
+    response = client.post(f"/danh-gia/{past_deadline.pk}/mo-lai/", {"until": "01/01/2099", "reason": "tự mở"}, follow=True)
+    assert "không có quyền" in response.content.decode()
+    past_deadline.refresh_from_db()
+    assert past_deadline.reopened_until is None
+
+
+def test_a_bad_reopen_date_is_named(client_for, secretariat, past_deadline):
+    response = client_for(secretariat).post(f"/danh-gia/{past_deadline.pk}/mo-lai/", {"until": "31/02/2024", "reason": "x"}, follow=True)
+    assert "Nhập một ngày hợp lệ." in response.content.decode()

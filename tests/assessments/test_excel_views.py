@@ -106,3 +106,13 @@ def test_the_secretariat_may_read_but_not_upload(client_for, secretariat, assess
     response = client.post(upload_url(assessment), {"file": downloaded(client, assessment, D7=0.5)})
     assert flashed(response) == ["Bạn không có quyền sửa điểm tự chấm của đơn vị này."]
     assert not SelfScore.objects.exists()
+
+
+def test_an_oversized_workbook_is_refused_before_reading(client_for, ward_staff, assessment, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.EXCEL_MAX_BYTES = 1024
+    big = SimpleUploadedFile("lon.xlsx", b"PK\x03\x04" + b"0" * 2048)
+    response = client_for(ward_staff).post(f"/danh-gia/{assessment.pk}/excel/nhap/", {"file": big}, follow=True)
+    assert "Tệp Excel “lon.xlsx” lớn hơn 0 MB." in response.content.decode()
+    assert not assessment.self_scores.exists()
