@@ -69,6 +69,9 @@ def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
 # -- decisions ---------------------------------------------------------------------------------
 
 
+APPRAISED_FIELDS = ["value", "not_assessed", "reason", "version", "decided_by", "decided_at"]
+
+
 @transaction.atomic
 def appraisal_save(
     *, assessment: Assessment, node: Node, by, value, reason: str = "", expected_version: int | None,
@@ -101,7 +104,7 @@ def appraisal_save(
     score.decided_by = by
     score._history_user = by
     score._change_reason = score.reason or "Công nhận"
-    score.save()
+    score.save(update_fields=None if score.pk is None else APPRAISED_FIELDS)
     return score
 
 

@@ -106,6 +106,9 @@ def score_node(*, node: Node, value=None, inputs: dict | None = None):
     return rules.evaluate(rule, node.max_points, inputs or {})
 
 
+SELF_SCORE_FIELDS = ["value", "not_assessed", "inputs", "explanation", "version", "updated_by", "updated_at"]
+
+
 @transaction.atomic
 def self_score_save(
     *, assessment: Assessment, node: Node, by, expected_version: int | None,
@@ -137,7 +140,7 @@ def self_score_save(
     score.version += 1
     score.updated_by = by
     score._history_user = by
-    score.save()
+    score.save(update_fields=None if score.pk is None else SELF_SCORE_FIELDS)
     return score
 
 
