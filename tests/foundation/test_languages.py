@@ -115,3 +115,10 @@ def test_gettext_uses_the_catalogue(language, expected):
 
     with translation.override(language):
         assert translation.gettext("Đăng nhập") == expected
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client, db):
+    response = client.get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Đăng nhập" in response.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/dang-nhap/"})
+    assert "Log in" in client.get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
