@@ -12,6 +12,12 @@ class FrameworkAdmin(admin.ModelAdmin):
     search_fields = ["key", "name"]
     readonly_fields = ["fingerprint"]
 
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.periods.exists())
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.periods.exists())
+
 
 @admin.register(Node)
 class NodeAdmin(ImportExportModelAdmin):
@@ -20,3 +26,10 @@ class NodeAdmin(ImportExportModelAdmin):
     list_filter = ["framework"]
     search_fields = ["code", "title"]
     list_select_related = ["framework"]
+
+    # A framework a period uses is immutable: a change must be a new version (a new fixture key).
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.framework.periods.exists())
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.framework.periods.exists())
