@@ -7,7 +7,7 @@ def test_tree_page_shows_codes_titles_maxima_and_the_recorded_erratum(client_for
     html = response.content.decode()
     assert "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" in html
     assert "tổng con: 13" in html
-    assert "Area 3 is declared 14 points" in html
+    assert "Nội dung 3 công bố 14 điểm" in html
 
 
 def test_tree_page_shows_rules_in_plain_vietnamese(client_for, ward_staff, frameworks):

@@ -59,7 +59,7 @@ def test_framework_pdf_reads_as_the_official_appendix(framework):
     for node in read_fixture(FIXTURE_DIR / f"{KEY}.json")["nodes"]:
         assert "".join(node["title"].split()) in squeezed, node["code"]
     assert "Ghi chú đính chính" in text
-    assert "Tiêu chí 7.2: Criterion 7.2 reads 'Tỷ lệ hồ sơ con việc của đơn vị" in text
+    assert "Tiêu chí 7.2: Tên tiêu chí 7.2 ghi 'Tỷ lệ hồ sơ con việc của đơn vị" in text
     assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Ký, ghi rõ họ tên)" in text
     assert "\ufffd" not in text and ".notdef" not in text
 
