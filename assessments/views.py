@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from frameworks.models import Node
 from . import selectors, services, workflow
 from .errors import AssessmentError
 from .forms import EvidenceForm, ReopenForm, inputs_from_post, parse_version
+from .models import Evidence
 
 
 # Steps taken with a plain button; the appraisal's own steps (finishing, which confirms undecided
@@ -154,3 +155,15 @@ def assessment_reopen(request, pk):
     else:
         messages.success(request, f"Đã mở lại hồ sơ đến ngày {form.cleaned_data['until']:%d/%m/%Y}.")
     return redirect("assessments:entry", pk=assessment.pk)
+
+
+@login_required
+def evidence_download(request, pk, evidence_pk):
+    """Evidence files go through the access rule; they are never served as public media."""
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_pk, assessment=assessment)
+    if not evidence.file:
+        raise Http404
+    filename = evidence.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=filename,
+                        content_type=evidence.content_type or "application/octet-stream")

@@ -74,3 +74,27 @@ def test_evidence_needs_a_file_or_a_document_number_and_a_criterion(assessment, 
 def test_another_ward_cannot_attach_evidence(assessment, leaf, other_ward_staff):
     with pytest.raises(AssessmentError, match="không có quyền"):
         evidence_add(assessment=assessment, by=other_ward_staff, nodes=[leaf], document_number="1/QĐ")
+
+
+def test_evidence_files_are_downloaded_through_the_access_rule(client_for, assessment, leaf, ward_staff, other_ward_staff, secretariat):
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf],
+                            uploaded=SimpleUploadedFile("ke-hoach.pdf", PDF))
+    url = f"/danh-gia/{assessment.pk}/tai-lieu/{evidence.pk}/"
+    response = client_for(ward_staff).get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert 'filename="ke-hoach.pdf"' in response["Content-Disposition"]
+    assert client_for(secretariat).get(url).status_code == 200
+    assert client_for(other_ward_staff).get(url).status_code == 404
+
+
+def test_uploaded_files_are_not_public_media(client_for, assessment, leaf, ward_staff):
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf],
+                            uploaded=SimpleUploadedFile("ke-hoach.pdf", PDF))
+    assert client_for(ward_staff).get(f"/media/{evidence.file.name}").status_code == 404
+
+
+def test_an_evidence_id_from_another_assessment_is_404(client_for, assessment, other_assessment, leaf, ward_staff, other_ward_staff):
+    theirs = evidence_add(assessment=other_assessment, by=other_ward_staff, nodes=[leaf],
+                          uploaded=SimpleUploadedFile("x.pdf", PDF))
+    assert client_for(ward_staff).get(f"/danh-gia/{assessment.pk}/tai-lieu/{theirs.pk}/").status_code == 404
