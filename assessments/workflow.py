@@ -47,7 +47,8 @@ TRANSITIONS = {
     for t in [
         Transition("submit", _("Nộp kết quả tự đánh giá"), frozenset({Status.DRAFT, Status.RETURNED}),
                    Status.SUBMITTED, frozenset({Role.UNIT_HEAD}), own_unit_only=True),
-        Transition("return", _("Trả lại đơn vị"), frozenset({Status.SUBMITTED}),
+        # The office may send a file back before or during the appraisal (missing evidence, wrong year…).
+        Transition("return", _("Trả lại đơn vị"), frozenset({Status.SUBMITTED, Status.UNDER_APPRAISAL}),
                    Status.RETURNED, _OFFICE, reason_required=True),
         Transition("start_appraisal", _("Bắt đầu thẩm định"), frozenset({Status.SUBMITTED}),
                    Status.UNDER_APPRAISAL, _OFFICE),

@@ -85,3 +85,20 @@ def test_the_whole_path_to_publication_leaves_one_event_per_step(assessment, war
         Status.SUBMITTED, Status.UNDER_APPRAISAL, Status.EXPLANATION_REQUESTED,
         Status.UNDER_APPRAISAL, Status.APPRAISED, Status.PUBLISHED,
     ]
+
+
+def test_the_secretariat_may_return_a_file_during_the_appraisal(assessment, ward_head, ward_staff, secretariat, leaf):
+    assessment_submit(assessment=assessment, by=ward_head)
+    workflow.transition(assessment, "start_appraisal", by=secretariat)
+    assessment_return(assessment=assessment, by=secretariat, reason="Tài liệu kiểm chứng không đúng năm")
+    assert assessment.status == Status.RETURNED
+    assert self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0.5").pk
+
+
+def test_a_published_file_cannot_be_returned(assessment, secretariat):
+    from assessments.models import Assessment
+
+    Assessment.objects.filter(pk=assessment.pk).update(status=Status.PUBLISHED)
+    assessment.refresh_from_db()
+    with pytest.raises(TransitionError, match="Không thể “Trả lại đơn vị”"):
+        assessment_return(assessment=assessment, by=secretariat, reason="x")
