@@ -15,6 +15,7 @@ from assessments.views import generic_actions
 from assessments.workflow import TransitionError, available_actions
 from frameworks import rules
 from frameworks.models import Node
+from surveys.models import SurveyMethod
 
 from . import services
 from .errors import AppraisalError
@@ -140,12 +141,13 @@ def reappraisal_publish(request, pk):
 def period_overview(request, period_pk):
     require_role(request.user, Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
     period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
-    assessments = period.assessments.select_related("unit").order_by("unit__order", "unit__code")
+    assessments = period.assessments.select_related("unit", "survey").order_by("unit__order", "unit__code")
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
         "council": period.council.select_related("user").annotate(assigned=Count("assignments")),
         "candidates": User.objects.filter(role__in=COUNCIL_ROLES, is_active=True).order_by("last_name", "first_name"),
         "council_roles": CouncilRole.choices,
+        "survey_methods": SurveyMethod.choices,
         "can_publish": is_office(request.user) and period.published_at is None,
     })
 

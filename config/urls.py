@@ -18,5 +18,6 @@ urlpatterns = [
     path("ky-danh-gia/", include("assessments.urls_periods")),
     path("bao-cao/", include("reports.urls")),
     path("ket-qua/", include("reports.urls_dashboard")),
+    path("dieu-tra/", include("surveys.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "surveys"
+urlpatterns = [
+    path("ky/<int:period_pk>/", views.survey_points_save, name="save"),
+]

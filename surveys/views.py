@@ -1,0 +1,39 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from accounts.access import require_role
+from accounts.models import Role
+from assessments.models import Period
+
+from .services import SurveyError, survey_result_save
+
+
+@login_required
+@require_POST
+def survey_points_save(request, period_pk):
+    """Every unit's survey points of a period from one form: all saved, or none."""
+    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
+    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    problems, saved = [], 0
+    try:
+        with transaction.atomic():
+            for assessment in period.assessments.select_related("unit", "period__framework"):
+                typed = request.POST.get(f"points-{assessment.pk}", "").strip()
+                if not typed:
+                    continue
+                try:
+                    survey_result_save(assessment=assessment, points=typed, by=request.user,
+                                       method=request.POST.get("method", "dtxhh"))
+                    saved += 1
+                except SurveyError as error:
+                    problems.append(str(error))
+            if problems:
+                raise SurveyError("; ".join(problems))
+    except SurveyError as error:
+        messages.error(request, f"Chưa lưu điểm điều tra nào. {error}")
+    else:
+        messages.success(request, f"Đã lưu điểm điều tra của {saved} đơn vị.")
+    return redirect("appraisal:period", period_pk=period.pk)
