@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,8 +27,8 @@ def generic_actions(user, assessment):
 
 @login_required
 def assessment_list(request):
-    assessments = selectors.assessments_for_user(user=request.user)
-    return render(request, "assessments/list.html", {"assessments": assessments})
+    page = Paginator(selectors.assessments_for_user(user=request.user), 30).get_page(request.GET.get("trang"))
+    return render(request, "assessments/list.html", {"page": page})
 
 
 def _leaf_nodes(assessment):
