@@ -72,7 +72,8 @@ def period_scoring(*, period: Period, unit_kind: str | None = None) -> PeriodSco
             self_by_code=score_rollup(nodes, own, plain),
             combined_by_code=score_rollup(nodes, {**own, **appraised.get(assessment.pk, {})}, plain),
             survey=surveys.get(assessment.pk),
-            publication=publications.get(assessment.pk) if assessment.status == Status.PUBLISHED else None,
+            # A re-appraisal in progress does not move the published numbers until it is published.
+            publication=publications.get(assessment.pk),
         ))
     return PeriodScoring(period=period, nodes=nodes, units=units)
 

@@ -119,3 +119,20 @@ def test_index_report_xlsx_keeps_decimals(scored_period, tmp_path):
     assert sheet["A2"].value == "Mã đơn vị"
     assert (sheet["A3"].value, sheet["G3"].value) == ("HM-W-HOANGLIET", 1.43)
     assert sheet["G3"].number_format == "0.00"
+
+
+def test_a_reappraisal_in_progress_leaves_the_published_numbers_alone(scored_period, ward, other_ward, ward_head, secretariat):
+    hoang_liet, yen_so = scored_period.assessments.get(unit=ward), scored_period.assessments.get(unit=other_ward)
+    for assessment, head in ((hoang_liet, ward_head), (yen_so, scored_period.yen_so_head)):
+        assessment_submit(assessment=assessment, by=head)
+        workflow.transition(assessment, "start_appraisal", by=secretariat)
+        appraisal_finish(assessment=assessment, by=secretariat)
+    period_publish(period=scored_period, by=secretariat)
+    hoang_liet.refresh_from_db()
+    workflow.transition(hoang_liet, "reappraise", by=secretariat, reason="Phúc tra")
+    node = scored_period.framework.nodes.get(code="1.1.2")
+    appraisal_save(assessment=hoang_liet, node=node, by=secretariat, value="0", reason="Phúc tra: không có kế hoạch",
+                   expected_version=hoang_liet.appraised_scores.get(node=node).version)
+
+    result = by_code(period_results(period=scored_period))["HM-W-HOANGLIET"]
+    assert (result.appraised_total, result.provisional) == (Decimal("1"), False)
