@@ -32,3 +32,17 @@ def test_unit_staff_cannot_sit_on_the_council_and_strangers_cannot_edit_it(clien
     assert "Chọn một cán bộ và chức danh" in response.content.decode()
     assert client_for(council_member).post(f"/tham-dinh/ky/{period.pk}/hoi-dong/", {"user": council_member.pk, "role": "chair"}).status_code == 404
     assert not CouncilMember.objects.exists()
+
+
+def test_the_period_page_runs_a_fixed_number_of_queries(client_for, secretariat, period, ward_framework, district,
+                                                       django_assert_max_num_queries):
+    from assessments.models import Assessment
+
+    client = client_for(secretariat)
+    with django_assert_max_num_queries(12) as two_units:
+        client.get(f"/tham-dinh/ky/{period.pk}/")
+    for n in range(5):
+        unit = Unit.objects.create(code=f"HM-W-X{n}", name=f"Phường X{n}", kind="ward", parent=district)
+        Assessment.objects.create(period=period, unit=unit)
+    with django_assert_max_num_queries(len(two_units.captured_queries)):
+        client.get(f"/tham-dinh/ky/{period.pk}/")
