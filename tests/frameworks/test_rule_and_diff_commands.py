@@ -45,3 +45,14 @@ def test_diff_lists_added_renamed_and_repointed_criteria(frameworks):
 def test_diff_page_shows_the_comparison_like_the_letter(client_for, leadership, frameworks):
     html = client_for(leadership).get("/bo-chi-so/haiphong-2023/so-sanh/").content.decode()
     assert "Thay đổi điểm" in html and "Hạ điểm" in html and "Thêm mới tiêu chí" in html
+
+
+def test_diff_page_summarises_the_changes(client_for, leadership, frameworks):
+    from frameworks.selectors import framework_diff
+
+    diff = framework_diff(old=frameworks["haiphong-2022"], new=frameworks["haiphong-2023"])
+    html = client_for(leadership).get("/bo-chi-so/haiphong-2023/so-sanh/").content.decode()
+    expected = (f"{len(diff.repointed)} mục thay đổi điểm, {len(diff.renamed)} mục đổi nội dung, "
+                f"{len(diff.added)} tiêu chí thêm mới, {len(diff.removed)} tiêu chí bỏ.")
+    assert expected in html
+    assert len(diff.added) >= 2  # 3.6 and 3.7 are new in 2023
