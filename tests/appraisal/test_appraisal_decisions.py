@@ -74,3 +74,11 @@ def test_every_decision_is_in_the_history_with_its_reason(under_appraisal, membe
                            reason="Ban hành chậm", expected_version=None)
     record = score.history.first()
     assert (record.history_user, record.history_change_reason) == (member, "Ban hành chậm")
+
+
+def test_a_long_reason_is_kept_whole_in_the_decision_and_the_history(under_appraisal, member, node):
+    reason = "Kế hoạch CCHC năm 2024 ban hành ngày 15/3/2024, chậm hơn thời hạn quy định; " * 4
+    score = appraisal_save(assessment=under_appraisal, node=node("1.1.1"), by=member, value="0,25",
+                           reason=reason, expected_version=None)
+    assert score.reason == reason.strip()
+    assert score.history.first().history_change_reason == reason.strip()

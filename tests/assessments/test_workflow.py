@@ -102,3 +102,11 @@ def test_a_published_file_cannot_be_returned(assessment, secretariat):
     assessment.refresh_from_db()
     with pytest.raises(TransitionError, match="Không thể “Trả lại đơn vị”"):
         assessment_return(assessment=assessment, by=secretariat, reason="x")
+
+
+def test_a_long_return_reason_is_recorded_whole(assessment, ward_head, secretariat):
+    reason = "Đề nghị bổ sung tài liệu kiểm chứng cho các tiêu chí 1.1.1, 1.2.3 và 2.1; " * 5
+    assessment_submit(assessment=assessment, by=ward_head)
+    change = assessment_return(assessment=assessment, by=secretariat, reason=reason)
+    assert change.reason == reason.strip()
+    assert assessment.history.first().history_change_reason == reason
