@@ -12,6 +12,9 @@ QUESTION_REQUIRED = _("Cần nêu nội dung đề nghị giải trình.")
 ANSWER_REQUIRED = _("Cần nhập nội dung giải trình.")
 NO_QUESTION = _("Tiêu chí “%(code)s” không có đề nghị giải trình nào.")
 NOT_UNIT_MEMBER = _("Chỉ cán bộ của đơn vị được giải trình.")
+ALREADY_PUBLISHED = _("Kỳ %(identifier)s đã công bố; sửa kết quả một đơn vị bằng phúc tra.")
+NOT_YET_PUBLISHED = _("Kết quả của %(unit)s chưa công bố lần nào: công bố cả kỳ trên trang kỳ đánh giá.")
+REPUBLISH_REASON_REQUIRED = _("Cần nêu lý do phúc tra để công bố lại kết quả.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con.")
 
 

@@ -89,6 +89,7 @@ class PublishedResult(models.Model):
     self_total = PointsField()
     appraised_total = PointsField()
     max_total = PointsField()
+    survey_total = PointsField(null=True, blank=True)  # None: no survey held for the unit
     # Per criterion: {"code": {"self": "1.5", "appraised": "1.25", "not_assessed": false}}, strings of Decimals.
     scores = models.JSONField()
 

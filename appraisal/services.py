@@ -10,6 +10,7 @@ from assessments.workflow import Status
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import format_points, points_to_str
+from surveys.models import SurveyResult
 
 from . import errors
 from .errors import AppraisalError
@@ -174,6 +175,7 @@ def _snapshot(assessment: Assessment, *, by, version: int, reason: str = "") -> 
         assessment=assessment, version=version, published_by=by, reason=reason,
         self_total=table.self_total.score, appraised_total=table.appraised_total.score,
         max_total=table.appraised_total.max_points,
+        survey_total=survey.points if (survey := SurveyResult.objects.filter(assessment=assessment).first()) else None,
         scores={
             row.node.code: {
                 "self": points_to_str(row.self_value) if row.self_value is not None else None,
@@ -188,6 +190,8 @@ def _snapshot(assessment: Assessment, *, by, version: int, reason: str = "") -> 
 @transaction.atomic
 def period_publish(*, period: Period, by) -> list[PublishedResult]:
     """Publish the whole period at once: every unit must be appraised; numbers are frozen."""
+    if period.published_at is not None:
+        raise AppraisalError(errors.ALREADY_PUBLISHED % {"identifier": period.identifier})
     assessments = list(period.assessments.select_related("unit").select_for_update(of=("self",)))
     waiting = [a.unit.name for a in assessments if a.status != Status.APPRAISED]
     if waiting:
@@ -205,9 +209,13 @@ def period_publish(*, period: Period, by) -> list[PublishedResult]:
 @transaction.atomic
 def reappraisal_publish(*, assessment: Assessment, by, reason: str) -> PublishedResult:
     """After a re-appraisal (phúc tra), publish the corrected result as a new version."""
-    workflow.transition(assessment, "publish", by=by, reason=reason)
     last = assessment.publications.order_by("-version").first()
-    return _snapshot(assessment, by=by, version=(last.version + 1) if last else 1, reason=reason)
+    if last is None:
+        raise AppraisalError(errors.NOT_YET_PUBLISHED % {"unit": assessment.unit.name})
+    if not reason.strip():
+        raise AppraisalError(errors.REPUBLISH_REASON_REQUIRED)
+    workflow.transition(assessment, "publish", by=by, reason=reason)
+    return _snapshot(assessment, by=by, version=last.version + 1, reason=reason.strip())
 
 
 def appraisal_open(assessment: Assessment) -> bool:

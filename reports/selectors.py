@@ -20,7 +20,7 @@ class UnitScoring:
     assessment: Assessment
     self_by_code: dict  # code -> Subtotal
     combined_by_code: dict  # code -> Subtotal
-    survey: SurveyResult | None
+    survey_points: Decimal | None  # None: no survey held for the unit
     publication: PublishedResult | None
 
 
@@ -66,34 +66,63 @@ def period_scoring(*, period: Period, unit_kind: str | None = None) -> PeriodSco
         publications[publication.assessment_id] = publication  # the newest version wins
     units = []
     for assessment in assessments:
-        own = self_scores.get(assessment.pk, {})
+        publication = publications.get(assessment.pk)
+        if publication is not None:
+            # Published numbers never move: a re-appraisal in progress shows only once republished.
+            own, decided = _snapshot_records(publication, nodes)
+            survey_points = publication.survey_total
+        else:
+            own, decided = self_scores.get(assessment.pk, {}), appraised.get(assessment.pk, {})
+            survey = surveys.get(assessment.pk)
+            survey_points = survey.points if survey else None
         units.append(UnitScoring(
             assessment=assessment,
             self_by_code=score_rollup(nodes, own, plain),
-            combined_by_code=score_rollup(nodes, {**own, **appraised.get(assessment.pk, {})}, plain),
-            survey=surveys.get(assessment.pk),
-            # A re-appraisal in progress does not move the published numbers until it is published.
-            publication=publications.get(assessment.pk),
+            combined_by_code=score_rollup(nodes, {**own, **decided}, plain),
+            survey_points=survey_points,
+            publication=publication,
         ))
     return PeriodScoring(period=period, nodes=nodes, units=units)
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """A score as a published snapshot keeps it, shaped like a score row for the roll-up."""
+
+    value: Decimal | None
+    not_assessed: bool
+
+
+def _snapshot_records(publication: PublishedResult, nodes) -> tuple[dict, dict]:
+    """(self, appraised) records by node id, read back from a publication's frozen scores."""
+    own, decided = {}, {}
+    for node in nodes:
+        saved = publication.scores.get(node.code)
+        if saved is None:
+            continue
+        for records, key in ((own, "self"), (decided, "appraised")):
+            if saved[key] is not None or saved["not_assessed"]:
+                value = Decimal(saved[key]) if saved[key] is not None else None
+                records[node.pk] = _Recorded(value, saved["not_assessed"])
+    return own, decided
 
 
 def _unit_scores(unit: UnitScoring, period: Period) -> UnitScores:
     framework = period.framework
     published = unit.publication
     combined: Subtotal = unit.combined_by_code[""]
-    has_appraisal = unit.assessment.status in (Status.APPRAISED, Status.PUBLISHED) or any(
+    has_appraisal = published is not None or unit.assessment.status == Status.APPRAISED or any(
         unit.combined_by_code[c].score != unit.self_by_code[c].score for c in unit.combined_by_code
     )
     return UnitScores(
         unit_code=unit.assessment.unit.code,
         unit_name=unit.assessment.unit.name,
         unit_kind=unit.assessment.unit.kind,
-        self_total=published.self_total if published else unit.self_by_code[""].score,
-        appraised_total=published.appraised_total if published else (combined.score if has_appraisal else None),
-        combined_total=published.appraised_total if published else combined.score,
-        appraisal_max=published.max_total if published else combined.max_points,
-        survey_total=unit.survey.points if unit.survey else None,
+        self_total=unit.self_by_code[""].score,
+        appraised_total=combined.score if has_appraisal else None,
+        combined_total=combined.score,
+        appraisal_max=combined.max_points,
+        survey_total=unit.survey_points,
         survey_max=framework.survey_max_points,
         published=published is not None,
     )
@@ -168,5 +197,4 @@ def unit_report(*, period: Period, unit_code: str) -> dict | None:
         "unit_count": len(results),
         "rows": rows,
         "full_marks": [row for row in rows if row.full_marks and row.node.parent_id is not None and row.is_leaf],
-        "survey": unit.survey,
     }

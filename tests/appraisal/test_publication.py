@@ -64,3 +64,21 @@ def test_a_reappraisal_publishes_a_new_version_and_keeps_the_old_one(appraised_p
 def test_leadership_cannot_publish(appraised_period, leadership):
     with pytest.raises(TransitionError, match="không có quyền"):
         period_publish(period=appraised_period, by=leadership)
+
+
+def test_a_period_cannot_be_published_twice(appraised_period, secretariat):
+    period_publish(period=appraised_period, by=secretariat)
+    with pytest.raises(AppraisalError, match="đã công bố; sửa kết quả một đơn vị bằng phúc tra"):
+        period_publish(period=appraised_period, by=secretariat)
+
+
+def test_a_single_unit_is_republished_only_after_a_publication_and_with_a_reason(appraised_period, under_appraisal, secretariat, node):
+    with pytest.raises(AppraisalError, match="chưa công bố lần nào"):
+        reappraisal_publish(assessment=under_appraisal, by=secretariat, reason="x")
+    assert under_appraisal.status == Status.APPRAISED
+    period_publish(period=appraised_period, by=secretariat)
+    under_appraisal.refresh_from_db()
+    workflow.transition(under_appraisal, "reappraise", by=secretariat, reason="Phúc tra")
+    appraisal_finish(assessment=under_appraisal, by=secretariat)
+    with pytest.raises(AppraisalError, match="Cần nêu lý do phúc tra"):
+        reappraisal_publish(assessment=under_appraisal, by=secretariat, reason=" ")

@@ -136,3 +136,46 @@ def test_a_reappraisal_in_progress_leaves_the_published_numbers_alone(scored_per
 
     result = by_code(period_results(period=scored_period))["HM-W-HOANGLIET"]
     assert (result.appraised_total, result.provisional) == (Decimal("1"), False)
+
+
+@pytest.fixture
+def published_then_reappraised(scored_period, ward, other_ward, ward_head, secretariat):
+    """Both wards appraised as self-scored, Hoàng Liệt with 20 survey points; published; Hoàng Liệt re-appraised."""
+    hoang_liet, yen_so = scored_period.assessments.get(unit=ward), scored_period.assessments.get(unit=other_ward)
+    for assessment, head in ((hoang_liet, ward_head), (yen_so, scored_period.yen_so_head)):
+        assessment_submit(assessment=assessment, by=head)
+        workflow.transition(assessment, "start_appraisal", by=secretariat)
+        appraisal_finish(assessment=assessment, by=secretariat)
+    survey_result_save(assessment=hoang_liet, points="20", by=secretariat)
+    period_publish(period=scored_period, by=secretariat)
+    hoang_liet.refresh_from_db()
+    workflow.transition(hoang_liet, "reappraise", by=secretariat, reason="Phúc tra theo đơn của phường")
+    return hoang_liet
+
+
+def test_survey_points_changed_during_a_reappraisal_wait_for_the_republication(published_then_reappraised, scored_period, secretariat):
+    survey_result_save(assessment=published_then_reappraised, points="30", by=secretariat)
+    result = by_code(period_results(period=scored_period))["HM-W-HOANGLIET"]
+    assert (result.survey_total, result.index_pct) == (Decimal("20"), Decimal("21.00"))
+
+
+def test_criteria_rows_keep_their_published_values_during_a_reappraisal(published_then_reappraised, scored_period, secretariat):
+    node = scored_period.framework.nodes.get(code="1.1.1")
+    appraisal_save(assessment=published_then_reappraised, node=node, by=secretariat, value="0", reason="Phúc tra",
+                   expected_version=published_then_reappraised.appraised_scores.get(node=node).version)
+    report = unit_report(period=scored_period, unit_code="HM-W-HOANGLIET")
+    row = next(r for r in report["rows"] if r.node.code == "1.1.1")
+    assert (row.appraised_points, report["result"].appraised_total) == (Decimal("0.5"), Decimal("1"))
+
+
+def test_the_republication_brings_the_corrected_numbers(published_then_reappraised, scored_period, secretariat):
+    from appraisal.services import reappraisal_publish
+
+    node = scored_period.framework.nodes.get(code="1.1.1")
+    appraisal_save(assessment=published_then_reappraised, node=node, by=secretariat, value="0", reason="Phúc tra",
+                   expected_version=published_then_reappraised.appraised_scores.get(node=node).version)
+    survey_result_save(assessment=published_then_reappraised, points="30", by=secretariat)
+    appraisal_finish(assessment=published_then_reappraised, by=secretariat)
+    reappraisal_publish(assessment=published_then_reappraised, by=secretariat, reason="Kết quả phúc tra")
+    result = by_code(period_results(period=scored_period))["HM-W-HOANGLIET"]
+    assert (result.appraised_total, result.survey_total, result.index_pct) == (Decimal("0.5"), Decimal("30"), Decimal("30.50"))
