@@ -8,6 +8,7 @@ STALE_VERSION = _(
     "Điểm thẩm định tiêu chí “%(code)s” vừa được %(who)s cập nhật (hiện là %(value)s). Tải lại trang trước khi lưu."
 )
 NOT_ALL_APPRAISED = _("Chưa thể công bố: các đơn vị sau chưa thẩm định xong: %(units)s.")
+NO_CRITERIA_CHOSEN = _("Chọn ít nhất một tiêu chí cần giải trình.")
 QUESTION_REQUIRED = _("Cần nêu nội dung đề nghị giải trình.")
 ANSWER_REQUIRED = _("Cần nhập nội dung giải trình.")
 NO_QUESTION = _("Tiêu chí “%(code)s” không có đề nghị giải trình nào.")

@@ -1,11 +1,13 @@
 """Writes of the appraisal: the council, its decisions, the explanation round and publication."""
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from accounts.access import is_office
 from accounts.models import Notification, Role
 from assessments import workflow
 from assessments.models import Assessment, Period, SelfScore
+from assessments.services import lock_assessment
 from assessments.workflow import Status
 from frameworks import rules
 from frameworks.models import Node
@@ -60,8 +62,11 @@ def assignments_apply_defaults(*, period: Period) -> int:
 
 
 def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
+    """The office appraises everything; a council member only what is assigned; leadership only reads."""
     if is_office(user):
         return True
+    if user.role != Role.COUNCIL_MEMBER:
+        return False
     return Assignment.objects.filter(
         member__period_id=assessment.period_id, member__user=user, node=node
     ).exists()
@@ -78,6 +83,7 @@ def appraisal_save(
     *, assessment: Assessment, node: Node, by, value, reason: str = "", expected_version: int | None,
 ) -> AppraisedScore:
     """Confirm or adjust one criterion. A value other than the self-score needs a reason."""
+    lock_assessment(assessment)
     if assessment.status not in workflow.APPRAISAL_EDITABLE:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     if Node.objects.filter(parent=node).exists():
@@ -94,8 +100,8 @@ def appraisal_save(
     if (score.version if score else None) != expected_version:
         raise AppraisalError(errors.STALE_VERSION % {
             "code": node.code,
-            "who": score.decided_by.display_name if score.decided_by else "—",
-            "value": format_points(score.value) if score.value is not None else "—",
+            "who": score.decided_by.display_name if score and score.decided_by else "—",
+            "value": format_points(score.value) if score and score.value is not None else "—",
         })
     if score is None:
         score = AppraisedScore(assessment=assessment, node=node, version=0)
@@ -113,13 +119,22 @@ def appraisal_save(
 def appraisal_finish(*, assessment: Assessment, by):
     """End the appraisal of a unit: criteria nobody changed are confirmed at their self-score."""
     workflow.check("finish_appraisal", user=by, assessment=assessment)
-    decided = set(AppraisedScore.objects.filter(assessment=assessment).values_list("node_id", flat=True))
-    confirmations = [
-        AppraisedScore(assessment=assessment, node_id=s.node_id, value=s.value, not_assessed=s.not_assessed,
-                       decided_by=by)
-        for s in SelfScore.objects.filter(assessment=assessment).exclude(node_id__in=decided)
-    ]
-    AppraisedScore.objects.bulk_create(confirmations)
+    self_scores = {s.node_id: s for s in SelfScore.objects.filter(assessment=assessment)}
+    decided = {a.node_id: a for a in AppraisedScore.objects.filter(assessment=assessment)}
+    # A confirmation (no reason) means "as self-scored": if the unit changed that score after a
+    # return, the confirmation follows it; adjustments, which carry a reason, stand.
+    for node_id, score in decided.items():
+        own = self_scores.get(node_id)
+        if own is not None and not score.reason and (score.value, score.not_assessed) != (own.value, own.not_assessed):
+            score.value, score.not_assessed, score.decided_by = own.value, own.not_assessed, by
+            score.version += 1
+            score._history_user, score._change_reason = by, "Công nhận điểm tự chấm đã sửa"
+            score.save(update_fields=APPRAISED_FIELDS)
+    bulk_create_with_history(
+        [AppraisedScore(assessment=assessment, node_id=node_id, value=own.value, not_assessed=own.not_assessed,
+                        decided_by=by) for node_id, own in self_scores.items() if node_id not in decided],
+        AppraisedScore, default_user=by, default_change_reason="Công nhận",
+    )
     return workflow.transition(assessment, "finish_appraisal", by=by)
 
 
@@ -131,6 +146,8 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
     """The council asks the unit to explain (or add evidence to) chosen criteria."""
     if not question.strip():
         raise AppraisalError(errors.QUESTION_REQUIRED)
+    if not nodes:
+        raise AppraisalError(errors.NO_CRITERIA_CHOSEN)
     for node in nodes:
         if not may_appraise(user=by, assessment=assessment, node=node):
             raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.access import can_read_unit, readable_units
+from accounts.models import Role
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.tree import PlainNode, Subtotal, rollup
@@ -19,9 +20,17 @@ def get_assessment_for_user(user, pk: int) -> Assessment:
     assessment = get_object_or_404(
         Assessment.objects.select_related("unit", "period__framework"), pk=pk
     )
-    if not can_read_unit(user, assessment.unit):
+    if not can_read_unit(user, assessment.unit) or not _council_may_read(user, assessment):
         raise Http404
     return assessment
+
+
+def _council_may_read(user, assessment: Assessment) -> bool:
+    """A council member reads other units' files only in periods they sit on, once submitted."""
+    if user.is_superuser or user.role != Role.COUNCIL_MEMBER or user.unit_id == assessment.unit_id:
+        return True
+    return (assessment.status not in workflow.SELF_EDITABLE
+            and assessment.period.council.filter(user=user).exists())
 
 
 def assessments_for_user(*, user):

@@ -85,6 +85,13 @@ def self_assessment_open(assessment: Assessment, today: date | None = None) -> b
     return assessment.reopened_until is not None and today <= assessment.reopened_until
 
 
+def lock_assessment(assessment: Assessment) -> None:
+    """Re-read the workflow state under a row lock (inside a transaction): a step taken since the
+    page was loaded, such as a submission, wins over a save based on the old state."""
+    fresh = Assessment.objects.select_for_update().values("status", "reopened_until").get(pk=assessment.pk)
+    assessment.status, assessment.reopened_until = fresh["status"], fresh["reopened_until"]
+
+
 def ensure_self_editable(*, assessment: Assessment, by) -> None:
     if not can_write_unit_scores(by, assessment.unit):
         raise AssessmentError(errors.NO_PERMISSION)
@@ -119,6 +126,7 @@ def self_score_save(
     ``expected_version`` is the version the user's form was loaded with (None: the criterion had
     no score yet). Evaluation errors raise ``rules.RuleInputError``.
     """
+    lock_assessment(assessment)
     ensure_self_editable(assessment=assessment, by=by)
     if node.framework_id != assessment.period.framework_id or Node.objects.filter(parent=node).exists():
         raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
@@ -128,8 +136,8 @@ def self_score_save(
     if current_version != expected_version:
         raise AssessmentError(errors.STALE_VERSION % {
             "code": node.code,
-            "who": score.updated_by.display_name if score.updated_by else "—",
-            "value": format_points(score.value) if score.value is not None else "—",
+            "who": score.updated_by.display_name if score and score.updated_by else "—",
+            "value": format_points(score.value) if score and score.value is not None else "—",
         })
     if score is None:
         score = SelfScore(assessment=assessment, node=node, version=0)
@@ -186,6 +194,7 @@ def evidence_add(
     document_number: str = "", document_date: date | None = None, document_issuer: str = "",
 ) -> Evidence:
     """Attach a file and/or an official document reference to one or more criteria."""
+    lock_assessment(assessment)
     ensure_self_editable(assessment=assessment, by=by)
     if uploaded is None and not document_number.strip():
         raise AssessmentError(errors.EVIDENCE_EMPTY)
