@@ -2,7 +2,8 @@
 
 For councils that work on paper first: the secretariat exports, the council fills in the
 “Điểm thẩm định” and “Lý do điều chỉnh” columns, the secretariat imports. The import is all or
-nothing: every row is checked first; one bad row rejects the file, naming each bad row.
+nothing: every row is checked first; one bad row rejects the file, naming each bad row. Rows that
+would change nothing are skipped, so a re-imported export leaves untouched units alone.
 """
 import io
 from dataclasses import dataclass
@@ -75,6 +76,10 @@ class _Row:
     value: Decimal
     reason: str
 
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.assessment.pk, self.node.pk
+
 
 def _read_rows(period, file) -> tuple[list[_Row], list[str]]:
     try:
@@ -113,24 +118,40 @@ def _read_rows(period, file) -> tuple[list[_Row], list[str]]:
     return parsed, problems
 
 
+def _changes_nothing(row: _Row, saved: AppraisedScore | None, self_value: Decimal | None) -> bool:
+    """Whether saving ``row`` would leave the appraisal as it is.
+
+    An exported file comes back with every decided row filled in; saving those again would bump
+    versions, write history, and fail on units no longer under appraisal (already published).
+    Nothing decided yet and the self-score with no reason is a plain confirmation, which finishing
+    the appraisal records anyway.
+    """
+    if saved is not None:
+        return row.value == saved.value and row.reason.strip() == saved.reason
+    return row.value == self_value and not row.reason.strip()
+
+
 @transaction.atomic
 def appraisal_import(*, period, file, by) -> int:
-    """Save every appraised score of the file, or none; returns how many were saved."""
+    """Save every appraised score of the file that changes something, or none; returns how many were saved."""
     rows, problems = _read_rows(period, file)
     if problems:
         raise AppraisalImportRejected(problems)
-    versions = {(a.assessment_id, a.node_id): a.version for a in AppraisedScore.objects.filter(assessment__period=period)}
-    for row in rows:
+    saved = {(a.assessment_id, a.node_id): a for a in AppraisedScore.objects.filter(assessment__period=period)}
+    self_values = {(s.assessment_id, s.node_id): s.value for s in SelfScore.objects.filter(assessment__period=period)}
+    changed = [row for row in rows if not _changes_nothing(row, saved.get(row.key), self_values.get(row.key))]
+    for row in changed:
+        previous = saved.get(row.key)
         try:
             services.appraisal_save(
                 assessment=row.assessment, node=row.node, by=by, value=row.value, reason=row.reason,
-                expected_version=versions.get((row.assessment.pk, row.node.pk)),
+                expected_version=previous.version if previous else None,
             )
         except (AppraisalError, rules.RuleInputError) as error:
             problems.append(REFUSED % {"row": row.number, "message": error})
     if problems:
         # Raising leaves the atomic block: the rows saved before the bad ones are rolled back too.
         raise AppraisalImportRejected(problems)
-    return len(rows)
+    return len(changed)
 
 

@@ -188,7 +188,10 @@ def appraisal_upload(request, period_pk):
 def council_add(request, period_pk):
     require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
     period = get_object_or_404(Period, pk=period_pk)
-    user = User.objects.filter(pk=request.POST.get("user"), role__in=COUNCIL_ROLES, is_active=True).first()
+    # The select only offers ids, but a hand-made POST can carry any text, which the query would choke on.
+    posted_user = request.POST.get("user", "")
+    user = (User.objects.filter(pk=int(posted_user), role__in=COUNCIL_ROLES, is_active=True).first()
+            if posted_user.isascii() and posted_user.isdigit() else None)
     role = request.POST.get("role")
     if user is None or role not in CouncilRole.values:
         messages.error(request, "Chọn một cán bộ và chức danh trong Hội đồng.")

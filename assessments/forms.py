@@ -24,7 +24,9 @@ def inputs_from_post(node, data) -> dict:
 
 
 def parse_version(raw) -> int | None:
-    return int(raw) if raw and str(raw).isdigit() else None
+    # isdigit() alone accepts "²", which int() then refuses: only ASCII digits are a version.
+    text = str(raw or "")
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 class EvidenceForm(forms.Form):

@@ -29,6 +29,7 @@ UNKNOWN_CHOICE = gettext_lazy("“%(value)s” không phải là một lựa ch�
 ZERO_DENOMINATOR = gettext_lazy("“%(name)s” phải lớn hơn 0.")
 ABOVE_MAX = gettext_lazy("“%(name)s” không được lớn hơn điểm tối đa %(max)s.")
 NOT_A_MULTIPLE = gettext_lazy("“%(name)s” phải là bội số của %(step)s.")
+TOO_LARGE = gettext_lazy("“%(name)s” quá lớn.")
 CONSTRAINT_BROKEN = {
     "<=": gettext_lazy("“%(name)s” không được lớn hơn “%(other)s”."),
     "<": gettext_lazy("“%(name)s” phải nhỏ hơn “%(other)s”."),
@@ -40,6 +41,9 @@ _COMPARISONS = {"<=": operator.le, "<": operator.lt, ">=": operator.ge, ">": ope
 _DEFAULT_STEP = "0.001"
 # Independent of whatever context the caller set: 40 digits keep ratios exact far beyond 3 places.
 _ARITHMETIC = Context(prec=40)
+# No count, score or sum of đồng a unit reports comes near 10^15 (a million billion đồng, about the
+# whole country's yearly budget revenue); "1e1000000" would overflow the arithmetic instead.
+_TOO_LARGE = Decimal("1e15")
 
 
 class _NotAssessed:
@@ -87,12 +91,21 @@ class InputField:
 
 
 def evaluate(rule: dict | None, max_points: Decimal, inputs: Mapping) -> Decimal | _NotAssessed:
-    """Score ``inputs`` by ``rule`` (None: entered by hand as ``{"value": ...}``)."""
+    """Score ``inputs`` by ``rule`` (None: entered by hand as ``{"value": ...}``).
+
+    Inputs that pass every check can still overflow together (1 divided by 0,000…1): such an
+    ``ArithmeticError`` is reported as ``NOT_A_NUMBER`` on the rule's first input, the first one
+    its form shows, rather than tracing which input caused it.
+    """
     max_points = parse_points(max_points)
     validate_rule(rule, max_points)
+    reader = _Reader(inputs)
     with localcontext(_ARITHMETIC):
-        points = _clamped(rule, max_points, _Reader(inputs))
-        return points if points is NOT_ASSESSED else quantize_points(points)
+        try:
+            points = _clamped(rule, max_points, reader)
+            return points if points is NOT_ASSESSED else quantize_points(points)
+        except ArithmeticError:
+            raise reader.error(input_fields(rule)[0].name, NOT_A_NUMBER) from None
 
 
 def validate_rule(rule: dict | None, max_points: Decimal) -> None:
@@ -157,6 +170,8 @@ class _Reader:
             raise self.error(name, NOT_A_NUMBER) from None
         if value < 0:
             raise self.error(name, NEGATIVE)
+        if value >= _TOO_LARGE:
+            raise self.error(name, TOO_LARGE)
         if whole and value != value.to_integral_value():
             raise self.error(name, NOT_WHOLE)
         return value

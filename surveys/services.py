@@ -1,16 +1,19 @@
 """Entering survey points: only the secretariat, never above the framework's survey maximum."""
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from assessments.workflow import Status
-from frameworks.points import PointsParseError, format_points, parse_points
+from frameworks.points import PointsParseError, format_points, parse_points, quantize_points
 
 from .models import SurveyMethod, SurveyResult
 
 NO_SURVEY_PART = _("Bộ chỉ số “%(key)s” không có phần điều tra xã hội học.")
 ABOVE_SURVEY_MAX = _("Điểm điều tra của %(unit)s không được lớn hơn %(max)s.")
 NOT_POINTS = _("Điểm điều tra “%(value)s” không phải là số không âm.")
+TOO_MANY_PLACES = _("Điểm điều tra của %(unit)s chỉ được có tối đa 3 chữ số thập phân.")
+UNKNOWN_METHOD = _("Hình thức điều tra “%(method)s” không hợp lệ.")
 PUBLISHED = _("Kết quả của %(unit)s đã công bố: không thể sửa điểm điều tra.")
 NOT_ALLOWED = _("Chỉ Phòng Nội vụ nhập điểm điều tra xã hội học.")
 
@@ -29,6 +32,8 @@ def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOC
         raise SurveyError(NO_SURVEY_PART % {"key": framework.key})
     if assessment.status == Status.PUBLISHED:
         raise SurveyError(PUBLISHED % {"unit": assessment.unit.name})
+    if method not in SurveyMethod.values:
+        raise SurveyError(UNKNOWN_METHOD % {"method": method})
     try:
         value = parse_points(points)
     except PointsParseError:
@@ -38,10 +43,19 @@ def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOC
     if value > framework.survey_max_points:
         raise SurveyError(ABOVE_SURVEY_MAX % {"unit": assessment.unit.name,
                                               "max": format_points(framework.survey_max_points)})
+    # Points keep 3 places: refuse what rounding would change ("0,0001") rather than guess, but
+    # accept trailing zeros ("12,3000") by storing the value with exactly 3 places.
+    if quantize_points(value) != value:
+        raise SurveyError(TOO_MANY_PLACES % {"unit": assessment.unit.name})
+    value = quantize_points(value)
     result = SurveyResult.objects.filter(assessment=assessment).first() or SurveyResult(assessment=assessment)
     result.points, result.method, result.respondents, result.note = value, method, respondents, note.strip()
     result.entered_by = by
     result._history_user = by
-    result.full_clean()
+    try:
+        result.full_clean()
+    except ValidationError as error:
+        # Whatever the checks above missed is still the user's input, not a server error.
+        raise SurveyError("; ".join(error.messages)) from None
     result.save()
     return result

@@ -8,7 +8,8 @@ from accounts.access import require_role
 from accounts.models import Role
 from assessments.models import Period
 
-from .services import SurveyError, survey_result_save
+from .models import SurveyMethod
+from .services import UNKNOWN_METHOD, SurveyError, survey_result_save
 
 
 @login_required
@@ -18,15 +19,17 @@ def survey_points_save(request, period_pk):
     require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
     period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
     problems, saved = [], 0
+    method = request.POST.get("method", SurveyMethod.SOCIOLOGICAL)
     try:
+        if method not in SurveyMethod.values:
+            raise SurveyError(UNKNOWN_METHOD % {"method": method})  # once, not once per unit
         with transaction.atomic():
             for assessment in period.assessments.select_related("unit", "period__framework"):
                 typed = request.POST.get(f"points-{assessment.pk}", "").strip()
                 if not typed:
                     continue
                 try:
-                    survey_result_save(assessment=assessment, points=typed, by=request.user,
-                                       method=request.POST.get("method", "dtxhh"))
+                    survey_result_save(assessment=assessment, points=typed, by=request.user, method=method)
                     saved += 1
                 except SurveyError as error:
                     problems.append(str(error))

@@ -8,6 +8,10 @@ from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
 from appraisal.excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
+from appraisal.models import AppraisedScore
+from appraisal.services import appraisal_finish, appraisal_save, period_publish
+from assessments import workflow
+from assessments.services import assessment_submit, self_score_save
 
 
 def filled(period, edits: dict) -> io.BytesIO:
@@ -35,10 +39,10 @@ def test_the_export_has_one_row_per_unit_and_criterion_with_self_scores(period, 
 
 def test_an_import_saves_every_appraised_score(period, under_appraisal, secretariat):
     file = filled(period, {("HM-W-HOANGLIET", "1.1.1"): ("0,25", "Ban hành chậm"),
-                           ("HM-W-HOANGLIET", "1.1.2"): (0.25, None)})
+                           ("HM-W-HOANGLIET", "1.1.2"): (0.1, "Chưa triển khai")})
     assert appraisal_import(period=period, file=file, by=secretariat) == 2
     assert dict(under_appraisal.appraised_scores.values_list("node__code", "value")) == {
-        "1.1.1": Decimal("0.25"), "1.1.2": Decimal("0.25")}
+        "1.1.1": Decimal("0.25"), "1.1.2": Decimal("0.1")}
 
 
 @pytest.mark.parametrize("edits, problem", [
@@ -119,3 +123,55 @@ def test_an_oversized_appraisal_workbook_is_refused(client_for, secretariat, per
     response = client_for(secretariat).post(f"/tham-dinh/ky/{period.pk}/excel/nhap/", {"file": big}, follow=True)
     assert "Tệp Excel “lon.xlsx” lớn hơn 0 MB." in response.content.decode()
     assert not under_appraisal.appraised_scores.exists()
+
+
+# -- rows that change nothing are skipped --------------------------------------------------------
+
+
+def test_re_importing_an_unchanged_export_saves_nothing_and_writes_no_history(period, under_appraisal, secretariat, node):
+    # Given an adjustment and a confirmation already saved
+    appraisal_save(assessment=under_appraisal, node=node("1.1.1"), by=secretariat, value="0,25",
+                   reason="Ban hành chậm", expected_version=None)
+    appraisal_save(assessment=under_appraisal, node=node("1.1.2"), by=secretariat, value="0,25", expected_version=None)
+    history = AppraisedScore.history.count()
+
+    # When the export comes back as it was
+    saved = appraisal_import(period=period, file=filled(period, {}), by=secretariat)
+
+    # Then nothing is saved again
+    assert saved == 0
+    assert AppraisedScore.history.count() == history
+    assert sorted(under_appraisal.appraised_scores.values_list("node__code", "version")) == [("1.1.1", 1), ("1.1.2", 1)]
+
+
+def test_a_plain_confirmation_of_the_self_score_is_not_saved(period, under_appraisal, secretariat):
+    file = filled(period, {("HM-W-HOANGLIET", "1.1.2"): (0.25, None)})  # 0,25 is the self-score
+
+    assert appraisal_import(period=period, file=file, by=secretariat) == 0
+    assert not under_appraisal.appraised_scores.exists()
+
+
+def test_only_the_changed_row_is_saved_when_another_unit_is_already_published(
+    period, under_appraisal, other_ward, other_ward_staff, secretariat, node, django_user_model
+):
+    # Given Yên Sở self-scored 1.1.1, both units appraised and published, then Hoàng Liệt re-appraised
+    yen_so = period.assessments.get(unit=other_ward)
+    self_score_save(assessment=yen_so, node=node("1.1.1"), by=other_ward_staff, expected_version=None, value="0,5")
+    assessment_submit(assessment=yen_so, by=django_user_model.objects.create(username="yen", role="unit_head",
+                                                                             unit=other_ward))
+    workflow.transition(yen_so, "start_appraisal", by=secretariat)
+    appraisal_finish(assessment=under_appraisal, by=secretariat)
+    appraisal_finish(assessment=yen_so, by=secretariat)
+    period_publish(period=period, by=secretariat)
+    under_appraisal.refresh_from_db()
+    workflow.transition(under_appraisal, "reappraise", by=secretariat, reason="Phúc tra theo đơn của phường")
+
+    # When the export comes back with only Hoàng Liệt's 1.1.1 changed
+    file = filled(period, {("HM-W-HOANGLIET", "1.1.1"): ("0,25", "Phúc tra: kế hoạch ban hành chậm")})
+    saved = appraisal_import(period=period, file=file, by=secretariat)
+
+    # Then that row alone is saved, and Yên Sở's published score is left alone
+    assert saved == 1
+    assert sorted(under_appraisal.appraised_scores.values_list("node__code", "value", "version")) == [
+        ("1.1.1", Decimal("0.25"), 2), ("1.1.2", Decimal("0.25"), 1)]
+    assert list(yen_so.appraised_scores.values_list("node__code", "value", "version")) == [("1.1.1", Decimal("0.5"), 1)]

@@ -1,4 +1,6 @@
 """The council of a period, and the default assignment of criteria by responsible office."""
+import pytest
+
 from appraisal.models import Assignment, CouncilMember
 from appraisal.services import assignments_apply_defaults, council_member_add
 from organizations.models import Unit
@@ -46,3 +48,13 @@ def test_the_period_page_runs_a_fixed_number_of_queries(client_for, secretariat,
         Assessment.objects.create(period=period, unit=unit)
     with django_assert_max_num_queries(len(two_units.captured_queries)):
         client.get(f"/tham-dinh/ky/{period.pk}/")
+
+
+@pytest.mark.parametrize("posted_user", ["abc", "", "²", "1.5", "99999999999999999999"])
+def test_a_user_that_is_not_an_id_is_refused_with_the_usual_message(client_for, secretariat, council_member, period,
+                                                                    posted_user):
+    response = client_for(secretariat).post(f"/tham-dinh/ky/{period.pk}/hoi-dong/",
+                                            {"user": posted_user, "role": "member"}, follow=True)
+    assert response.status_code == 200
+    assert "Chọn một cán bộ và chức danh trong Hội đồng." in response.content.decode()
+    assert not CouncilMember.objects.exists()

@@ -1,6 +1,9 @@
 """The self-assessment page: who sees it, what it shows, and saving a criterion through htmx."""
 from decimal import Decimal
 
+import pytest
+
+from assessments.forms import parse_version
 from assessments.services import self_score_save
 
 
@@ -101,3 +104,16 @@ def test_submit_button_lists_criteria_scored_without_evidence(client_for, ward_h
     assert "Các tiêu chí có điểm nhưng chưa có tài liệu kiểm chứng: 1.1.1" in html
     response = client_for(ward_head).post(f"{url(assessment)}buoc/submit/", follow=True)
     assert 'data-testid="status">Đã nộp<' in response.content.decode()
+
+
+@pytest.mark.parametrize(("posted", "version"), [("3", 3), ("", None), (None, None), ("²", None), ("٣", None), ("-1", None)])
+def test_only_ascii_digits_are_read_as_a_version(posted, version):
+    assert parse_version(posted) == version
+
+
+def test_a_version_of_unicode_digits_counts_as_no_version(client_for, ward_staff, assessment):
+    response = client_for(ward_staff).post(f"{url(assessment)}tieu-chi/1.1.1/", {"value": "0,5", "version": "²"},
+                                           HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert "Đã lưu." in response.content.decode()
+    assert assessment.self_scores.get().value == Decimal("0.5")

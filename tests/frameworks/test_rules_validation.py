@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 
 from frameworks.rules import (
-    CONSTRAINT_BROKEN, MISSING_INPUT, NEGATIVE, NOT_A_NUMBER, RuleDefinitionError, RuleInputError, evaluate,
-    validate_rule,
+    CONSTRAINT_BROKEN, MISSING_INPUT, NEGATIVE, NOT_A_NUMBER, TOO_LARGE, RuleDefinitionError, RuleInputError,
+    evaluate, validate_rule,
 )
 
 RATIO = {
@@ -181,3 +181,37 @@ def test_dividing_by_a_constant_zero_is_a_rule_error_not_an_input_error():
 def test_rule_errors_are_value_errors_apart_from_input_errors():
     assert issubclass(RuleDefinitionError, ValueError)
     assert not issubclass(RuleDefinitionError, RuleInputError)
+
+
+# -- absurdly large numbers ------------------------------------------------------------------
+
+# Hải Phòng 2023, 1.5: 1 point per city-level initiative, 0,5 per base-level one, at most 3.
+INITIATIVES = {"kind": "count", "cap": "3", "items": [
+    {"input": "city", "label": "Mỗi sáng kiến, giải pháp cấp thành phố", "each": "1"},
+    {"input": "base", "label": "Mỗi sáng kiến, giải pháp cấp cơ sở", "each": "0.5"},
+]}
+
+
+def test_a_count_too_large_to_calculate_with_is_refused_naming_the_input():
+    with pytest.raises(RuleInputError) as error:
+        evaluate(INITIATIVES, Decimal("3"), {"city": "1e1000000", "base": "0"})
+
+    assert error.value.input_name == "city"
+    assert str(error.value) == "“city” quá lớn."
+    assert str(error.value) == TOO_LARGE % {"name": "city"}
+
+
+def test_numbers_are_refused_from_ten_to_the_fifteenth():
+    assert evaluate(RATIO, Decimal("0.5"), {"a": "999999999999999", "b": "999999999999999"}) == Decimal("0.5")
+
+    assert str(_input_error({"a": "1000000000000000", "b": "1"})) == TOO_LARGE % {"name": "a"}
+
+
+def test_an_overflow_between_inputs_is_an_input_error_on_the_first_input():
+    # Each input is within bounds; only 100 divided by 10^-999999 is too large to calculate.
+    unchecked_ratio = {key: value for key, value in RATIO.items() if key not in ("constraints", "zero")}
+
+    error = _input_error({"a": "1e-999999", "b": "100"}, unchecked_ratio)
+
+    assert error.input_name == "a"
+    assert str(error) == NOT_A_NUMBER % {"name": "a"}

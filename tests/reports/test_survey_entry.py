@@ -1,7 +1,10 @@
 """The Nội vụ office types every unit's survey points on the period page: all saved, or none."""
 from decimal import Decimal
 
+import pytest
+
 from surveys.models import SurveyResult
+from surveys.services import SurveyError, survey_result_save
 
 
 def test_survey_points_for_several_units_are_saved_together(client_for, secretariat, period, ward, other_ward):
@@ -27,4 +30,66 @@ def test_one_bad_value_saves_nothing_and_names_the_unit(client_for, secretariat,
 def test_only_the_office_enters_survey_points(client_for, leadership, period, ward):
     assessment = period.assessments.get(unit=ward)
     assert client_for(leadership).post(f"/dieu-tra/ky/{period.pk}/", {f"points-{assessment.pk}": "20"}).status_code == 404
+    assert not SurveyResult.objects.exists()
+
+
+# -- bad input is the user's mistake, never a server error ---------------------------------------
+
+def test_an_unknown_survey_method_is_refused_by_name(secretariat, period, ward):
+    assessment = period.assessments.get(unit=ward)
+    with pytest.raises(SurveyError) as error:
+        survey_result_save(assessment=assessment, points="20", by=secretariat, method="phongvan")
+    assert str(error.value) == "Hình thức điều tra “phongvan” không hợp lệ."
+    assert not SurveyResult.objects.exists()
+
+
+@pytest.mark.parametrize("typed", ["12,3456", "0,0001", "1e-5"])
+def test_points_finer_than_three_places_are_refused_naming_the_unit(secretariat, period, ward, typed):
+    assessment = period.assessments.get(unit=ward)
+    with pytest.raises(SurveyError) as error:
+        survey_result_save(assessment=assessment, points=typed, by=secretariat)
+    assert str(error.value) == "Điểm điều tra của Phường Hoàng Liệt chỉ được có tối đa 3 chữ số thập phân."
+    assert not SurveyResult.objects.exists()
+
+
+def test_trailing_zeros_beyond_three_places_change_nothing_and_are_accepted(secretariat, period, ward):
+    assessment = period.assessments.get(unit=ward)
+    result = survey_result_save(assessment=assessment, points="12,3000", by=secretariat)
+    result.refresh_from_db()
+    assert result.points == Decimal("12.300")
+
+
+def test_what_the_model_still_refuses_comes_back_as_a_survey_error(secretariat, period, ward):
+    assessment = period.assessments.get(unit=ward)
+    with pytest.raises(SurveyError) as error:
+        survey_result_save(assessment=assessment, points="20", by=secretariat, respondents=-1)
+    assert str(error.value) == "Đảm bảo giá trị này lớn hơn hoặc bằng với 0 ."  # Django's own Vietnamese
+    assert not SurveyResult.objects.exists()
+
+
+def test_an_unknown_method_posted_on_the_period_page_saves_nothing(client_for, secretariat, period, ward):
+    assessment = period.assessments.get(unit=ward)
+    response = client_for(secretariat).post(f"/dieu-tra/ky/{period.pk}/", {
+        "method": "phongvan", f"points-{assessment.pk}": "20",
+    }, follow=True)
+    assert response.status_code == 200
+    assert "Chưa lưu điểm điều tra nào. Hình thức điều tra “phongvan” không hợp lệ." in response.content.decode()
+    assert not SurveyResult.objects.exists()
+
+
+def test_points_with_four_places_posted_on_the_period_page_save_nothing(client_for, secretariat, period, ward):
+    assessment = period.assessments.get(unit=ward)
+    response = client_for(secretariat).post(f"/dieu-tra/ky/{period.pk}/", {
+        f"points-{assessment.pk}": "12,3456",
+    }, follow=True)
+    assert response.status_code == 200
+    assert ("Chưa lưu điểm điều tra nào. Điểm điều tra của Phường Hoàng Liệt chỉ được có tối đa 3 chữ số thập phân."
+            in response.content.decode())
+    assert not SurveyResult.objects.exists()
+
+
+def test_an_unknown_method_is_named_once_whatever_the_number_of_units(client_for, secretariat, period, ward, other_ward):
+    data = {"method": "zzz", **{f"points-{a.pk}": "20" for a in period.assessments.all()}}
+    html = client_for(secretariat).post(f"/dieu-tra/ky/{period.pk}/", data, follow=True).content.decode()
+    assert html.count("Hình thức điều tra “zzz” không hợp lệ.") == 1
     assert not SurveyResult.objects.exists()
