@@ -37,6 +37,7 @@ class RankedRow:
     result: UnitResult
     bar_pct: Decimal  # the index held within 0–100, for a CSS width
     rank_change: str
+    assessment_id: int  # links the row to the unit's report
 
 
 @dataclass(frozen=True)
@@ -167,9 +168,10 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
     results, before = ranked.results, ranked.previous_period
     previous = {r.unit_code: r for r in ranked.previous_results}
 
+    assessment_ids = {u.assessment.unit.code: u.assessment.pk for u in scoring.units}
     ranking = [
         RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
-                  rank_change=rank_change_text(r.rank_change))
+                  rank_change=rank_change_text(r.rank_change), assessment_id=assessment_ids[r.unit_code])
         for r in results
     ]
     year_over_year = [

@@ -252,3 +252,9 @@ def test_dashboard_loads_in_a_fixed_number_of_queries(extra_wards, ward, other_w
 def test_percent_filter_uses_a_decimal_comma_and_fixed_places():
     assert (percent(Decimal("84.64")), percent(Decimal("80")), percent(Decimal("67.86"), 1), percent(None)) == (
         "84,64", "80,00", "67,9", "")
+
+
+def test_each_ranked_unit_links_to_its_report(period, leadership, client_for):
+    html = client_for(leadership).get(dashboard_url(period)).content.decode()
+    for assessment in period.assessments.select_related("unit"):
+        assert f'<a href="/bao-cao/ho-so/{assessment.pk}/">{assessment.unit.name}</a>' in html
