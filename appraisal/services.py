@@ -176,8 +176,12 @@ def explanation_answer(*, assessment: Assessment, node: Node, text: str, by) -> 
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     if not text.strip():
         raise AppraisalError(errors.ANSWER_REQUIRED)
-    if not assessment.explanations.filter(node=node, kind=ExplanationMessage.Kind.QUESTION).exists():
+    question = assessment.explanations.filter(node=node, kind=ExplanationMessage.Kind.QUESTION).last()
+    if question is None:
         raise AppraisalError(errors.NO_QUESTION % {"code": node.code})
+    if question.answer_deadline and timezone.localdate() > question.answer_deadline:
+        raise AppraisalError(errors.ANSWER_TOO_LATE % {
+            "code": node.code, "deadline": question.answer_deadline.strftime("%d/%m/%Y")})
     return ExplanationMessage.objects.create(
         assessment=assessment, node=node, kind=ExplanationMessage.Kind.ANSWER, text=text.strip(), author=by
     )

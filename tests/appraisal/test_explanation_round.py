@@ -38,3 +38,31 @@ def test_only_the_units_own_staff_answer_and_only_where_asked(under_appraisal, m
         explanation_answer(assessment=under_appraisal, node=node("1.1.1"), by=other_ward_staff, text="x")
     with pytest.raises(AppraisalError, match="không có đề nghị giải trình"):
         explanation_answer(assessment=under_appraisal, node=node("1.1.2"), by=ward_staff, text="x")
+
+
+def test_an_answer_after_the_deadline_is_refused(under_appraisal, member, ward_staff, node):
+    import datetime
+
+    from django.utils import timezone
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    explanation_request(assessment=under_appraisal, nodes=[node("1.1.1")], by=member, question="?", answer_deadline=yesterday)
+    with pytest.raises(AppraisalError, match=f"Đã hết hạn giải trình tiêu chí “1.1.1” \\({yesterday:%d/%m/%Y}\\)"):
+        explanation_answer(assessment=under_appraisal, node=node("1.1.1"), by=ward_staff, text="Muộn")
+
+
+def test_the_deadline_is_set_on_the_page_and_shown_with_the_question(client_for, member, under_appraisal):
+    import datetime
+
+    from django.utils import timezone
+
+    client = client_for(member)
+    past = (timezone.localdate() - datetime.timedelta(days=2)).strftime("%d/%m/%Y")
+    response = client.post(f"/tham-dinh/{under_appraisal.pk}/giai-trinh/",
+                           {"codes": ["1.1.1"], "question": "Bổ sung", "answer_deadline": past}, follow=True)
+    assert "Hạn giải trình phải là một ngày dạng dd/mm/yyyy, từ hôm nay trở đi." in response.content.decode()
+    assert not ExplanationMessage.objects.exists()
+    future = (timezone.localdate() + datetime.timedelta(days=5)).strftime("%d/%m/%Y")
+    response = client.post(f"/tham-dinh/{under_appraisal.pk}/giai-trinh/",
+                           {"codes": ["1.1.1"], "question": "Bổ sung", "answer_deadline": future}, follow=True)
+    assert f"hạn {future}" in response.content.decode()
