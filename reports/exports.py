@@ -33,18 +33,30 @@ def results_as_json(results) -> list[dict]:
     return [{name: _json_value(name, getattr(result, name)) for name in RESULT_FIELDS} for result in results]
 
 
-def results_xlsx(results, *, title: str) -> bytes:
+def _sheet_with_header(title: str, headers: list[str]):
+    """A write-only workbook whose one sheet starts with a bold title and a bold header row."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Kết quả")
     heading = WriteOnlyCell(sheet, value=title)
     heading.font = Font(bold=True, size=13)
     sheet.append([heading])
     header = []
-    for text in RESULT_HEADERS:
+    for text in headers:
         cell = WriteOnlyCell(sheet, value=text)
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
+    return workbook, sheet
+
+
+def _saved(workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def results_xlsx(results, *, title: str) -> bytes:
+    workbook, sheet = _sheet_with_header(title, RESULT_HEADERS)
     for result in results:
         row = []
         for name in RESULT_FIELDS:
@@ -57,6 +69,26 @@ def results_xlsx(results, *, title: str) -> bytes:
                 cell.value = "Tạm tính" if result.provisional else ""
             row.append(cell)
         sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return _saved(workbook)
+
+
+UNIT_HEADERS = ["Mã", "Nội dung/Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định", "Điểm bị trừ"]
+
+
+def unit_results_xlsx(report: dict) -> bytes:
+    """One unit's scored framework (``unit_result_context``), one row per criterion, areas in bold."""
+    workbook, sheet = _sheet_with_header(
+        f"Kết quả Chỉ số CCHC {report['period'].identifier} — {report['unit'].name}", UNIT_HEADERS)
+    for row in report["rows"]:
+        cells = [WriteOnlyCell(sheet, value=value) for value in (
+            row.node.code, row.node.title, row.max_points, row.self_points, row.appraised_points, row.lost_points)]
+        for cell in cells[2:]:
+            cell.number_format = POINTS_FORMAT
+        if row.node.parent_id is None:
+            for cell in cells:
+                cell.font = Font(bold=True)
+        sheet.append(cells)
+    totals = report["totals"]
+    sheet.append(["", "TỔNG ĐIỂM", totals["max_points"], totals["self_points"], totals["appraised_points"],
+                  totals["lost_points"]])
+    return _saved(workbook)

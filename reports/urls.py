@@ -9,5 +9,6 @@ urlpatterns = [
     path("ky/<int:period_pk>/ket-qua.xlsx", views.period_xlsx_view, name="period_xlsx"),
     path("ho-so/<int:assessment_pk>/", views.unit_report_view, name="unit_report"),
     path("ho-so/<int:assessment_pk>/ket-qua.pdf", views.unit_pdf_view, name="unit_pdf"),
+    path("ho-so/<int:assessment_pk>/ket-qua.xlsx", views.unit_xlsx_view, name="unit_xlsx"),
     path("ho-so/<int:assessment_pk>/bien-ban.pdf", views.minutes_pdf_view, name="minutes_pdf"),
 ]

@@ -9,7 +9,7 @@ from assessments.selectors import get_assessment_for_user
 from frameworks.selectors import framework_get
 
 from .documents import council_minutes_pdf, framework_pdf, period_results_pdf, unit_result_context, unit_scored_pdf
-from .exports import results_xlsx
+from .exports import results_xlsx, unit_results_xlsx
 from .pdf import pdf_response
 from .selectors import period_results
 
@@ -68,3 +68,14 @@ def minutes_pdf_view(request, assessment_pk):
     assessment = get_assessment_for_user(request.user, assessment_pk)
     return pdf_response(council_minutes_pdf(assessment=assessment),
                         f"Biên bản thẩm định {assessment.period.year} {assessment.unit.name}.pdf")
+
+
+@login_required
+def unit_xlsx_view(request, assessment_pk):
+    assessment = get_assessment_for_user(request.user, assessment_pk)
+    report = unit_result_context(period=assessment.period, unit_code=assessment.unit.code)
+    response = HttpResponse(unit_results_xlsx(report), content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="ket-qua-{assessment.unit.code}-{assessment.period.framework.key}-{assessment.period.year}.xlsx"'
+    )
+    return response

@@ -179,3 +179,16 @@ def test_the_republication_brings_the_corrected_numbers(published_then_reapprais
     reappraisal_publish(assessment=published_then_reappraised, by=secretariat, reason="Kết quả phúc tra")
     result = by_code(period_results(period=scored_period))["HM-W-HOANGLIET"]
     assert (result.appraised_total, result.survey_total, result.index_pct) == (Decimal("0.5"), Decimal("30"), Decimal("30.50"))
+
+
+def test_the_unit_report_downloads_as_excel_with_decimal_points(client_for, ward_staff, other_ward_staff, scored_period, ward):
+    assessment = scored_period.assessments.get(unit=ward)
+    response = client_for(ward_staff).get(f"/bao-cao/ho-so/{assessment.pk}/ket-qua.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    all_rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    rows = {r[0]: r for r in all_rows}
+    assert sheet["A2"].value == "Mã" and sheet["F2"].value == "Điểm bị trừ"
+    assert rows["1.1"][1].startswith("Ban hành và triển khai")
+    assert [Decimal(str(v)) for v in rows["1.1"][2:]] == [Decimal("1.5"), Decimal("1"), Decimal("1"), Decimal("0.5")]
+    assert all_rows[-1][1] == "TỔNG ĐIỂM"
+    assert client_for(other_ward_staff).get(f"/bao-cao/ho-so/{assessment.pk}/ket-qua.xlsx").status_code == 404
