@@ -10,7 +10,8 @@ the row number Excel shows, and saves only a file without any, in one transactio
 Decisions:
 
 - A criterion scored by a rule (formula, bands, choice, …) takes the points the unit typed, checked
-  like a hand-entered score (0 to the maximum); its rule is not evaluated and no inputs are saved.
+  like a hand-entered score (0 to the maximum; for a choice, one of its outcomes' scores); its rule
+  is not evaluated and no inputs are saved.
   A spreadsheet cannot ask for every rule's inputs; the entry page remains the place for them.
 - A row whose score and explanation equal the saved ones is not saved again: re-importing a file
   writes no empty history, and keeps the inputs a rule-driven score was computed from.
@@ -226,8 +227,15 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
 
 
 def _hand_entered(node: Node) -> Node:
-    """The node as this import scores it: a rule-driven one drops its rule, on this in-memory copy only."""
+    """The node as this import scores it: a rule-driven one drops its rule, on this in-memory copy only.
+
+    A choice among listed outcomes keeps what it can check in a spreadsheet: the typed points must
+    be one of the outcomes' scores.
+    """
+    node.choice_scores = None
     if _rule_driven(node):
+        if node.rule["kind"] == "choice":
+            node.choice_scores = sorted({parse_points(o["score"]) for o in node.rule["options"]}, reverse=True)
         node.rule = None
     return node
 
@@ -244,6 +252,9 @@ def _score(node: Node, points) -> Decimal:
         raise _BadScore(rules.NEGATIVE % name)
     if value > node.max_points:
         raise _BadScore(rules.ABOVE_MAX % {**name, "max": format_points(node.max_points)})
+    if node.choice_scores is not None and value not in node.choice_scores:
+        raise _BadScore(errors.EXCEL_NOT_AN_OUTCOME % {
+            **name, "scores": "; ".join(format_points(score) for score in node.choice_scores)})
     try:
         return services.score_node(node=node, value=value)
     except rules.RuleInputError as error:  # a manual rule's step

@@ -216,9 +216,17 @@ def test_a_rule_driven_criterion_takes_the_typed_score_as_a_manual_value(city_de
 @pytest.mark.parametrize("code, typed, problem", [
     ("1.1", 2, "“Điểm tự chấm” không được lớn hơn điểm tối đa 1,5."),
     ("3.3.3", 0.1, "“Điểm” phải là bội số của 0,25."),
+    ("1.2", 0.25, "“Điểm tự chấm” phải là một trong các mức điểm: 0,5; 0."),
 ])
 def test_rule_driven_and_stepped_criteria_are_checked_like_hand_entered_scores(city_department, code, typed, problem):
     assessment, staff = city_department
     template = Template(assessment).type(code, typed)
     row = template.rows[code][0].row
     assert rejected_problems(assessment, template.file(), staff) == [f"Dòng {row}: {problem}"]
+
+
+def test_a_choice_criterion_takes_one_of_its_outcomes(city_department):
+    assessment, staff = city_department
+    template = Template(assessment).type("1.2", 0.5)
+    self_scores_import_xlsx(assessment=assessment, file=template.file(), by=staff)
+    assert assessment.self_scores.get().value == Decimal("0.5")
