@@ -31,6 +31,23 @@ def scored_period(ward, other_ward, ward_staff, ward_head, other_ward_staff, sec
     return period
 
 
+def start_appraisals(period, ward_head, secretariat):
+    """Both wards submit and the appraisal starts; returns (Hoàng Liệt, Yên Sở)."""
+    hoang_liet, yen_so = period.assessments.get(unit=ward_head.unit), period.assessments.exclude(unit=ward_head.unit).get()
+    for assessment, head in ((hoang_liet, ward_head), (yen_so, period.yen_so_head)):
+        assessment_submit(assessment=assessment, by=head)
+        workflow.transition(assessment, "start_appraisal", by=secretariat)
+    return hoang_liet, yen_so
+
+
+def appraise_all(period, ward_head, secretariat):
+    """Both wards appraised as self-scored; returns (Hoàng Liệt, Yên Sở)."""
+    units = start_appraisals(period, ward_head, secretariat)
+    for assessment in units:
+        appraisal_finish(assessment=assessment, by=secretariat)
+    return units
+
+
 def by_code(results):
     return {r.unit_code: r for r in results}
 
@@ -61,10 +78,7 @@ def test_survey_points_are_checked(scored_period, ward, secretariat, ward_staff)
 
 
 def test_published_results_are_final_and_ties_share_a_rank(scored_period, ward, other_ward, ward_head, secretariat):
-    hoang_liet, yen_so = scored_period.assessments.get(unit=ward), scored_period.assessments.get(unit=other_ward)
-    for assessment, head in ((hoang_liet, ward_head), (yen_so, scored_period.yen_so_head)):
-        assessment_submit(assessment=assessment, by=head)
-        workflow.transition(assessment, "start_appraisal", by=secretariat)
+    hoang_liet, yen_so = start_appraisals(scored_period, ward_head, secretariat)
     # The council cuts Hoàng Liệt's 1.1.2 to 0: both units end at 0,5.
     appraisal_save(assessment=hoang_liet, node=scored_period.framework.nodes.get(code="1.1.2"), by=secretariat,
                    value="0", reason="Không có kế hoạch SIPAS", expected_version=None)
@@ -122,11 +136,7 @@ def test_index_report_xlsx_keeps_decimals(scored_period, tmp_path):
 
 
 def test_a_reappraisal_in_progress_leaves_the_published_numbers_alone(scored_period, ward, other_ward, ward_head, secretariat):
-    hoang_liet, yen_so = scored_period.assessments.get(unit=ward), scored_period.assessments.get(unit=other_ward)
-    for assessment, head in ((hoang_liet, ward_head), (yen_so, scored_period.yen_so_head)):
-        assessment_submit(assessment=assessment, by=head)
-        workflow.transition(assessment, "start_appraisal", by=secretariat)
-        appraisal_finish(assessment=assessment, by=secretariat)
+    hoang_liet, yen_so = appraise_all(scored_period, ward_head, secretariat)
     period_publish(period=scored_period, by=secretariat)
     hoang_liet.refresh_from_db()
     workflow.transition(hoang_liet, "reappraise", by=secretariat, reason="Phúc tra")
@@ -141,11 +151,7 @@ def test_a_reappraisal_in_progress_leaves_the_published_numbers_alone(scored_per
 @pytest.fixture
 def published_then_reappraised(scored_period, ward, other_ward, ward_head, secretariat):
     """Both wards appraised as self-scored, Hoàng Liệt with 20 survey points; published; Hoàng Liệt re-appraised."""
-    hoang_liet, yen_so = scored_period.assessments.get(unit=ward), scored_period.assessments.get(unit=other_ward)
-    for assessment, head in ((hoang_liet, ward_head), (yen_so, scored_period.yen_so_head)):
-        assessment_submit(assessment=assessment, by=head)
-        workflow.transition(assessment, "start_appraisal", by=secretariat)
-        appraisal_finish(assessment=assessment, by=secretariat)
+    hoang_liet, yen_so = appraise_all(scored_period, ward_head, secretariat)
     survey_result_save(assessment=hoang_liet, points="20", by=secretariat)
     period_publish(period=scored_period, by=secretariat)
     hoang_liet.refresh_from_db()
