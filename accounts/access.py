@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from organizations.models import Unit
 
-from .models import DISTRICT_WIDE_ROLES, Role
+from .models import DISTRICT_WIDE_ROLES, OFFICE_ROLES, Role
 
 
 def can_read_unit(user, unit) -> bool:
@@ -42,10 +42,19 @@ def get_unit_for_user(user, code: str, *, write: bool = False) -> Unit:
 
 def is_office(user) -> bool:
     """The Nội vụ secretariat (and administrators): they run periods and may appraise every criterion."""
-    return user.is_authenticated and (user.is_superuser or user.role in (Role.SECRETARIAT, Role.ADMIN))
+    return user.is_authenticated and (user.is_superuser or user.role in OFFICE_ROLES)
 
 
 def require_role(user, *roles) -> None:
     """Raise 404 unless the user holds one of ``roles`` (superusers always pass)."""
     if not (user.is_authenticated and (user.is_superuser or user.role in roles)):
         raise Http404
+
+
+def require_office(user) -> None:
+    require_role(user, *OFFICE_ROLES)
+
+
+def require_district_wide(user) -> None:
+    """Readers of every unit's results: the office, council members and leadership."""
+    require_role(user, *DISTRICT_WIDE_ROLES)

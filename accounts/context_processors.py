@@ -21,4 +21,4 @@ def navigation(request):
     for label, url_name, roles in _NAVIGATION:
         if roles is None or user.is_superuser or user.role in roles:
             items.append({"label": label, "url": reverse(url_name)})
-    return {"nav_items": items, "roles": Role, "unread_notifications": user.notifications.filter(read_at=None).count()}
+    return {"nav_items": items, "unread_notifications": user.notifications.filter(read_at=None).count()}

@@ -35,9 +35,8 @@ def _fill_self_scores(period: Period, *, skip_units=()) -> None:
     SelfScore.objects.bulk_create(rows)
 
 
-def _appraise_all(period: Period, *, secretariat, heads: dict) -> None:
+def _appraise_all(period: Period, *, secretariat) -> None:
     for assessment in period.assessments.select_related("unit"):
-        head = heads.get(assessment.unit_id) or secretariat
         if assessment.status in (workflow.Status.DRAFT,):
             assessment.status = workflow.Status.SUBMITTED  # demo shortcut: units without a head account
             assessment.save(update_fields=["status"])
@@ -56,13 +55,12 @@ def seed_demo_periods(*, users: dict) -> list[str]:
     created = []
     secretariat = users["noivu"]
     ward_framework = Framework.objects.get(key="hoangmai-phuong-2024")
-    heads = {users["truong.hoangliet"].unit_id: users["truong.hoangliet"]}
 
     if not Period.objects.filter(framework=ward_framework, year=2023).exists():
         earlier = period_open(framework=ward_framework, year=2023, by=secretariat,
                               self_assessment_deadline=date(2023, 11, 30), appraisal_deadline=date(2023, 12, 20))
         _fill_self_scores(earlier)
-        _appraise_all(earlier, secretariat=secretariat, heads=heads)
+        _appraise_all(earlier, secretariat=secretariat)
         period_publish(period=earlier, by=secretariat)
         created.append(earlier.identifier)
 

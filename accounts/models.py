@@ -17,6 +17,8 @@ class Role(models.TextChoices):
 UNIT_ROLES = frozenset({Role.UNIT_STAFF, Role.UNIT_HEAD})
 # Roles that read every unit's results.
 DISTRICT_WIDE_ROLES = frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP, Role.ADMIN})
+# The Nội vụ office: runs periods, returns files, may appraise any criterion, publishes.
+OFFICE_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
 
 
 class User(AbstractUser):

@@ -3,7 +3,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from accounts.access import is_office
+from accounts.models import UNIT_ROLES, Role
 from assessments.models import Assessment, SelfScore
+from assessments.workflow import APPRAISAL_EDITABLE, Status, available_actions, generic_actions
 from assessments.selectors import evidence_of, score_rollup
 from frameworks.models import Node
 from frameworks.tree import Subtotal
@@ -82,3 +84,22 @@ def assessment_score_table(*, assessment: Assessment, user=None) -> ScoreTable:
         for node in nodes
     ]
     return ScoreTable(rows=rows, self_total=self_sub[""], appraised_total=appraised_sub[""])
+
+
+def appraisal_page(*, assessment: Assessment, user) -> dict:
+    """What the appraisal page shows and offers, decided by the same rules the services apply."""
+    actions = available_actions(user=user, assessment=assessment)
+    names = {action.action for action in actions}
+    seated = is_office(user) or (
+        user.role == Role.COUNCIL_MEMBER and assessment.period.council.filter(user=user).exists()
+    )
+    return {
+        "assessment": assessment,
+        "table": assessment_score_table(assessment=assessment, user=user),
+        "can_appraise": assessment.status in APPRAISAL_EDITABLE and seated,
+        "can_answer": (assessment.status == Status.EXPLANATION_REQUESTED and user.role in UNIT_ROLES
+                       and user.unit_id == assessment.unit_id),
+        "actions": [a for a in generic_actions(user=user, assessment=assessment) if a.action != "submit"],
+        "can_finish": "finish_appraisal" in names,
+        "can_republish": "publish" in names and assessment.publications.exists(),
+    }

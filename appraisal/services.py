@@ -1,5 +1,6 @@
 """Writes of the appraisal: the council, its decisions, the explanation round and publication."""
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -160,9 +161,10 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
                            text=question.strip(), author=by, answer_deadline=answer_deadline)
         for node in nodes
     )
+    url = reverse("appraisal:page", args=[assessment.pk])
     Notification.objects.bulk_create(
         Notification(recipient=user, message=f"Hội đồng thẩm định đề nghị giải trình: {question.strip()}"[:300],
-                      url=f"/tham-dinh/{assessment.pk}/")
+                     url=url)
         for user in assessment.unit.users.filter(is_active=True)
     )
 
@@ -237,7 +239,3 @@ def reappraisal_publish(*, assessment: Assessment, by, reason: str) -> Published
         raise AppraisalError(errors.REPUBLISH_REASON_REQUIRED)
     workflow.transition(assessment, "publish", by=by, reason=reason)
     return _snapshot(assessment, by=by, version=last.version + 1, reason=reason.strip())
-
-
-def appraisal_open(assessment: Assessment) -> bool:
-    return assessment.status in workflow.APPRAISAL_EDITABLE

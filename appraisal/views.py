@@ -3,55 +3,39 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.access import is_office, require_role
+from accounts.access import is_office
+from config.downloads import xlsx_response
 from accounts.models import Role, User
-from assessments.errors import AssessmentError, check_excel_size
+from assessments.errors import AssessmentError, check_excel_size, problems_listed
 from assessments.forms import parse_version
-from assessments.models import Period
-from assessments.selectors import get_assessment_for_user
-from assessments.views import generic_actions
-from assessments.workflow import TransitionError, available_actions
+from assessments.selectors import get_assessment_for_user, get_period_for_user
+from assessments.workflow import TransitionError
 from frameworks import rules
 from frameworks.models import Node
 from surveys.models import SurveyMethod
 
-from . import services
+from . import selectors, services
 from .errors import BAD_DEADLINE, AppraisalError
 from .excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
 from .models import CouncilRole
-from .selectors import assessment_score_table
 
 _REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
-# Who may sit on a council: the Nội vụ office and the heads of offices (council members).
+# Who may sit on a council (seed 000): the Chủ tịch (leadership) as chair, the Nội vụ head, and the
+# heads of offices (council members). Leadership sits but only reads: see services.may_appraise.
 COUNCIL_ROLES = (Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
 def appraisal_page(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
-    table = assessment_score_table(assessment=assessment, user=request.user)
-    return render(request, "appraisal/page.html", {
-        "assessment": assessment, "table": table,
-        "can_appraise": services.appraisal_open(assessment) and _is_council(request.user, assessment),
-        "is_unit": request.user.unit_id == assessment.unit_id,
-        "actions": [a for a in generic_actions(request.user, assessment) if a.action != "submit"],
-        "can_finish": "finish_appraisal" in {a.action for a in available_actions(user=request.user, assessment=assessment)},
-        "can_republish": assessment.publications.exists() and "publish" in {
-            a.action for a in available_actions(user=request.user, assessment=assessment)},
-    })
+    return render(request, "appraisal/page.html", selectors.appraisal_page(assessment=assessment, user=request.user))
 
 
-def _is_council(user, assessment) -> bool:
-    return is_office(user) or assessment.period.council.filter(user=user).exists()
-
-
-def _leaf(assessment, code):
+def _node(assessment, code):
     return get_object_or_404(Node, framework_id=assessment.period.framework_id, code=code)
 
 
@@ -67,7 +51,7 @@ def _back(request, assessment, error=None, success=None):
 @require_POST
 def appraisal_save(request, pk, code):
     assessment = get_assessment_for_user(request.user, pk)
-    node = _leaf(assessment, code)
+    node = _node(assessment, code)
     try:
         services.appraisal_save(
             assessment=assessment, node=node, by=request.user, value=request.POST.get("value"),
@@ -104,7 +88,7 @@ def explanation_request(request, pk):
 def explanation_answer(request, pk, code):
     assessment = get_assessment_for_user(request.user, pk)
     try:
-        services.explanation_answer(assessment=assessment, node=_leaf(assessment, code), by=request.user,
+        services.explanation_answer(assessment=assessment, node=_node(assessment, code), by=request.user,
                                     text=request.POST.get("text", ""))
     except _REFUSALS as exc:
         return _back(request, assessment, error=str(exc))
@@ -125,8 +109,7 @@ def appraisal_finish(request, pk):
 @login_required
 @require_POST
 def period_publish(request, period_pk):
-    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
-    period = get_object_or_404(Period, pk=period_pk)
+    period = get_period_for_user(request.user, period_pk, manage=True)
     try:
         services.period_publish(period=period, by=request.user)
     except _REFUSALS as exc:
@@ -149,8 +132,7 @@ def reappraisal_publish(request, pk):
 
 @login_required
 def period_overview(request, period_pk):
-    require_role(request.user, Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
-    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    period = get_period_for_user(request.user, period_pk)
     assessments = period.assessments.select_related("unit", "survey").order_by("unit__order", "unit__code")
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
@@ -158,24 +140,20 @@ def period_overview(request, period_pk):
         "candidates": User.objects.filter(role__in=COUNCIL_ROLES, is_active=True).order_by("last_name", "first_name"),
         "council_roles": CouncilRole.choices,
         "survey_methods": SurveyMethod.choices,
-        "can_publish": is_office(request.user) and period.published_at is None,
+        "office_may_edit": is_office(request.user) and period.published_at is None,
     })
 
 
 @login_required
 def appraisal_export(request, period_pk):
-    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
-    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
-    response = HttpResponse(appraisal_workbook(period=period), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="tham-dinh-{period.framework.key}-{period.year}.xlsx"'
-    return response
+    period = get_period_for_user(request.user, period_pk, manage=True)
+    return xlsx_response(appraisal_workbook(period=period), f"tham-dinh-{period.framework.key}-{period.year}.xlsx")
 
 
 @login_required
 @require_POST
 def appraisal_upload(request, period_pk):
-    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
-    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    period = get_period_for_user(request.user, period_pk, manage=True)
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "Chọn tệp Excel để nhập.")
@@ -186,8 +164,7 @@ def appraisal_upload(request, period_pk):
         except AssessmentError as error:
             messages.error(request, str(error))
         except AppraisalImportRejected as rejected:
-            shown = rejected.problems[:20] + (["…"] if len(rejected.problems) > 20 else [])
-            messages.error(request, "Không nhập gì. " + "; ".join(shown))
+            messages.error(request, "Không nhập gì. " + problems_listed(rejected.problems))
         else:
             messages.success(request, f"Đã nhập {saved} điểm thẩm định.")
     return redirect("appraisal:period", period_pk=period.pk)
@@ -196,8 +173,7 @@ def appraisal_upload(request, period_pk):
 @login_required
 @require_POST
 def council_add(request, period_pk):
-    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
-    period = get_object_or_404(Period, pk=period_pk)
+    period = get_period_for_user(request.user, period_pk, manage=True)
     # The select only offers ids, but a hand-made POST can carry any text, which the query would choke on.
     posted_user = request.POST.get("user", "")
     user = (User.objects.filter(pk=int(posted_user), role__in=COUNCIL_ROLES, is_active=True).first()
@@ -214,8 +190,7 @@ def council_add(request, period_pk):
 @login_required
 @require_POST
 def assignments_default(request, period_pk):
-    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
-    period = get_object_or_404(Period, pk=period_pk)
+    period = get_period_for_user(request.user, period_pk, manage=True)
     created = services.assignments_apply_defaults(period=period)
     messages.success(request, f"Đã phân công {created} tiêu chí theo đơn vị phụ trách trong văn bản nguồn.")
     return redirect("appraisal:period", period_pk=period.pk)

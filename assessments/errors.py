@@ -56,3 +56,12 @@ def check_excel_size(uploaded) -> None:
     limit = settings.EXCEL_MAX_BYTES
     if uploaded.size > limit:
         raise AssessmentError(EXCEL_TOO_LARGE % {"name": uploaded.name, "limit": limit // (1024 * 1024)})
+
+
+SHOWN_PROBLEMS = 20
+
+
+def problems_listed(problems: list[str]) -> str:
+    """A rejected file's problems for one message: the first twenty, then “…”."""
+    listed = "; ".join(str(problem) for problem in problems[:SHOWN_PROBLEMS])
+    return listed + ("; …" if len(problems) > SHOWN_PROBLEMS else "")

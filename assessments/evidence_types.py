@@ -1,5 +1,4 @@
 """Recognise an uploaded file's type by its content, never by its name."""
-import io
 import zipfile
 
 PDF, DOCX, XLSX, JPEG, PNG = "application/pdf", (

@@ -40,7 +40,6 @@ from .models import Assessment, SelfScore
 SHEET_TITLE = "Tự chấm điểm"
 HEADER = CODE, TITLE, MAX, SCORE, EXPLANATION = ("Mã", "Nội dung/Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Giải trình")
 POINTS_FORMAT = "0.###"  # Excel shows a decimal comma under a Vietnamese locale
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 _HEADER_ROW = 4  # below the unit's name, the period and a blank row
 _COLUMN = {name: index for index, name in enumerate(HEADER, 1)}

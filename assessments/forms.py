@@ -1,12 +1,11 @@
-"""Parsing of the entry page's posts into plain values for the services."""
-from datetime import datetime
-
+"""Parsing of posted forms into plain values for the services: the entry page (scores, evidence), opening a
+period and reopening an assessment."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from frameworks import rules
 
-from .models import Evidence
+from . import errors
 
 
 def inputs_from_post(node, data) -> dict:
@@ -41,7 +40,7 @@ class EvidenceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["nodes"].queryset = leaf_nodes
         self.fields["nodes"].label_from_instance = lambda node: f"{node.code}. {node.title[:80]}"
-        self.fields["nodes"].error_messages["required"] = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
+        self.fields["nodes"].error_messages["required"] = errors.EVIDENCE_NO_CRITERIA
 
 
 class PeriodOpenForm(forms.Form):

@@ -5,14 +5,16 @@ from decimal import Decimal
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.access import can_read_unit, readable_units
+from accounts.access import can_read_unit, readable_units, require_district_wide, require_office
 from accounts.models import Role
 from frameworks import rules
 from frameworks.models import Node
+from frameworks.points import quantize_percent
 from frameworks.tree import PlainNode, Subtotal, rollup
 
-from . import workflow
-from .models import Assessment, Evidence, SelfScore, StatusChange
+from . import errors, workflow
+from .errors import AssessmentError
+from .models import Assessment, Evidence, Period, SelfScore, StatusChange
 
 
 def get_assessment_for_user(user, pk: int) -> Assessment:
@@ -31,6 +33,32 @@ def _council_may_read(user, assessment: Assessment) -> bool:
         return True
     return (assessment.status not in workflow.SELF_EDITABLE
             and assessment.period.council.filter(user=user).exists())
+
+
+def get_period_for_user(user, pk: int, *, manage: bool = False) -> Period:
+    """A period for the roles that read every unit (404 for others); ``manage``: the office only."""
+    (require_office if manage else require_district_wide)(user)
+    return get_object_or_404(Period.objects.select_related("framework"), pk=pk)
+
+
+# Lookups by the identifiers people type (management commands): AssessmentError, not 404, when absent.
+def period_get(*, identifier: str) -> Period:
+    """Find a period by ``KEY/YEAR``."""
+    key, _, year = identifier.partition("/")
+    period = Period.objects.select_related("framework").filter(framework__key=key, year=year if year.isdigit() else -1).first()
+    if period is None:
+        raise AssessmentError(errors.PERIOD_NOT_FOUND % {"identifier": identifier})
+    return period
+
+
+def assessment_get(*, period: Period, unit_code: str) -> Assessment:
+    """Find a unit's assessment in a period by the unit's code."""
+    assessment = Assessment.objects.select_related("unit", "period__framework").filter(
+        period=period, unit__code=unit_code
+    ).first()
+    if assessment is None:
+        raise AssessmentError(errors.ASSESSMENT_NOT_FOUND % {"code": unit_code, "identifier": period.identifier})
+    return assessment
 
 
 def assessments_for_user(*, user):
@@ -127,7 +155,8 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
         "assessment": assessment,
         "rows": rows,
         "total": total,
-        "progress_pct": (Decimal(100) * total.scored / total.leaves).quantize(Decimal(1)) if total.leaves else 0,
+        # Whole percent, half up like every other percentage (12.5 % shows as 13, not 12).
+        "progress_pct": quantize_percent(Decimal(100) * total.scored / total.leaves, places=0) if total.leaves else 0,
         "evidence": evidence,
         "missing_evidence": [row for row in rows if row.lacks_evidence],
         "history": list(StatusChange.objects.filter(assessment=assessment).select_related("by")),

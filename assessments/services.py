@@ -55,24 +55,6 @@ def period_open(
     return period
 
 
-def period_get(*, identifier: str) -> Period:
-    """Find a period by ``KEY/YEAR``."""
-    key, _, year = identifier.partition("/")
-    period = Period.objects.select_related("framework").filter(framework__key=key, year=year if year.isdigit() else -1).first()
-    if period is None:
-        raise AssessmentError(errors.PERIOD_NOT_FOUND % {"identifier": identifier})
-    return period
-
-
-def assessment_get(*, period: Period, unit_code: str) -> Assessment:
-    assessment = Assessment.objects.select_related("unit", "period__framework").filter(
-        period=period, unit__code=unit_code
-    ).first()
-    if assessment is None:
-        raise AssessmentError(errors.ASSESSMENT_NOT_FOUND % {"code": unit_code, "identifier": period.identifier})
-    return assessment
-
-
 # -- editing self-scores ---------------------------------------------------------------------
 
 
@@ -220,7 +202,7 @@ def evidence_add(
 
 
 def _notify_secretariat(*, message: str, url: str) -> None:
-    recipients = User.objects.filter(role__in=[Role.SECRETARIAT], is_active=True)
+    recipients = User.objects.filter(role=Role.SECRETARIAT, is_active=True)
     Notification.objects.bulk_create(Notification(recipient=u, message=message, url=url) for u in recipients)
 
 

@@ -16,15 +16,6 @@ from .forms import EvidenceForm, ReopenForm, inputs_from_post, parse_version
 from .models import Evidence
 
 
-# Steps taken with a plain button; the appraisal's own steps (finishing, which confirms undecided
-# criteria, and publishing, which freezes a snapshot) have dedicated views in the appraisal app.
-GENERIC_ACTIONS = frozenset({"submit", "return", "start_appraisal", "answer_explanation", "reopen_appraisal", "reappraise"})
-
-
-def generic_actions(user, assessment):
-    return [a for a in workflow.available_actions(user=user, assessment=assessment) if a.action in GENERIC_ACTIONS]
-
-
 @login_required
 def assessment_list(request):
     page = Paginator(selectors.assessments_for_user(user=request.user), 30).get_page(request.GET.get("trang"))
@@ -39,7 +30,7 @@ def _leaf_nodes(assessment):
 def assessment_entry(request, pk):
     assessment = selectors.get_assessment_for_user(request.user, pk)
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
-    context["actions"] = generic_actions(request.user, assessment)
+    context["actions"] = workflow.generic_actions(user=request.user, assessment=assessment)
     context["can_edit"] = _can_edit(request.user, assessment)
     context["can_reopen"] = (
         is_office(request.user) and assessment.status in workflow.SELF_EDITABLE
@@ -119,7 +110,7 @@ def evidence_upload(request, pk):
 @require_POST
 def assessment_transition(request, pk, action):
     assessment = selectors.get_assessment_for_user(request.user, pk)
-    if action not in GENERIC_ACTIONS:
+    if action not in workflow.GENERIC_ACTIONS:
         raise Http404
     reason = request.POST.get("reason", "")
     try:

@@ -7,11 +7,12 @@ from django.http import FileResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
+from config.downloads import XLSX_CONTENT_TYPE
+
 from . import errors, excel, selectors
 from .errors import AssessmentError
 
 # One flash message lists the problems; past this many it ends with "…".
-SHOWN_PROBLEMS = 20
 
 
 @login_required
@@ -20,7 +21,7 @@ def self_score_template(request, pk):
     assessment = selectors.get_assessment_for_user(request.user, pk)
     return FileResponse(
         BytesIO(excel.self_score_template_xlsx(assessment=assessment)), as_attachment=True,
-        filename=excel.template_filename(assessment), content_type=excel.XLSX_CONTENT_TYPE,
+        filename=excel.template_filename(assessment), content_type=XLSX_CONTENT_TYPE,
     )
 
 
@@ -36,7 +37,7 @@ def self_scores_import(request, pk):
         report = excel.self_scores_import_xlsx(assessment=assessment, file=uploaded, by=request.user)
     except excel.ImportRejected as rejected:
         problems = rejected.problems
-        listed = "; ".join(problems[:SHOWN_PROBLEMS]) + ("; …" if len(problems) > SHOWN_PROBLEMS else "")
+        listed = errors.problems_listed(problems)
         messages.error(request, f"{rejected}: {listed}")
     except AssessmentError as error:
         messages.error(request, str(error))

@@ -4,8 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from accounts.access import require_role
-from accounts.models import Role
+from accounts.access import is_office, require_district_wide, require_office
 from frameworks.models import Framework
 
 from . import services
@@ -13,21 +12,19 @@ from .errors import AssessmentError
 from .forms import PeriodOpenForm
 from .models import Period
 
-PERIOD_READERS = (Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
-
 
 @login_required
 def period_list(request):
-    require_role(request.user, *PERIOD_READERS)
+    require_district_wide(request.user)
     periods = Period.objects.select_related("framework").order_by("-year", "framework__key")
     page = Paginator(periods, 20).get_page(request.GET.get("trang"))
-    can_open = request.user.is_superuser or request.user.role in (Role.SECRETARIAT, Role.ADMIN)
+    can_open = is_office(request.user)
     return render(request, "assessments/periods.html", {"page": page, "can_open": can_open})
 
 
 @login_required
 def period_open(request):
-    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
+    require_office(request.user)
     form = PeriodOpenForm(request.POST or None, frameworks=Framework.objects.order_by("key"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

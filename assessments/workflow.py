@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
+from accounts.models import OFFICE_ROLES, Role
 
 
 class Status(models.TextChoices):
@@ -28,7 +28,7 @@ SELF_EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 # States in which the council may enter appraised scores.
 APPRAISAL_EDITABLE = frozenset({Status.UNDER_APPRAISAL, Status.EXPLANATION_REQUESTED})
 
-_OFFICE = frozenset({Role.SECRETARIAT, Role.ADMIN})
+_OFFICE = OFFICE_ROLES
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,15 @@ def available_actions(*, user, assessment) -> list[Transition]:
         t for t in TRANSITIONS.values()
         if assessment.status in t.sources and may_take(t, user=user, assessment=assessment)
     ]
+
+
+# Steps taken with a plain button; the appraisal's own steps (finishing, which confirms undecided
+# criteria, and publishing, which freezes a snapshot) go through their services in the appraisal app.
+GENERIC_ACTIONS = frozenset({"submit", "return", "start_appraisal", "answer_explanation", "reopen_appraisal", "reappraise"})
+
+
+def generic_actions(*, user, assessment) -> list[Transition]:
+    return [t for t in available_actions(user=user, assessment=assessment) if t.action in GENERIC_ACTIONS]
 
 
 def check(action: str, *, user, assessment, reason: str = "") -> Transition:

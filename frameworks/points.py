@@ -54,11 +54,12 @@ def format_points(value: Decimal) -> str:
     return points_to_str(value).replace(".", ",")
 
 
-_PERCENT_QUANTUM = Decimal("0.01")
+def quantize_percent(value, places: int = 2) -> Decimal:
+    """Round a percentage half up; two places by default, as official results print an index (``84.64`` %).
 
-
-def quantize_percent(value) -> Decimal:
-    """Round an index to two places, half up, as official results print it (``84.64`` %)."""
+    Every percentage shown or exported (index, area share, progress) is rounded here, so a half never
+    goes up on one page and to even on another.
+    """
     if isinstance(value, float):
-        raise TypeError("an index is never a float; pass a Decimal, int or str")
-    return Decimal(value).quantize(_PERCENT_QUANTUM, rounding=ROUND_HALF_UP)
+        raise TypeError("a percentage is never a float; pass a Decimal, int or str")
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

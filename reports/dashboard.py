@@ -5,12 +5,12 @@ one's), so the page costs a fixed number of queries whatever the number of units
 Decimals; the chart data islands carry them as text and only the browser turns them into floats.
 """
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, Period
-from frameworks.points import points_to_str
+from frameworks.points import points_to_str, quantize_percent
 from organizations.models import UnitKind
 
 from .index import UnitResult, rank_change_text
@@ -19,7 +19,6 @@ from .selectors import period_scoring, ranked_period
 # Lower bounds of the index bands in %; below the first is its own band (< 50 %).
 BAND_FLOORS = (50, 60, 70, 80, 90)
 TOP_LOST_CRITERIA = 10
-_SHARE_QUANTUM = Decimal("0.1")
 
 
 def band_of(pct: Decimal) -> int:
@@ -85,7 +84,7 @@ def share_pct(score: Decimal, maximum: Decimal) -> Decimal | None:
     """Share of an area's maximum achieved, in % with one place (``87.5``)."""
     if maximum == 0:
         return None
-    return (score * 100 / maximum).quantize(_SHARE_QUANTUM, rounding=ROUND_HALF_UP)
+    return quantize_percent(score * 100 / maximum, places=1)
 
 
 def _heatmap(scoring, results) -> list[HeatRow]:

@@ -1,4 +1,8 @@
-"""Results as JSON-ready rows and as Excel (openpyxl write-only: large periods stream)."""
+"""Results as JSON-ready rows and as Excel.
+
+The workbooks are built in memory and returned as bytes; openpyxl's write-only mode keeps that memory low
+for large periods (rows are serialised as they are appended, not held as cell objects).
+"""
 import io
 
 from openpyxl import Workbook
@@ -7,7 +11,7 @@ from openpyxl.styles import Font
 
 from frameworks.points import points_to_str
 
-# Excel shows "#,##0.000" with a decimal comma under a Vietnamese locale; the value stays a Decimal.
+# Excel shows "0.000" with a decimal comma under a Vietnamese locale; the value stays a Decimal.
 POINTS_FORMAT = "0.000"
 PERCENT_FORMAT = "0.00"
 

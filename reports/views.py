@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from accounts.access import require_role
 from accounts.models import Role
 from assessments.models import Period
 from assessments.selectors import get_assessment_for_user
+from config.downloads import xlsx_response
 from frameworks.selectors import framework_get
 
 from .documents import council_minutes_pdf, framework_pdf, period_results_pdf, unit_result_context, unit_scored_pdf
@@ -23,7 +23,6 @@ def framework_pdf_view(request, key):
 
 # -- results of a period and of one unit -------------------------------------------------------
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RESULT_READERS = (Role.SECRETARIAT, Role.ADMIN, Role.LEADERSHIP, Role.COUNCIL_MEMBER)
 
 
@@ -44,9 +43,8 @@ def period_pdf_view(request, period_pk):
 @login_required
 def period_xlsx_view(request, period_pk):
     period, results = _period_results(request, period_pk)
-    response = HttpResponse(results_xlsx(results, title=f"Kết quả Chỉ số CCHC {period.identifier}"), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="ket-qua-{period.framework.key}-{period.year}.xlsx"'
-    return response
+    return xlsx_response(results_xlsx(results, title=f"Kết quả Chỉ số CCHC {period.identifier}"),
+                         f"ket-qua-{period.framework.key}-{period.year}.xlsx")
 
 
 @login_required
@@ -74,8 +72,6 @@ def minutes_pdf_view(request, assessment_pk):
 def unit_xlsx_view(request, assessment_pk):
     assessment = get_assessment_for_user(request.user, assessment_pk)
     report = unit_result_context(period=assessment.period, unit_code=assessment.unit.code)
-    response = HttpResponse(unit_results_xlsx(report), content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="ket-qua-{assessment.unit.code}-{assessment.period.framework.key}-{assessment.period.year}.xlsx"'
-    )
-    return response
+    period = assessment.period
+    return xlsx_response(unit_results_xlsx(report),
+                         f"ket-qua-{assessment.unit.code}-{period.framework.key}-{period.year}.xlsx")

@@ -1,12 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from accounts.access import require_role
-from accounts.models import Role
-from assessments.models import Period
+from assessments.selectors import get_period_for_user
 
 from .models import SurveyMethod
 from .services import UNKNOWN_METHOD, SurveyError, survey_result_save
@@ -16,8 +14,7 @@ from .services import UNKNOWN_METHOD, SurveyError, survey_result_save
 @require_POST
 def survey_points_save(request, period_pk):
     """Every unit's survey points of a period from one form: all saved, or none."""
-    require_role(request.user, Role.SECRETARIAT, Role.ADMIN)
-    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    period = get_period_for_user(request.user, period_pk, manage=True)
     problems, saved = [], 0
     method = request.POST.get("method", SurveyMethod.SOCIOLOGICAL)
     try:

@@ -1,8 +1,6 @@
-from decimal import ROUND_HALF_UP, Decimal
-
 from django import template
 
-from frameworks.points import format_points
+from frameworks.points import format_points, quantize_percent
 
 register = template.Library()
 
@@ -31,5 +29,4 @@ def percent(value, places=2):
     """Show a percentage the Vietnamese way with fixed places: ``84,64`` (``|percent:1`` gives ``87,5``)."""
     if value is None or value == "":
         return ""
-    quantum = Decimal(1).scaleb(-int(places))
-    return format(Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP), "f").replace(".", ",")
+    return format(quantize_percent(value, int(places)), "f").replace(".", ",")

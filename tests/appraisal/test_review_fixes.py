@@ -78,3 +78,18 @@ def test_a_council_member_reads_other_units_only_when_seated_and_submitted(clien
     council_member_add(period=period, user=council_member)
     assert client.get(f"/danh-gia/{submitted.pk}/").status_code == 200
     assert client.get(f"/danh-gia/{draft.pk}/").status_code == 404  # still a draft
+
+
+def test_the_page_offers_only_what_the_services_accept(client_for, under_appraisal, leadership, council_member,
+                                                     period, node, ward, ward_staff):
+    # Leadership seated as chair and assigned a criterion sees no appraisal form: it only reads.
+    Assignment.objects.create(member=council_member_add(period=period, user=leadership), node=node("1.1.1"))
+    html = client_for(leadership).get(f"/tham-dinh/{under_appraisal.pk}/").content.decode()
+    assert 'class="appraise-form"' not in html and 'id="explain-form"' not in html
+    # A council member from the appraised unit itself gets no answer form; the unit's staff do.
+    council_member.unit = ward
+    council_member.save(update_fields=["unit"])
+    explanation_request(assessment=under_appraisal, nodes=[node("1.1.1")],
+                        by=period.created_by, question="Bổ sung kế hoạch")
+    assert 'class="answer-form"' not in client_for(council_member).get(f"/tham-dinh/{under_appraisal.pk}/").content.decode()
+    assert 'class="answer-form"' in client_for(ward_staff).get(f"/tham-dinh/{under_appraisal.pk}/").content.decode()

@@ -10,8 +10,7 @@ from assessments import errors, services
 from assessments.errors import AssessmentError
 from assessments.excel import ImportRejected, self_score_template_xlsx, self_scores_import_xlsx
 from assessments.models import SelfScore
-from assessments.services import assessment_submit, period_open, self_score_save
-from organizations.models import Unit
+from assessments.services import assessment_submit, self_score_save
 
 
 class Template:

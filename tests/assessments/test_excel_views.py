@@ -5,9 +5,9 @@ from io import BytesIO
 from django.contrib.messages import get_messages
 from openpyxl import load_workbook
 
-from assessments.excel import XLSX_CONTENT_TYPE
+from config.downloads import XLSX_CONTENT_TYPE
 from assessments.models import SelfScore
-from assessments.views_excel import SHOWN_PROBLEMS
+from assessments.errors import SHOWN_PROBLEMS
 
 
 def template_url(assessment):

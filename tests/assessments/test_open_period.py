@@ -6,7 +6,8 @@ from django.core.management.base import CommandError
 
 from assessments.errors import AssessmentError
 from assessments.models import Period
-from assessments.services import period_get, period_open
+from assessments.selectors import period_get
+from assessments.services import period_open
 from assessments.workflow import Status
 from organizations.models import Unit
 

@@ -4,9 +4,8 @@ from decimal import Decimal
 import pytest
 
 from assessments.errors import AssessmentError
-from assessments.services import period_open, self_score_save
+from assessments.services import self_score_save
 from frameworks.rules import RuleInputError
-from organizations.models import Unit
 
 
 @pytest.mark.parametrize("typed", ["0,25", "0.25", " 0,25 "])

@@ -1,6 +1,6 @@
 """Each role's home page starts from the work waiting for it."""
 from assessments import workflow
-from assessments.services import assessment_submit, period_open
+from assessments.services import assessment_submit
 
 
 def test_unit_staff_see_their_own_units_assessments_only(client_for, ward_staff, period):

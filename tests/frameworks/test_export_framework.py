@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from frameworks.exports import framework_xlsx_bytes
-from frameworks.models import Framework, Node
+from frameworks.models import Node
 from frameworks.resources import NodeResource
 
 

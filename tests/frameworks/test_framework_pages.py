@@ -1,4 +1,4 @@
-from frameworks.models import Framework, Node
+from frameworks.models import Node
 
 
 def test_tree_page_shows_codes_titles_maxima_and_the_recorded_erratum(client_for, ward_staff, frameworks):

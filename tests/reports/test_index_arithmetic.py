@@ -124,6 +124,14 @@ def test_quantize_percent_refuses_a_float():
         quantize_percent(84.645)
 
 
+@pytest.mark.parametrize(("value", "places", "printed"), [
+    ("84.645", 2, "84.65"), ("87.45", 1, "87.5"), ("12.5", 0, "13"), ("13.5", 0, "14"),
+])
+def test_quantize_percent_rounds_a_half_up_at_any_number_of_places(value, places, printed):
+    # Half up, never to even: 12.5 % of the entry page's progress shows as 13, like the index's halves.
+    assert str(quantize_percent(Decimal(value), places)) == printed
+
+
 def test_index_refuses_floats():
     with pytest.raises(TypeError):
         index_pct(achieved=60.0, maximum=Decimal("70"))

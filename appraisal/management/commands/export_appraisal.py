@@ -1,8 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from appraisal.excel import appraisal_workbook
-from assessments.errors import AssessmentError
-from assessments.services import period_get
+from config.commands import period_or_error, write_output
 
 
 class Command(BaseCommand):
@@ -13,10 +12,6 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True)
 
     def handle(self, period, output, **options):
-        try:
-            found = period_get(identifier=period)
-        except AssessmentError as error:
-            raise CommandError(str(error)) from None
-        with open(output, "wb") as handle:
-            handle.write(appraisal_workbook(period=found))
+        found = period_or_error(period)
+        write_output(self, appraisal_workbook(period=found), output)
         self.stdout.write(output)

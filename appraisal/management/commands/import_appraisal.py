@@ -2,8 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import Role, User
 from appraisal.excel import AppraisalImportRejected, appraisal_import
-from assessments.errors import AssessmentError
-from assessments.services import period_get
+from config.commands import period_or_error
 
 
 class Command(BaseCommand):
@@ -15,10 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--as", dest="username", help="tài khoản Phòng Nội vụ thực hiện (mặc định: người đầu tiên)")
 
     def handle(self, period, file, username, **options):
-        try:
-            found = period_get(identifier=period)
-        except AssessmentError as error:
-            raise CommandError(str(error)) from None
+        found = period_or_error(period)
         users = User.objects.filter(role=Role.SECRETARIAT, is_active=True)
         by = users.filter(username=username).first() if username else users.order_by("pk").first()
         if by is None:
@@ -28,6 +24,8 @@ class Command(BaseCommand):
                 saved = appraisal_import(period=found, file=handle, by=by)
         except FileNotFoundError:
             raise CommandError(f"Không tìm thấy tệp {file}.") from None
+        except OSError as error:  # a directory, no permission…: one line, not a traceback
+            raise CommandError(f"Không đọc được tệp {file}: {error.strerror or error}") from None
         except AppraisalImportRejected as rejected:
             raise CommandError("Không nhập gì. Các lỗi:\n" + "\n".join(rejected.problems)) from None
         self.stdout.write(f"Đã nhập {saved} điểm thẩm định.")

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assessments.errors import AssessmentError
 from assessments.excel import self_score_template_xlsx, template_filename
-from assessments.services import assessment_get, period_get
+from assessments.selectors import assessment_get
+from config.commands import period_or_error, write_output
 
 
 class Command(BaseCommand):
@@ -16,10 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="tệp ghi ra (mặc định: tu-cham-diem-MÃ-KEY-YEAR.xlsx)")
 
     def handle(self, period, unit_code, output, **options):
+        found = period_or_error(period)
         try:
-            assessment = assessment_get(period=period_get(identifier=period), unit_code=unit_code)
+            assessment = assessment_get(period=found, unit_code=unit_code)
         except AssessmentError as error:
             raise CommandError(str(error)) from None
         path = Path(output or template_filename(assessment))
-        path.write_bytes(self_score_template_xlsx(assessment=assessment))
+        write_output(self, self_score_template_xlsx(assessment=assessment), str(path))
         self.stdout.write(f"Đã ghi {path}.")

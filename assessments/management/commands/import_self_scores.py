@@ -4,7 +4,8 @@ from accounts.models import Role, User
 from assessments import errors
 from assessments.errors import AssessmentError
 from assessments.excel import ImportRejected, self_scores_import_xlsx
-from assessments.services import assessment_get, period_get
+from assessments.selectors import assessment_get
+from config.commands import period_or_error
 
 
 def _importer(unit, username: str | None) -> User:
@@ -35,8 +36,9 @@ class Command(BaseCommand):
         parser.add_argument("--as", dest="username", help="người nhập (mặc định: thủ trưởng, rồi cán bộ của đơn vị)")
 
     def handle(self, period, unit_code, path, username, **options):
+        found = period_or_error(period)
         try:
-            assessment = assessment_get(period=period_get(identifier=period), unit_code=unit_code)
+            assessment = assessment_get(period=found, unit_code=unit_code)
             by = _importer(assessment.unit, username)
             with open(path, "rb") as file:
                 report = self_scores_import_xlsx(assessment=assessment, file=file, by=by)

@@ -4,8 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assessments.errors import AssessmentError
 from assessments.services import period_open
-from frameworks.errors import FRAMEWORK_NOT_FOUND
-from frameworks.models import Framework
+from config.commands import framework_or_error
 
 
 def _date(text):
@@ -26,9 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--appraisal-deadline", help="hạn thẩm định, dd/mm/yyyy")
 
     def handle(self, key, year, units, self_deadline, appraisal_deadline, **options):
-        framework = Framework.objects.filter(key=key).first()
-        if framework is None:
-            raise CommandError(str(FRAMEWORK_NOT_FOUND % {"key": key}))
+        framework = framework_or_error(key)
         codes = [code.strip() for code in units.split(",") if code.strip()]
         try:
             period = period_open(

@@ -1,7 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from frameworks.errors import FRAMEWORK_NOT_FOUND
-from frameworks.models import Framework
+from config.commands import framework_or_error
 from frameworks.points import points_to_str
 from frameworks.selectors import framework_diff
 
@@ -14,11 +13,8 @@ class Command(BaseCommand):
         parser.add_argument("new_key")
 
     def handle(self, old_key, new_key, **options):
-        frameworks = Framework.objects.in_bulk([old_key, new_key], field_name="key")
-        for key in (old_key, new_key):
-            if key not in frameworks:
-                raise CommandError(str(FRAMEWORK_NOT_FOUND % {"key": key}))
-        diff = framework_diff(old=frameworks[old_key], new=frameworks[new_key])
+        old, new = framework_or_error(old_key), framework_or_error(new_key)
+        diff = framework_diff(old=old, new=new)
         for change in diff.added:
             self.stdout.write(f"added     {change.code}  {change.new_title} ({points_to_str(change.new_max)})")
         for change in diff.removed:

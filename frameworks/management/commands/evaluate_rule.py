@@ -2,9 +2,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from config.commands import framework_or_error
 from frameworks import rules
-from frameworks.errors import FRAMEWORK_NOT_FOUND, NODE_NOT_FOUND
-from frameworks.models import Node
+from frameworks.errors import NODE_NOT_FOUND
 from frameworks.points import points_to_str
 
 
@@ -17,11 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--inputs", default="{}", help="giá trị đầu vào, dạng JSON")
 
     def handle(self, key, code, inputs, **options):
-        node = Node.objects.filter(framework__key=key, code=code).first()
+        node = framework_or_error(key).nodes.filter(code=code).first()
         if node is None:
-            exists = Node.objects.filter(framework__key=key).exists()
-            message = NODE_NOT_FOUND % {"key": key, "code": code} if exists else FRAMEWORK_NOT_FOUND % {"key": key}
-            raise CommandError(str(message))
+            raise CommandError(str(NODE_NOT_FOUND % {"key": key, "code": code}))
         try:
             # parse_float=str: a JSON 1.5 reaches the engine as the text "1.5", never as a float.
             values = json.loads(inputs, parse_float=str)

@@ -1,11 +1,9 @@
 import json
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from frameworks.errors import FRAMEWORK_NOT_FOUND
+from config.commands import framework_or_error, write_output
 from frameworks.exports import framework_xlsx_bytes
-from frameworks.models import Framework
 from frameworks.selectors import framework_export_rows
 
 
@@ -18,19 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="tệp kết quả (mặc định: màn hình với JSON)")
 
     def handle(self, key, format, output, **options):
-        framework = Framework.objects.filter(key=key).first()
-        if framework is None:
-            raise CommandError(str(FRAMEWORK_NOT_FOUND % {"key": key}))
+        framework = framework_or_error(key)
         if format == "json":
-            text = json.dumps(framework_export_rows(framework=framework), ensure_ascii=False, indent=2)
-            if output:
-                with open(output, "w", encoding="utf-8") as handle:
-                    handle.write(text + "\n")
-            else:
-                self.stdout.write(text)
+            rows = framework_export_rows(framework=framework)
+            write_output(self, json.dumps(rows, ensure_ascii=False, indent=2), output)
             return
         if not output:
             raise CommandError("Xuất xlsx cần -o TỆP.xlsx")
-        with open(output, "wb") as handle:
-            handle.write(framework_xlsx_bytes(framework=framework))
+        write_output(self, framework_xlsx_bytes(framework=framework), output)
         self.stdout.write(output)

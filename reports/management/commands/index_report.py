@@ -2,8 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from assessments.errors import AssessmentError
-from assessments.services import period_get
+from config.commands import period_or_error, write_output
 from reports.exports import results_as_json, results_xlsx
 from reports.selectors import period_results
 
@@ -17,19 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output")
 
     def handle(self, period, format, output, **options):
-        try:
-            found = period_get(identifier=period)
-        except AssessmentError as error:
-            raise CommandError(str(error)) from None
+        found = period_or_error(period)
         results = period_results(period=found)
         if format == "json":
-            text = json.dumps(results_as_json(results), ensure_ascii=False, indent=2)
-            if output:
-                with open(output, "w", encoding="utf-8") as handle:
-                    handle.write(text + "\n")
-            else:
-                self.stdout.write(text)
+            write_output(self, json.dumps(results_as_json(results), ensure_ascii=False, indent=2), output)
             return
+        # Checked before building the file: a PDF takes seconds to render only to be refused.
         if not output:
             raise CommandError(f"Định dạng {format} cần -o TỆP")
         if format == "xlsx":
@@ -38,6 +30,5 @@ class Command(BaseCommand):
             from reports.documents import period_results_pdf
 
             payload = period_results_pdf(period=found, results=results)
-        with open(output, "wb") as handle:
-            handle.write(payload)
+        write_output(self, payload, output)
         self.stdout.write(output)

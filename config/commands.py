@@ -1,0 +1,53 @@
+"""What the management commands share: look-ups that fail as a CommandError, and writing a result.
+
+A command that fails should print one Vietnamese line and exit non-zero, never a traceback; these
+helpers keep those lines the same in every command.
+"""
+from django.core.management.base import BaseCommand, CommandError
+
+from assessments.errors import AssessmentError
+from assessments.models import Period
+from assessments.selectors import period_get
+from frameworks.errors import FRAMEWORK_NOT_FOUND
+from frameworks.models import Framework
+
+OUTPUT_REQUIRED = "Kết quả dạng tệp nhị phân cần -o TỆP"
+OUTPUT_NOT_WRITTEN = "Không ghi được tệp {path}: {reason}"
+
+
+def period_or_error(identifier: str) -> Period:
+    """The period ``KEY/YEAR``, or a CommandError with the same message as the pages give."""
+    try:
+        return period_get(identifier=identifier)
+    except AssessmentError as error:
+        raise CommandError(str(error)) from None
+
+
+def framework_or_error(key: str) -> Framework:
+    framework = Framework.objects.filter(key=key).first()
+    if framework is None:
+        raise CommandError(str(FRAMEWORK_NOT_FOUND % {"key": key}))
+    return framework
+
+
+def write_output(command: BaseCommand, payload: str | bytes, output: str | None) -> None:
+    """Write a command's result: text to stdout when no ``-o`` is given, else to the file ``output``.
+
+    Text goes to a file as UTF-8 with a final newline, as stdout would show it. Bytes (xlsx, pdf) have no
+    screen form and need ``output``; commands check that themselves before building an expensive
+    payload, so the check here only guards against a forgotten one.
+    """
+    if not output:
+        if isinstance(payload, bytes):
+            raise CommandError(OUTPUT_REQUIRED)
+        command.stdout.write(payload)
+        return
+    try:
+        if isinstance(payload, bytes):
+            with open(output, "wb") as handle:
+                handle.write(payload)
+        else:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(payload + "\n")
+    except OSError as error:
+        raise CommandError(OUTPUT_NOT_WRITTEN.format(path=output, reason=error.strerror or error)) from None
