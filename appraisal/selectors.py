@@ -6,9 +6,9 @@ from accounts.access import is_office
 from accounts.models import UNIT_ROLES, Role
 from assessments.models import Assessment, SelfScore
 from assessments.workflow import APPRAISAL_EDITABLE, Status, available_actions, generic_actions
-from assessments.selectors import evidence_of, score_rollup
+from assessments.selectors import evidence_of
 from frameworks.models import Node
-from frameworks.tree import Subtotal
+from frameworks.tree import Subtotal, score_rollup
 
 from .models import AppraisedScore, Assignment, ExplanationMessage
 

@@ -10,7 +10,7 @@ from accounts.models import Role
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import quantize_percent
-from frameworks.tree import PlainNode, Subtotal, rollup
+from frameworks.tree import Subtotal, score_rollup
 
 from . import errors, workflow
 from .errors import AssessmentError
@@ -88,32 +88,6 @@ class EntryRow:
     def lacks_evidence(self) -> bool:
         """Scored above 0 without any evidence: allowed, but flagged at submission."""
         return bool(self.is_leaf and self.score and self.score.value and not self.evidence)
-
-
-def plain_tree(nodes) -> list[PlainNode]:
-    by_id = {node.pk: node for node in nodes}
-    return [
-        PlainNode(node.code, by_id[node.parent_id].code if node.parent_id else None, node.title, node.max_points)
-        for node in nodes
-    ]
-
-
-def score_rollup(nodes, scores_by_node_id: dict, plain: list[PlainNode] | None = None) -> dict:
-    """Subtotals per code from the saved scores (a pure roll-up over the loaded rows).
-
-    ``plain`` is ``plain_tree(nodes)``, passed in by callers that roll up many units over one tree.
-    """
-    by_code_value = {}
-    not_assessed = set()
-    for node in nodes:
-        score = scores_by_node_id.get(node.pk)
-        if score is None:
-            continue
-        if score.not_assessed:
-            not_assessed.add(node.code)
-        elif score.value is not None:
-            by_code_value[node.code] = score.value
-    return rollup(plain or plain_tree(nodes), by_code_value, frozenset(not_assessed))
 
 
 def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:

@@ -8,7 +8,7 @@ from . import rules
 from .diff import FrameworkDiff, diff_frameworks
 from .models import Framework, Node
 from .points import points_to_str
-from .tree import PlainNode, sum_mismatches
+from .tree import plain_tree, sum_mismatches
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,6 @@ def framework_nodes(*, framework: Framework) -> list[Node]:
     )
 
 
-def _as_plain(nodes) -> list[PlainNode]:
-    return [PlainNode(n.code, n.parent.code if n.parent_id else None, n.title, n.max_points) for n in nodes]
-
-
 def errata_by_code(framework: Framework) -> dict[str, list]:
     grouped: dict[str, list] = {}
     for erratum in framework.errata:
@@ -53,7 +49,7 @@ def errata_by_code(framework: Framework) -> dict[str, list]:
 def framework_tree(*, framework: Framework) -> dict:
     """The whole tree with each parent's declared maximum checked against its children."""
     nodes = framework_nodes(framework=framework)
-    plain = _as_plain(nodes)
+    plain = plain_tree(nodes)
     mismatched = {m.code: m.children_sum for m in sum_mismatches(plain)}
     parents = {p.parent for p in plain if p.parent}
     errata = errata_by_code(framework)
@@ -85,7 +81,7 @@ def framework_tree(*, framework: Framework) -> dict:
 
 def framework_diff(*, old: Framework, new: Framework) -> FrameworkDiff:
     return diff_frameworks(
-        _as_plain(framework_nodes(framework=old)), _as_plain(framework_nodes(framework=new))
+        plain_tree(framework_nodes(framework=old)), plain_tree(framework_nodes(framework=new))
     )
 
 

@@ -4,10 +4,9 @@ from decimal import Decimal
 
 from appraisal.models import AppraisedScore, PublishedResult
 from assessments.models import Assessment, Period, SelfScore
-from assessments.selectors import plain_tree, score_rollup
 from assessments.workflow import Status
 from frameworks.models import Node
-from frameworks.tree import Subtotal
+from frameworks.tree import Subtotal, plain_tree, score_rollup
 from surveys.models import SurveyResult
 
 from .index import UnitResult, UnitScores, rank_results
