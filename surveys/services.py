@@ -59,3 +59,27 @@ def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOC
         raise SurveyError("; ".join(error.messages)) from None
     result.save()
     return result
+
+
+@transaction.atomic
+def survey_results_save(*, period, typed: dict, by, method: str = SurveyMethod.SOCIOLOGICAL) -> int:
+    """Every unit's survey points of a period at once (``typed``: assessment id → text), all or none.
+
+    Empty texts are skipped; every refused value is listed in one ``SurveyError``.
+    """
+    if method not in SurveyMethod.values:
+        raise SurveyError(UNKNOWN_METHOD % {"method": method})  # once, not once per unit
+    problems, saved = [], 0
+    for assessment in period.assessments.select_related("unit", "period__framework"):
+        points = (typed.get(assessment.pk) or "").strip()
+        if not points:
+            continue
+        try:
+            survey_result_save(assessment=assessment, points=points, by=by, method=method)
+            saved += 1
+        except SurveyError as error:
+            problems.append(str(error))
+    if problems:
+        # Raising leaves the atomic block: the units saved before the bad value are rolled back too.
+        raise SurveyError("; ".join(problems))
+    return saved

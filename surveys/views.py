@@ -1,37 +1,23 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from assessments.selectors import get_period_for_user
 
 from .models import SurveyMethod
-from .services import UNKNOWN_METHOD, SurveyError, survey_result_save
+from .services import SurveyError, survey_results_save
 
 
 @login_required
 @require_POST
 def survey_points_save(request, period_pk):
-    """Every unit's survey points of a period from one form: all saved, or none."""
+    """Every unit's survey points of a period from one form (fields ``points-<assessment id>``)."""
     period = get_period_for_user(request.user, period_pk, manage=True)
-    problems, saved = [], 0
-    method = request.POST.get("method", SurveyMethod.SOCIOLOGICAL)
+    typed = {pk: request.POST.get(f"points-{pk}", "") for pk in period.assessments.values_list("pk", flat=True)}
     try:
-        if method not in SurveyMethod.values:
-            raise SurveyError(UNKNOWN_METHOD % {"method": method})  # once, not once per unit
-        with transaction.atomic():
-            for assessment in period.assessments.select_related("unit", "period__framework"):
-                typed = request.POST.get(f"points-{assessment.pk}", "").strip()
-                if not typed:
-                    continue
-                try:
-                    survey_result_save(assessment=assessment, points=typed, by=request.user, method=method)
-                    saved += 1
-                except SurveyError as error:
-                    problems.append(str(error))
-            if problems:
-                raise SurveyError("; ".join(problems))
+        saved = survey_results_save(period=period, typed=typed, by=request.user,
+                                    method=request.POST.get("method", SurveyMethod.SOCIOLOGICAL))
     except SurveyError as error:
         messages.error(request, f"Chưa lưu điểm điều tra nào. {error}")
     else:
