@@ -1,10 +1,7 @@
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import is_office
@@ -21,6 +18,7 @@ from surveys.models import SurveyMethod
 from . import selectors, services
 from .errors import BAD_DEADLINE, AppraisalError
 from .excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
+from .forms import ExplanationDeadlineForm
 from .models import CouncilRole
 
 _REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
@@ -68,16 +66,13 @@ def explanation_request(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
     codes = request.POST.getlist("codes")
     nodes = list(Node.objects.filter(framework_id=assessment.period.framework_id, code__in=codes))
-    typed_deadline = request.POST.get("answer_deadline", "").strip()
-    try:
-        deadline = datetime.strptime(typed_deadline, "%d/%m/%Y").date() if typed_deadline else None
-    except ValueError:
-        deadline = None
-    if typed_deadline and (deadline is None or deadline < timezone.localdate()):
+    deadline = ExplanationDeadlineForm(request.POST)
+    if not deadline.is_valid():
         return _back(request, assessment, error=str(BAD_DEADLINE))
     try:
         services.explanation_request(assessment=assessment, nodes=nodes, by=request.user,
-                                     question=request.POST.get("question", ""), answer_deadline=deadline)
+                                     question=request.POST.get("question", ""),
+                                     answer_deadline=deadline.cleaned_data["answer_deadline"])
     except _REFUSALS as exc:
         return _back(request, assessment, error=str(exc))
     return _back(request, assessment, success="Đã gửi đề nghị giải trình.")

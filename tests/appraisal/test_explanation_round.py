@@ -66,3 +66,11 @@ def test_the_deadline_is_set_on_the_page_and_shown_with_the_question(client_for,
     response = client.post(f"/tham-dinh/{under_appraisal.pk}/giai-trinh/",
                            {"codes": ["1.1.1"], "question": "Bổ sung", "answer_deadline": future}, follow=True)
     assert f"hạn {future}" in response.content.decode()
+
+
+def test_an_impossible_deadline_is_refused_with_the_message(client_for, member, under_appraisal):
+    response = client_for(member).post(f"/tham-dinh/{under_appraisal.pk}/giai-trinh/",
+                                       {"codes": ["1.1.1"], "question": "Bổ sung", "answer_deadline": "31/02/2030"},
+                                       follow=True)
+    assert "Hạn giải trình phải là một ngày dạng dd/mm/yyyy, từ hôm nay trở đi." in response.content.decode()
+    assert not ExplanationMessage.objects.exists()
