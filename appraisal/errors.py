@@ -18,6 +18,7 @@ NOT_UNIT_MEMBER = _("Chỉ cán bộ của đơn vị được giải trình.")
 ALREADY_PUBLISHED = _("Kỳ %(identifier)s đã công bố; sửa kết quả một đơn vị bằng phúc tra.")
 NOT_YET_PUBLISHED = _("Kết quả của %(unit)s chưa công bố lần nào: công bố cả kỳ trên trang kỳ đánh giá.")
 REPUBLISH_REASON_REQUIRED = _("Cần nêu lý do phúc tra để công bố lại kết quả.")
+COUNCIL_CHOICE_REQUIRED = _("Chọn một cán bộ và chức danh trong Hội đồng.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con.")
 
 

@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from accounts.access import is_office
-from accounts.models import UNIT_ROLES, Role
+from accounts.models import UNIT_ROLES, Role, User
 from assessments.models import Assessment, SelfScore
 from assessments.workflow import APPRAISAL_EDITABLE, Status, available_actions, generic_actions
 from assessments.selectors import evidence_of
@@ -103,3 +103,12 @@ def appraisal_page(*, assessment: Assessment, user) -> dict:
         "can_finish": "finish_appraisal" in names,
         "can_republish": "publish" in names and assessment.publications.exists(),
     }
+
+
+# Who may sit on a council (seed 000): the Chủ tịch (leadership) as chair, the Nội vụ head, and the
+# heads of offices (council members). Leadership sits but only reads: see services.may_appraise.
+COUNCIL_ROLES = (Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
+
+
+def council_candidates():
+    return User.objects.filter(role__in=COUNCIL_ROLES, is_active=True).order_by("last_name", "first_name")

@@ -6,7 +6,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import is_office
 from config.downloads import xlsx_response
-from accounts.models import Role, User
 from assessments.errors import AssessmentError, check_excel_size, problems_listed
 from assessments.forms import parse_version
 from assessments.selectors import get_assessment_for_user, get_period_for_user
@@ -16,15 +15,12 @@ from frameworks.models import Node
 from surveys.models import SurveyMethod
 
 from . import selectors, services
-from .errors import BAD_DEADLINE, AppraisalError
+from .errors import BAD_DEADLINE, COUNCIL_CHOICE_REQUIRED, AppraisalError
 from .excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
-from .forms import ExplanationDeadlineForm
+from .forms import CouncilSeatForm, ExplanationDeadlineForm
 from .models import CouncilRole
 
 _REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
-# Who may sit on a council (seed 000): the Chủ tịch (leadership) as chair, the Nội vụ head, and the
-# heads of offices (council members). Leadership sits but only reads: see services.may_appraise.
-COUNCIL_ROLES = (Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
 
 
 @login_required
@@ -132,7 +128,7 @@ def period_overview(request, period_pk):
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
         "council": period.council.select_related("user").annotate(assigned=Count("assignments")),
-        "candidates": User.objects.filter(role__in=COUNCIL_ROLES, is_active=True).order_by("last_name", "first_name"),
+        "candidates": selectors.council_candidates(),
         "council_roles": CouncilRole.choices,
         "survey_methods": SurveyMethod.choices,
         "office_may_edit": is_office(request.user) and period.published_at is None,
@@ -169,15 +165,12 @@ def appraisal_upload(request, period_pk):
 @require_POST
 def council_add(request, period_pk):
     period = get_period_for_user(request.user, period_pk, manage=True)
-    # The select only offers ids, but a hand-made POST can carry any text, which the query would choke on.
-    posted_user = request.POST.get("user", "")
-    user = (User.objects.filter(pk=int(posted_user), role__in=COUNCIL_ROLES, is_active=True).first()
-            if posted_user.isascii() and posted_user.isdigit() else None)
-    role = request.POST.get("role")
-    if user is None or role not in CouncilRole.values:
-        messages.error(request, "Chọn một cán bộ và chức danh trong Hội đồng.")
+    form = CouncilSeatForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, str(COUNCIL_CHOICE_REQUIRED))
     else:
-        services.council_member_add(period=period, user=user, role=role, by=request.user)
+        user = form.cleaned_data["user"]
+        services.council_member_add(period=period, user=user, role=form.cleaned_data["role"], by=request.user)
         messages.success(request, f"Đã thêm {user.display_name} vào Hội đồng thẩm định.")
     return redirect("appraisal:period", period_pk=period.pk)
 
