@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from accounts.access import can_write_unit_scores
+from accounts.access import can_write_unit_scores, is_office
 from accounts.models import Notification, Role, User
 from frameworks import rules
 from frameworks.models import Framework, Node
@@ -134,11 +134,15 @@ def self_score_save(
     return score
 
 
+def may_reopen(*, assessment: Assessment, by) -> bool:
+    """The office may reopen a unit whose self-assessment the deadline has closed."""
+    return is_office(by) and assessment.status in workflow.SELF_EDITABLE and not self_assessment_open(assessment)
+
+
 @transaction.atomic
 def assessment_reopen(*, assessment: Assessment, until: date, reason: str, by) -> Assessment:
     """Let one unit edit after the deadline (secretariat only), with the reason kept in the history."""
-    workflow_roles = {Role.SECRETARIAT, Role.ADMIN}
-    if not (by.is_superuser or by.role in workflow_roles):
+    if not is_office(by):
         raise AssessmentError(errors.NO_PERMISSION)
     if not reason.strip():
         raise AssessmentError(errors.REOPEN_REASON_REQUIRED)

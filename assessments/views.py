@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from accounts.access import is_office
 from frameworks import rules
 from frameworks.models import Node
 
@@ -32,10 +31,7 @@ def assessment_entry(request, pk):
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
     context["actions"] = workflow.generic_actions(user=request.user, assessment=assessment)
     context["can_edit"] = _can_edit(request.user, assessment)
-    context["can_reopen"] = (
-        is_office(request.user) and assessment.status in workflow.SELF_EDITABLE
-        and not services.self_assessment_open(assessment)
-    )
+    context["can_reopen"] = services.may_reopen(assessment=assessment, by=request.user)
     context["evidence_form"] = EvidenceForm(leaf_nodes=_leaf_nodes(assessment)) if context["can_edit"] else None
     return render(request, "assessments/entry.html", context)
 
