@@ -7,6 +7,7 @@ from appraisal.models import Assignment, CouncilRole
 from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
 from assessments import workflow
 from assessments.models import Assessment, Period, SelfScore
+from assessments.results import results_refresh
 from assessments.services import period_open
 from frameworks.models import Framework
 from frameworks.points import quantize_points
@@ -33,6 +34,7 @@ def _fill_self_scores(period: Period, *, skip_units=()) -> None:
                                   explanation="Số liệu mẫu", updated_by=assessment.unit.users.first()))
     # Demo data only: bulk insert, without the per-save history the services write.
     SelfScore.objects.bulk_create(rows)
+    results_refresh(list(period.assessments.all()))
 
 
 def _appraise_all(period: Period, *, secretariat) -> None:

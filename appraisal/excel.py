@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from assessments.models import SelfScore
+from assessments.results import results_batch
 from frameworks import rules
 from frameworks.points import PointsParseError, parse_points
 
@@ -132,6 +133,7 @@ def _changes_nothing(row: _Row, saved: AppraisedScore | None, self_value: Decima
 
 
 @transaction.atomic
+@results_batch()
 def appraisal_import(*, period, file, by) -> int:
     """Save every appraised score of the file that changes something, or none; returns how many were saved."""
     rows, problems = _read_rows(period, file)

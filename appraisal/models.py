@@ -90,8 +90,12 @@ class PublishedResult(models.Model):
     appraised_total = PointsField()
     max_total = PointsField()
     survey_total = PointsField(null=True, blank=True)  # None: no survey held for the unit
-    # Per criterion: {"code": {"self": "1.5", "appraised": "1.25", "not_assessed": false}}, strings of Decimals.
+    # Per criterion, strings of Decimals (``assessments.scoring.records_to_json``):
+    # {"code": {"self": "1.5", "self_not_assessed": false, "appraised": "1.25", "not_assessed": false}}.
     scores = models.JSONField()
+    # The stored result figures at publication (see ``assessments.scoring``): areas and lost points.
+    areas = models.JSONField(default=dict)
+    shortfalls = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["assessment", "-version"]

@@ -7,15 +7,17 @@ from accounts.models import UNIT_ROLES, Role, User
 from assessments.models import Assessment, SelfScore
 from assessments.workflow import APPRAISAL_EDITABLE, Status, available_actions, generic_actions
 from assessments.selectors import evidence_of
-from frameworks.models import Node
-from frameworks.tree import Subtotal, score_rollup
+from assessments.results import APPRAISAL_CLOSED
+from assessments.scoring import Record, unit_scoring
+from frameworks.selectors import tree_for
+from frameworks.tree import Subtotal, TreeNode
 
 from .models import AppraisedScore, Assignment, ExplanationMessage
 
 
 @dataclass
 class AppraisalRow:
-    node: Node
+    node: TreeNode
     is_leaf: bool
     self_score: SelfScore | None
     appraised: AppraisedScore | None
@@ -55,8 +57,12 @@ class ScoreTable:
         return self.appraised_total.score - self.self_total.score
 
 
+def _records(tree, rows_by_node_id: dict) -> dict:
+    return {tree.by_id[node_id].code: Record(row.value, row.not_assessed) for node_id, row in rows_by_node_id.items()}
+
+
 def assessment_score_table(*, assessment: Assessment, user=None) -> ScoreTable:
-    nodes = list(Node.objects.filter(framework_id=assessment.period.framework_id).order_by("order"))
+    tree = tree_for(assessment.period.framework)
     self_scores = {s.node_id: s for s in SelfScore.objects.filter(assessment=assessment)}
     appraised = {a.node_id: a for a in AppraisedScore.objects.filter(assessment=assessment).select_related("decided_by")}
     _evidence, evidence_by_node = evidence_of(assessment=assessment)
@@ -69,19 +75,18 @@ def assessment_score_table(*, assessment: Assessment, user=None) -> ScoreTable:
         assigned_ids = set(Assignment.objects.filter(
             member__period_id=assessment.period_id, member__user=user).values_list("node_id", flat=True))
 
-    parent_ids = {node.parent_id for node in nodes}
-    self_sub = score_rollup(nodes, self_scores)
-    # Until the council decides a criterion, its self-score stands.
-    appraised_sub = score_rollup(nodes, {**self_scores, **appraised})
+    scoring = unit_scoring(tree, _records(tree, self_scores), _records(tree, appraised),
+                           appraisal_closed=assessment.status in APPRAISAL_CLOSED)
+    self_sub, appraised_sub = scoring.self_by_code, scoring.combined_by_code
     rows = [
         AppraisalRow(
-            node=node, is_leaf=node.pk not in parent_ids,
+            node=node, is_leaf=tree.is_leaf(node.code),
             self_score=self_scores.get(node.pk), appraised=appraised.get(node.pk),
             self_subtotal=self_sub[node.code], appraised_subtotal=appraised_sub[node.code],
             evidence=evidence_by_node.get(node.pk, []), messages=messages_by_node.get(node.pk, []),
             assigned=assigned_ids is None or node.pk in assigned_ids,
         )
-        for node in nodes
+        for node in tree.nodes
     ]
     return ScoreTable(rows=rows, self_total=self_sub[""], appraised_total=appraised_sub[""])
 

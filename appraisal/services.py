@@ -2,23 +2,24 @@
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from accounts.access import is_office
 from accounts.models import Notification, Role
 from assessments import workflow
-from assessments.models import Assessment, Period, SelfScore
+from assessments.models import Assessment, Period, SelfScore, StatusChange
 from assessments.services import lock_assessment
 from assessments.workflow import Status
 from frameworks import rules
 from frameworks.models import Node
-from frameworks.points import format_points, points_to_str
-from surveys.models import SurveyResult
+from assessments.results import result_changed, results_refresh
+from assessments.scoring import records_to_json
+from frameworks.points import format_points
+from frameworks.selectors import tree_for
 
 from . import errors
 from .errors import AppraisalError
 from .models import AppraisedScore, Assignment, CouncilMember, CouncilRole, ExplanationMessage, PublishedResult
-from .selectors import assessment_score_table
 
 # -- the council -------------------------------------------------------------------------------
 
@@ -87,7 +88,7 @@ def appraisal_save(
     lock_assessment(assessment)
     if assessment.status not in workflow.APPRAISAL_EDITABLE:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
-    if Node.objects.filter(parent=node).exists():
+    if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
         raise AppraisalError(errors.NOT_A_LEAF % {"code": node.code})
     if not may_appraise(user=by, assessment=assessment, node=node):
         raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
@@ -113,6 +114,7 @@ def appraisal_save(
     score._history_user = by
     score._change_reason = score.reason or "Công nhận"
     score.save(update_fields=None if score.pk is None else APPRAISED_FIELDS)
+    result_changed(assessment)
     return score
 
 
@@ -136,7 +138,9 @@ def appraisal_finish(*, assessment: Assessment, by):
                         decided_by=by) for node_id, own in self_scores.items() if node_id not in decided],
         AppraisedScore, default_user=by, default_change_reason="Công nhận",
     )
-    return workflow.transition(assessment, "finish_appraisal", by=by)
+    change = workflow.transition(assessment, "finish_appraisal", by=by)
+    result_changed(assessment)
+    return change
 
 
 # -- explanation round -------------------------------------------------------------------------
@@ -192,21 +196,30 @@ def explanation_answer(*, assessment: Assessment, node: Node, text: str, by) -> 
 # -- publication -------------------------------------------------------------------------------
 
 
-def _snapshot(assessment: Assessment, *, by, version: int, reason: str = "") -> PublishedResult:
-    table = assessment_score_table(assessment=assessment)
-    return PublishedResult.objects.create(
-        assessment=assessment, version=version, published_by=by, reason=reason,
-        self_total=table.self_total.score, appraised_total=table.appraised_total.score,
-        max_total=table.appraised_total.max_points,
-        survey_total=survey.points if (survey := SurveyResult.objects.filter(assessment=assessment).first()) else None,
-        scores={
-            row.node.code: {
-                "self": points_to_str(row.self_value) if row.self_value is not None else None,
-                "appraised": points_to_str(row.appraised_value) if row.appraised_value is not None else None,
-                "not_assessed": row.not_assessed,
-            }
-            for row in table.rows if row.is_leaf
-        },
+def _publish(assessments: list[Assessment], *, by, versions: dict, reason: str = "") -> list[PublishedResult]:
+    """Take the "publish" step for every assessment and freeze its stored figures, in a fixed number
+    of queries whatever their number (``versions``: assessment id -> the new publication's version)."""
+    steps = {a.pk: workflow.check("publish", user=by, assessment=a, reason=reason) for a in assessments}
+    scoring, stored = results_refresh(assessments)
+    now = timezone.now()
+    old_status = {a.pk: a.status for a in assessments}
+    for assessment in assessments:
+        assessment.status, assessment.status_changed_at = steps[assessment.pk].target, now
+    bulk_update_with_history(assessments, Assessment, ["status", "status_changed_at"], default_user=by,
+                             default_change_reason=reason or str(steps[assessments[0].pk].label), default_date=now)
+    StatusChange.objects.bulk_create(
+        StatusChange(assessment=a, action="publish", old_status=old_status[a.pk], new_status=a.status, by=by,
+                     reason=reason) for a in assessments
+    )
+    return PublishedResult.objects.bulk_create(
+        PublishedResult(
+            assessment=a, version=versions[a.pk], published_by=by, reason=reason,
+            self_total=stored[a.pk].self_total, appraised_total=stored[a.pk].combined_total,
+            max_total=stored[a.pk].appraisal_max, survey_total=stored[a.pk].survey_total,
+            areas=stored[a.pk].areas, shortfalls=stored[a.pk].shortfalls,
+            scores=records_to_json(scoring.tree, *scoring.records[a.pk]),
+        )
+        for a in assessments
     )
 
 
@@ -219,10 +232,7 @@ def period_publish(*, period: Period, by) -> list[PublishedResult]:
     waiting = [a.unit.name for a in assessments if a.status != Status.APPRAISED]
     if waiting:
         raise AppraisalError(errors.NOT_ALL_APPRAISED % {"units": ", ".join(waiting)})
-    published = []
-    for assessment in assessments:
-        workflow.transition(assessment, "publish", by=by)
-        published.append(_snapshot(assessment, by=by, version=1))
+    published = _publish(assessments, by=by, versions={a.pk: 1 for a in assessments})
     period.published_at = timezone.now()
     period._history_user = by
     period.save(update_fields=["published_at"])
@@ -237,5 +247,7 @@ def reappraisal_publish(*, assessment: Assessment, by, reason: str) -> Published
         raise AppraisalError(errors.NOT_YET_PUBLISHED % {"unit": assessment.unit.name})
     if not reason.strip():
         raise AppraisalError(errors.REPUBLISH_REASON_REQUIRED)
-    workflow.transition(assessment, "publish", by=by, reason=reason)
-    return _snapshot(assessment, by=by, version=last.version + 1, reason=reason.strip())
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    (published,) = _publish([locked], by=by, versions={locked.pk: last.version + 1}, reason=reason.strip())
+    assessment.status, assessment.status_changed_at = locked.status, locked.status_changed_at
+    return published

@@ -36,6 +36,7 @@ from frameworks.points import PointsParseError, format_points, parse_points
 from . import errors, services
 from .errors import AssessmentError
 from .models import Assessment, SelfScore
+from .results import results_batch
 
 SHEET_TITLE = "Tự chấm điểm"
 HEADER = CODE, TITLE, MAX, SCORE, EXPLANATION = ("Mã", "Nội dung/Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Giải trình")
@@ -158,7 +159,7 @@ def self_scores_import_xlsx(*, assessment: Assessment, file, by) -> ImportReport
     typed = _read(_rows(file), [_hand_entered(node) for node in _nodes(assessment)])
     scores = _scores(assessment)
     changed = [row for row in typed if not _unchanged(scores.get(row.node.pk), row)]
-    with transaction.atomic():
+    with transaction.atomic(), results_batch():
         for row in changed:
             score = scores.get(row.node.pk)
             services.self_score_save(

@@ -126,3 +126,24 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+
+class AssessmentResult(models.Model):
+    """The figures results pages read of one assessment, kept in step with its scores.
+
+    Every write that changes a score, a survey result or the appraisal's state refreshes this row in
+    the same transaction (``assessments.results``); dashboards and reports read it instead of
+    re-adding thousands of score rows. Points in the JSON fields are canonical strings.
+    """
+
+    assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, primary_key=True, related_name="result")
+    self_total = PointsField()
+    appraised_total = PointsField(null=True)  # None: the council has not appraised anything yet
+    combined_total = PointsField()
+    appraisal_max = PointsField()
+    survey_total = PointsField(null=True)  # None: no survey points entered
+    scored = models.PositiveIntegerField()
+    leaves = models.PositiveIntegerField()
+    areas = models.JSONField()  # {"1": ["self", "combined", "max"]}
+    shortfalls = models.JSONField()  # {"1.1.1": "0.25"}: leaves below their maximum
+    updated_at = models.DateTimeField(auto_now=True)

@@ -8,13 +8,14 @@ from django.shortcuts import get_object_or_404
 from accounts.access import can_read_unit, readable_units, require_district_wide, require_office
 from accounts.models import Role
 from frameworks import rules
-from frameworks.models import Node
 from frameworks.points import quantize_percent
-from frameworks.tree import Subtotal, score_rollup
+from frameworks.selectors import tree_for
+from frameworks.tree import Subtotal, TreeNode
 
 from . import errors, workflow
 from .errors import AssessmentError
 from .models import Assessment, Evidence, Period, SelfScore, StatusChange
+from .scoring import Record, unit_scoring
 
 
 def get_assessment_for_user(user, pk: int) -> Assessment:
@@ -71,7 +72,7 @@ def assessments_for_user(*, user):
 
 @dataclass
 class EntryRow:
-    node: Node
+    node: TreeNode
     parent_code: str | None
     is_leaf: bool
     subtotal: Subtotal
@@ -102,21 +103,20 @@ def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:
 
 def assessment_entry(*, assessment: Assessment, user) -> dict:
     """Everything the entry page shows: the tree, the unit's scores, evidence, totals and actions."""
-    nodes = list(Node.objects.filter(framework_id=assessment.period.framework_id).order_by("order"))
+    tree = tree_for(assessment.period.framework)
     scores = {
         s.node_id: s
         for s in SelfScore.objects.filter(assessment=assessment).select_related("updated_by")
     }
     evidence, evidence_by_node = evidence_of(assessment=assessment)
-    subtotals = score_rollup(nodes, scores)
-    parent_ids = {node.parent_id for node in nodes if node.parent_id}
-    by_id = {node.pk: node for node in nodes}
+    records = {tree.by_id[node_id].code: Record(s.value, s.not_assessed) for node_id, s in scores.items()}
+    subtotals = unit_scoring(tree, records, {}, appraisal_closed=False).self_by_code
     rows = []
-    for node in nodes:
-        is_leaf = node.pk not in parent_ids
+    for node in tree.nodes:
+        is_leaf = tree.is_leaf(node.code)
         rows.append(EntryRow(
             node=node,
-            parent_code=by_id[node.parent_id].code if node.parent_id else None,
+            parent_code=node.parent,
             is_leaf=is_leaf,
             subtotal=subtotals[node.code],
             score=scores.get(node.pk),

@@ -13,12 +13,14 @@ from accounts.models import Notification, Role, User
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.points import format_points
+from frameworks.selectors import tree_for
 from organizations.models import Unit
 
 from . import errors, workflow
 from .errors import AssessmentError
 from .evidence_types import sniff_content_type
 from .models import Assessment, Evidence, Period, SelfScore
+from .results import result_changed, results_refresh
 
 
 # -- periods -----------------------------------------------------------------------------------
@@ -51,7 +53,7 @@ def period_open(
     period.full_clean()
     period._history_user = by
     period.save()
-    Assessment.objects.bulk_create(Assessment(period=period, unit=unit) for unit in units)
+    results_refresh(Assessment.objects.bulk_create(Assessment(period=period, unit=unit) for unit in units))
     return period
 
 
@@ -110,7 +112,7 @@ def self_score_save(
     """
     lock_assessment(assessment)
     ensure_self_editable(assessment=assessment, by=by)
-    if node.framework_id != assessment.period.framework_id or Node.objects.filter(parent=node).exists():
+    if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
         raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
     points = score_node(node=node, value=value, inputs=inputs)
     score = SelfScore.objects.select_for_update().filter(assessment=assessment, node=node).first()
@@ -131,6 +133,7 @@ def self_score_save(
     score.updated_by = by
     score._history_user = by
     score.save(update_fields=None if score.pk is None else SELF_SCORE_FIELDS)
+    result_changed(assessment)
     return score
 
 

@@ -131,6 +131,10 @@ def transition(assessment, action: str, *, by, reason: str = ""):
     locked._change_reason = reason or str(step.label)
     locked.save(update_fields=["status", "status_changed_at"])
     assessment.status, assessment.status_changed_at = locked.status, locked.status_changed_at
+    from .results import APPRAISAL_CLOSED, result_changed
+
+    if {old, step.target} & APPRAISAL_CLOSED:  # whether the appraisal is closed shows in the results
+        result_changed(locked)
     return StatusChange.objects.create(
         assessment=locked, action=action, old_status=old, new_status=step.target, by=by, reason=reason.strip()
     )

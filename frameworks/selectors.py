@@ -8,7 +8,7 @@ from . import rules
 from .diff import FrameworkDiff, diff_frameworks
 from .models import Framework, Node
 from .points import points_to_str
-from .tree import plain_tree, sum_mismatches
+from .tree import Tree, TreeNode, plain_tree, sum_mismatches
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,29 @@ def framework_nodes(*, framework: Framework) -> list[Node]:
     return list(
         Node.objects.filter(framework=framework).select_related("parent").order_by("order")
     )
+
+
+# Trees by (framework id, fingerprint): a version in use never changes, so each process builds a tree
+# once; any write to a framework or its nodes empties the cache (see ``apps.FrameworksConfig``).
+_trees: dict[tuple, Tree] = {}
+
+
+def tree_for(framework: Framework) -> Tree:
+    """The framework's pure ``Tree`` (``TreeNode`` in document order, with ``by_id``), cached."""
+    key = (framework.pk, framework.fingerprint)
+    tree = _trees.get(key)
+    if tree is None:
+        nodes = list(Node.objects.filter(framework_id=framework.pk).order_by("order").values(
+            "pk", "code", "parent_id", "title", "max_points", "level", "order", "rule", "responsible_offices"))
+        codes = {row["pk"]: row["code"] for row in nodes}
+        tree = Tree(TreeNode(parent=codes.get(row["parent_id"]), **{
+            **row, "responsible_offices": tuple(row["responsible_offices"] or ())}) for row in nodes)
+        _trees[key] = tree
+    return tree
+
+
+def forget_trees(**_signal) -> None:
+    _trees.clear()
 
 
 def errata_by_code(framework: Framework) -> dict[str, list]:

@@ -13,6 +13,22 @@ class PlainNode:
 
 
 @dataclass(frozen=True)
+class TreeNode:
+    """A framework node as plain data: what scoring, pages and documents read of it."""
+
+    pk: int
+    code: str
+    parent: str | None  # the parent's code
+    parent_id: int | None
+    title: str
+    max_points: Decimal
+    level: int
+    order: int
+    rule: dict | None
+    responsible_offices: tuple
+
+
+@dataclass(frozen=True)
 class SumMismatch:
     code: str
     declared: Decimal
@@ -61,43 +77,69 @@ def rollup(nodes, leaf_scores: dict, not_assessed: frozenset = frozenset()) -> d
     disagree) less the not-assessed leaves below it. Returns a subtotal for every code and for
     the whole tree under the key ``""``.
     """
-    grouped = children_by_parent(nodes)
-    by_code = {node.code: node for node in nodes}
+    return Tree(nodes).rollup(leaf_scores, not_assessed)
 
-    def walk(code) -> Subtotal:
-        children = grouped.get(code, [])
-        if code is not None and not children:
+
+class Tree:
+    """A framework's nodes in document order with what every roll-up needs precomputed.
+
+    ``nodes`` are anything with ``code``, ``parent`` (the parent's code) and ``max_points``; a version
+    in use never changes, so one ``Tree`` serves every unit and every request.
+    """
+
+    def __init__(self, nodes):
+        self.nodes = tuple(nodes)
+        self.by_code = {node.code: node for node in self.nodes}
+        self.by_id = {node.pk: node for node in self.nodes if getattr(node, "pk", None) is not None}
+        parents = {node.parent for node in self.nodes if node.parent is not None}
+        self.leaves = tuple(node for node in self.nodes if node.code not in parents)
+        self.leaf_codes = frozenset(node.code for node in self.leaves)
+        self.areas = tuple(node for node in self.nodes if node.parent is None)
+        self.total_max = roots_total(self.nodes)
+        self._ancestors = {node.code: self._chain(node) for node in self.leaves}
+
+    def _chain(self, node) -> tuple[str, ...]:
+        chain = []
+        while node.parent is not None:
+            chain.append(node.parent)
+            node = self.by_code[node.parent]
+        return tuple(chain)
+
+    def is_leaf(self, code: str) -> bool:
+        return code in self.leaf_codes
+
+    def rollup(self, leaf_scores: dict, not_assessed: frozenset = frozenset()) -> dict[str, Subtotal]:
+        """See ``rollup``: one pass over the leaves, each adding itself to its ancestors."""
+        zero = Decimal(0)
+        score = dict.fromkeys(self.by_code, zero)
+        excluded = dict.fromkeys(self.by_code, zero)
+        scored = dict.fromkeys(self.by_code, 0)
+        leaves = dict.fromkeys(self.by_code, 0)
+        result: dict[str, Subtotal] = {}
+        total_score, total_excluded, total_scored = zero, zero, 0
+        for leaf in self.leaves:
+            code = leaf.code
             if code in not_assessed:
-                return Subtotal(Decimal(0), Decimal(0), 1, 1)
-            score = leaf_scores.get(code)
-            return Subtotal(score or Decimal(0), by_code[code].max_points, int(score is not None), 1)
-        parts = [walk(child.code) for child in children]
-        for child, part in zip(children, parts):
-            result[child.code] = part
-        excluded = sum(
-            (by_code[c].max_points for c in not_assessed if c in by_code and _is_below(c, code, by_code)),
-            Decimal(0),
-        )
-        declared = by_code[code].max_points if code is not None else roots_total(nodes)
-        return Subtotal(
-            score=sum((p.score for p in parts), Decimal(0)),
-            max_points=declared - excluded,
-            scored=sum(p.scored for p in parts),
-            leaves=sum(p.leaves for p in parts),
-        )
-
-    result: dict[str, Subtotal] = {}
-    result[""] = walk(None)
-    return result
-
-
-def _is_below(code: str, ancestor: str | None, by_code: dict) -> bool:
-    parent = by_code[code].parent
-    while parent is not None:
-        if parent == ancestor:
-            return True
-        parent = by_code[parent].parent
-    return ancestor is None
+                points, lost_max, counted = zero, leaf.max_points, 1
+                result[code] = Subtotal(zero, zero, 1, 1)
+            else:
+                value = leaf_scores.get(code)
+                points, lost_max, counted = value or zero, zero, int(value is not None)
+                result[code] = Subtotal(points, leaf.max_points, counted, 1)
+            for ancestor in self._ancestors[code]:
+                score[ancestor] += points
+                excluded[ancestor] += lost_max
+                scored[ancestor] += counted
+                leaves[ancestor] += 1
+            total_score += points
+            total_excluded += lost_max
+            total_scored += counted
+        for node in self.nodes:
+            if node.code not in result:
+                code = node.code
+                result[code] = Subtotal(score[code], node.max_points - excluded[code], scored[code], leaves[code])
+        result[""] = Subtotal(total_score, self.total_max - total_excluded, total_scored, len(self.leaves))
+        return result
 
 
 def plain_tree(nodes) -> list[PlainNode]:

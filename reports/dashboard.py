@@ -1,6 +1,6 @@
 """The results dashboard of a period, as plain data for the template, the charts and the CSV files.
 
-Everything derives from one ``period_scoring`` and the ranked results (this period's and the previous
+Everything derives from the units' stored figures and the ranked results (this period's and the previous
 one's), so the page costs a fixed number of queries whatever the number of units. Numbers stay
 Decimals; the chart data islands carry them as text and only the browser turns them into floats.
 """
@@ -14,7 +14,9 @@ from frameworks.points import points_to_str, quantize_percent
 from organizations.models import UnitKind
 
 from .index import UnitResult, rank_change_text
-from .selectors import period_scoring, ranked_period
+from frameworks.selectors import tree_for
+
+from .selectors import ranked_period
 
 # Lower bounds of the index bands in %; below the first is its own band (< 50 %).
 BAND_FLOORS = (50, 60, 70, 80, 90)
@@ -87,14 +89,14 @@ def share_pct(score: Decimal, maximum: Decimal) -> Decimal | None:
     return quantize_percent(score * 100 / maximum, places=1)
 
 
-def _heatmap(scoring, results) -> list[HeatRow]:
-    by_code = {unit.assessment.unit.code: unit for unit in scoring.units}
+def _heatmap(figures, areas, results) -> list[HeatRow]:
+    by_code = {unit.assessment.unit.code: unit for unit in figures}
     rows = []
     for result in results:  # in rank order, to read alongside the ranking
-        combined = by_code[result.unit_code].combined_by_code
+        shown = by_code[result.unit_code].areas
         cells = []
-        for area in scoring.areas:
-            pct = share_pct(combined[area.code].score, combined[area.code].max_points)
+        for area in areas:
+            pct = share_pct(shown[area.code].points, shown[area.code].max_points)
             cells.append(HeatCell(share_pct=pct, band=None if pct is None else band_of(pct)))
         rows.append(HeatRow(unit_code=result.unit_code, unit_name=result.unit_name, cells=cells))
     return rows
@@ -108,17 +110,14 @@ def _distribution(results) -> list[BandCount]:
             for band, (label, count) in enumerate(zip(band_labels(), counts))]
 
 
-def _lost_criteria(scoring) -> list[LostCriterion]:
+def _lost_criteria(figures, tree) -> list[LostCriterion]:
     """Leaves ranked by how many units fall short of their maximum, then by the points lost."""
-    lost = []
-    for leaf in scoring.leaves:
-        shortfalls = [
-            total.max_points - total.score
-            for total in (unit.combined_by_code[leaf.code] for unit in scoring.units)
-            if total.score < total.max_points
-        ]
-        if shortfalls:
-            lost.append((leaf, len(shortfalls), sum(shortfalls, Decimal(0))))
+    below, points = {}, {}
+    for unit in figures:
+        for code, lost_points in unit.shortfalls.items():
+            below[code] = below.get(code, 0) + 1
+            points[code] = points.get(code, Decimal(0)) + lost_points
+    lost = [(tree.by_code[code], count, points[code]) for code, count in below.items()]
     lost.sort(key=lambda row: (-row[1], -row[2], row[0].order))
     return [LostCriterion(code=leaf.code, title=leaf.title, max_points=leaf.max_points,
                           units_below=below, lost_points=points)
@@ -162,12 +161,12 @@ def _charts(*, period, before, distribution, year_over_year, lost_criteria, unit
 
 def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
     """Every section of the dashboard, units in rank order; ``unit_kind`` ranks one kind of unit only."""
-    scoring = period_scoring(period=period, unit_kind=unit_kind)
-    ranked = ranked_period(period=period, unit_kind=unit_kind, scoring=scoring)
+    ranked = ranked_period(period=period, unit_kind=unit_kind)
     results, before = ranked.results, ranked.previous_period
     previous = {r.unit_code: r for r in ranked.previous_results}
+    tree = tree_for(period.framework)
 
-    assessment_ids = {u.assessment.unit.code: u.assessment.pk for u in scoring.units}
+    assessment_ids = {u.assessment.unit.code: u.assessment.pk for u in ranked.figures}
     ranking = [
         RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
                   rank_change=rank_change_text(r.rank_change), assessment_id=assessment_ids[r.unit_code])
@@ -179,15 +178,15 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
         for r in results
     ]
     distribution = _distribution(results)
-    lost_criteria = _lost_criteria(scoring)
+    lost_criteria = _lost_criteria(ranked.figures, tree)
     return {
         "period": period,
         "previous_period": before,
         "unit_kind": unit_kind,
         "unit_kinds": _unit_kinds(period),
         "ranking": ranking,
-        "areas": scoring.areas,
-        "heatmap": _heatmap(scoring, results),
+        "areas": tree.areas,
+        "heatmap": _heatmap(ranked.figures, tree.areas, results),
         "distribution": distribution,
         "year_over_year": year_over_year,
         "lost_criteria": lost_criteria,

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from assessments.results import result_changed, results_batch
 from assessments.workflow import Status
 from frameworks.points import PointsParseError, format_points, parse_points, quantize_points
 
@@ -58,6 +59,7 @@ def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOC
         # Whatever the checks above missed is still the user's input, not a server error.
         raise SurveyError("; ".join(error.messages)) from None
     result.save()
+    result_changed(assessment)
     return result
 
 
@@ -70,16 +72,17 @@ def survey_results_save(*, period, typed: dict, by, method: str = SurveyMethod.S
     if method not in SurveyMethod.values:
         raise SurveyError(UNKNOWN_METHOD % {"method": method})  # once, not once per unit
     problems, saved = [], 0
-    for assessment in period.assessments.select_related("unit", "period__framework"):
-        points = (typed.get(assessment.pk) or "").strip()
-        if not points:
-            continue
-        try:
-            survey_result_save(assessment=assessment, points=points, by=by, method=method)
-            saved += 1
-        except SurveyError as error:
-            problems.append(str(error))
-    if problems:
-        # Raising leaves the atomic block: the units saved before the bad value are rolled back too.
-        raise SurveyError("; ".join(problems))
+    with results_batch():
+        for assessment in period.assessments.select_related("unit", "period__framework"):
+            points = (typed.get(assessment.pk) or "").strip()
+            if not points:
+                continue
+            try:
+                survey_result_save(assessment=assessment, points=points, by=by, method=method)
+                saved += 1
+            except SurveyError as error:
+                problems.append(str(error))
+        if problems:
+            # Raising leaves the atomic block: the units saved before the bad value are rolled back too.
+            raise SurveyError("; ".join(problems))
     return saved

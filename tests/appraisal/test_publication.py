@@ -32,7 +32,7 @@ def test_publishing_freezes_a_snapshot_of_every_unit(appraised_period, under_app
     assert len(published) == 2
     snapshot = under_appraisal.publications.get()
     assert (snapshot.version, snapshot.appraised_total, snapshot.max_total) == (1, Decimal("0.75"), Decimal("70"))
-    assert snapshot.scores["1.1.1"] == {"self": "0.5", "appraised": "0.5", "not_assessed": False}
+    assert snapshot.scores["1.1.1"] == {"self": "0.5", "self_not_assessed": False, "appraised": "0.5", "not_assessed": False}
     appraised_period.refresh_from_db()
     assert appraised_period.published_at is not None
 

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Role
 from assessments.models import SelfScore
+from assessments.results import results_refresh
 from assessments.services import period_open
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
@@ -32,6 +33,7 @@ def period(make_user, transactional_db):
                       value=node.max_points if not only_area_1 or node.code.startswith("1.") else Decimal(0))
             for node in leaves
         )
+    results_refresh(list(period.assessments.all()))
     return period
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Assessment, Period, SelfScore
+from assessments.results import results_refresh
 from assessments.services import period_open
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
@@ -30,6 +31,7 @@ def score_leaves(assessment, *, missing=(), zero_areas=()):
                   value=Decimal(0) if node.code.split(".")[0] in zero_areas else node.max_points)
         for node in nodes if node.pk not in parents and node.code not in missing
     )
+    results_refresh([assessment])  # written around the services, so the stored results are refreshed here
 
 
 def open_periods(secretariat, extra_wards=0):
@@ -196,7 +198,7 @@ def test_every_chart_has_a_csv(period, leadership, client_for):
 
 def test_unit_kind_filter(period, leadership, client_for):
     office = Unit.objects.create(code="HM-P-NOIVU", name="Phòng Nội vụ", kind=UnitKind.DEPARTMENT)
-    Assessment.objects.create(period=period, unit=office)
+    results_refresh([Assessment.objects.create(period=period, unit=office)])
     client = client_for(leadership)
 
     every = client.get(dashboard_url(period))

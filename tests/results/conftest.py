@@ -1,0 +1,34 @@
+import pytest
+
+from assessments import workflow
+from assessments.services import assessment_submit, self_score_save
+
+
+@pytest.fixture
+def node(ward_framework):
+    return lambda code: ward_framework.nodes.get(code=code)
+
+
+@pytest.fixture
+def assessment(period, ward):
+    return period.assessments.get(unit=ward)
+
+
+@pytest.fixture
+def other_assessment(period, other_ward):
+    return period.assessments.get(unit=other_ward)
+
+
+@pytest.fixture
+def leaf(node):
+    return node("1.1.1")
+
+
+@pytest.fixture
+def under_appraisal(assessment, ward_staff, ward_head, secretariat, node):
+    """Hoàng Liệt scored 1.1.1 = 0,5 and 1.1.2 = 0,25, submitted, and the appraisal started."""
+    self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
+    self_score_save(assessment=assessment, node=node("1.1.2"), by=ward_staff, expected_version=None, value="0,25")
+    assessment_submit(assessment=assessment, by=ward_head)
+    workflow.transition(assessment, "start_appraisal", by=secretariat)
+    return assessment

@@ -1,0 +1,133 @@
+"""The stored results (``AssessmentResult``) always equal a fresh recomputation from the score rows.
+
+After every kind of write — a self-score save, an Excel import, an appraisal decision, finishing,
+survey points, an appraisal Excel import, a re-appraisal — the row read by dashboards and reports is
+compared with what the pure scoring makes of the rows just written. A difference is a bug.
+"""
+from decimal import Decimal
+
+import pytest
+
+import io
+
+from openpyxl import load_workbook
+
+from appraisal.excel import appraisal_import, appraisal_workbook
+from appraisal.services import appraisal_finish, appraisal_save, period_publish, reappraisal_publish
+from assessments import workflow
+from assessments.excel import self_score_template_xlsx, self_scores_import_xlsx
+from assessments.models import AssessmentResult
+from assessments.results import assessment_scoring, figures_row
+from assessments.scoring import result_figures
+from assessments.services import assessment_submit, self_score_save
+from frameworks.selectors import tree_for
+from reports.selectors import period_results
+from surveys.services import survey_results_save
+
+STORED = ["self_total", "appraised_total", "combined_total", "appraisal_max", "survey_total", "scored", "leaves",
+          "areas", "shortfalls"]
+
+
+def recomputed(assessment) -> dict:
+    assessment.refresh_from_db()
+    tree = tree_for(assessment.period.framework)
+    survey = getattr(assessment, "survey", None)
+    row = figures_row(assessment, result_figures(tree, assessment_scoring(assessment, tree)),
+                      survey.points if survey else None)
+    return {name: getattr(row, name) for name in STORED}
+
+
+def stored(assessment) -> dict:
+    row = AssessmentResult.objects.get(assessment=assessment)
+    return {name: getattr(row, name) for name in STORED}
+
+
+def assert_in_step(*assessments):
+    for assessment in assessments:
+        assert stored(assessment) == recomputed(assessment), assessment.unit.code
+
+
+def test_a_new_period_stores_empty_results(period, assessment, other_assessment):
+    assert stored(assessment)["leaves"] == 67
+    assert (stored(assessment)["self_total"], stored(assessment)["appraisal_max"]) == (Decimal(0), Decimal(70))
+    assert_in_step(assessment, other_assessment)
+
+
+def test_a_self_score_save_updates_the_total_and_the_area(assessment, leaf, ward_staff):
+    self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0,25")
+    row = stored(assessment)
+    assert (row["self_total"], row["scored"], row["areas"]["1"][0], row["shortfalls"]["1.1.1"]) == (
+        Decimal("0.25"), 1, "0.25", "0.25")
+    assert_in_step(assessment)
+
+
+def _saved(book) -> io.BytesIO:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+def test_an_excel_import_updates_the_results(assessment, ward_staff):
+    book = load_workbook(io.BytesIO(self_score_template_xlsx(assessment=assessment)))
+    typed = {"1.1.1": "0,5", "1.1.2": "0,25", "1.3.1": "0,5"}
+    for row in book.active.iter_rows(min_row=5):
+        if row[0].value in typed:
+            row[3].value = typed[row[0].value]
+    self_scores_import_xlsx(assessment=assessment, file=_saved(book), by=ward_staff)
+    assert stored(assessment)["self_total"] == Decimal("1.25")
+    assert_in_step(assessment)
+
+
+def test_appraisal_decisions_finish_survey_and_publication_stay_in_step(
+        period, assessment, other_assessment, ward_staff, ward_head, secretariat, node):
+    self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
+    assessment_submit(assessment=assessment, by=ward_head)
+    workflow.transition(assessment, "start_appraisal", by=secretariat)
+    assert_in_step(assessment)
+    assert stored(assessment)["appraised_total"] is None  # the council has decided nothing yet
+
+    appraisal_save(assessment=assessment, node=node("1.1.1"), by=secretariat, value="0,25", reason="Thiếu tài liệu",
+                   expected_version=None)
+    assert stored(assessment)["appraised_total"] == Decimal("0.25")
+    assert_in_step(assessment)
+
+    survey_results_save(period=period, typed={assessment.pk: "25,5"}, by=secretariat)
+    assert stored(assessment)["survey_total"] == Decimal("25.5")
+    assert_in_step(assessment, other_assessment)
+
+    appraisal_finish(assessment=assessment, by=secretariat)
+    assert_in_step(assessment)
+
+
+def test_an_appraisal_excel_import_stays_in_step(period, under_appraisal, other_assessment, secretariat):
+    book = load_workbook(io.BytesIO(appraisal_workbook(period=period)))
+    for row in book.active.iter_rows(min_row=2):
+        if (row[0].value, row[2].value) == ("HM-W-HOANGLIET", "1.1.1"):
+            row[6].value, row[7].value = "0,25", "Tài liệu không đúng năm"
+    appraisal_import(period=period, file=_saved(book), by=secretariat)
+    assert stored(under_appraisal)["appraised_total"] == Decimal("0.5")  # 0,25 + 1.1.2's 0,25 as self-scored
+    assert_in_step(under_appraisal, other_assessment)
+
+
+def test_a_re_appraisal_keeps_the_published_figures_until_republished(period, secretariat, ward_head, ward_staff, node):
+    assessments = list(period.assessments.select_related("unit"))
+    for unit_assessment in assessments:
+        unit_assessment.status = workflow.Status.SUBMITTED
+        unit_assessment.save(update_fields=["status"])
+        workflow.transition(unit_assessment, "start_appraisal", by=secretariat)
+        appraisal_finish(assessment=unit_assessment, by=secretariat)
+    period_publish(period=period, by=secretariat)
+    hoang_liet = next(a for a in assessments if a.unit.code == "HM-W-HOANGLIET")
+    workflow.transition(hoang_liet, "reappraise", by=secretariat, reason="Đơn vị khiếu nại")
+    appraisal_save(assessment=hoang_liet, node=node("1.1.1"), by=secretariat, value="0,5", reason="Bổ sung tài liệu",
+                   expected_version=None)
+    assert_in_step(*assessments)
+    shown = {r.unit_code: r.appraised_total for r in period_results(period=period)}
+    assert shown["HM-W-HOANGLIET"] == Decimal("0")  # the publication still stands
+
+    workflow.transition(hoang_liet, "finish_appraisal", by=secretariat)
+    reappraisal_publish(assessment=hoang_liet, by=secretariat, reason="Phúc tra")
+    assert_in_step(*assessments)
+    shown = {r.unit_code: r.appraised_total for r in period_results(period=period)}
+    assert shown["HM-W-HOANGLIET"] == Decimal("0.5")
