@@ -30,13 +30,13 @@ def council_member_add(*, period: Period, user, role: CouncilRole = CouncilRole.
     return member
 
 
-def _offices_of(node: Node, by_id: dict) -> list[str]:
+def _offices_of(node, tree) -> tuple:
     """A criterion's responsible offices, inherited from the nearest ancestor that names some."""
     while node is not None:
         if node.responsible_offices:
             return node.responsible_offices
-        node = by_id.get(node.parent_id)
-    return []
+        node = tree.by_code.get(node.parent)
+    return ()
 
 
 @transaction.atomic
@@ -47,18 +47,14 @@ def assignments_apply_defaults(*, period: Period) -> int:
     part of their unit's name. Criteria no member matches stay with the secretariat.
     """
     members = list(period.council.select_related("user__unit"))
-    nodes = list(Node.objects.filter(framework=period.framework))
-    by_id = {node.pk: node for node in nodes}
-    parent_ids = {node.parent_id for node in nodes}
+    tree = tree_for(period.framework)
     created = 0
-    for node in nodes:
-        if node.pk in parent_ids:
-            continue
-        for office in _offices_of(node, by_id):
+    for node in tree.leaves:
+        for office in _offices_of(node, tree):
             for member in members:
                 unit_name = member.user.unit.name.lower() if member.user.unit_id else ""
                 if office.strip().lower() in unit_name:
-                    _obj, made = Assignment.objects.get_or_create(member=member, node=node)
+                    _obj, made = Assignment.objects.get_or_create(member=member, node_id=node.pk)
                     created += made
     return created
 

@@ -8,7 +8,7 @@ from . import rules
 from .diff import FrameworkDiff, diff_frameworks
 from .models import Framework, Node
 from .points import points_to_str
-from .tree import Tree, TreeNode, plain_tree, sum_mismatches
+from .tree import Tree, TreeNode, sum_mismatches
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,9 @@ def framework_get(*, key: str) -> Framework:
     return get_object_or_404(Framework.objects.select_related("previous_version"), key=key)
 
 
-def framework_nodes(*, framework: Framework) -> list[Node]:
-    return list(
-        Node.objects.filter(framework=framework).select_related("parent").order_by("order")
-    )
-
-
 # Trees by (framework id, fingerprint): a version in use never changes, so each process builds a tree
-# once; any write to a framework or its nodes empties the cache (see ``apps.FrameworksConfig``).
+# once. A model save of a framework or a node empties this process's cache (``apps.FrameworksConfig``);
+# other processes see a change only through a new fingerprint, so whatever edits nodes must change it.
 _trees: dict[tuple, Tree] = {}
 
 
@@ -71,25 +66,23 @@ def errata_by_code(framework: Framework) -> dict[str, list]:
 
 def framework_tree(*, framework: Framework) -> dict:
     """The whole tree with each parent's declared maximum checked against its children."""
-    nodes = framework_nodes(framework=framework)
-    plain = plain_tree(nodes)
-    mismatched = {m.code: m.children_sum for m in sum_mismatches(plain)}
-    parents = {p.parent for p in plain if p.parent}
+    tree = tree_for(framework)
+    mismatched = {m.code: m.children_sum for m in sum_mismatches(tree.nodes)}
     errata = errata_by_code(framework)
     rows = [
         TreeRow(
             code=node.code,
-            parent=p.parent,
+            parent=node.parent,
             title=node.title,
             max_points=node.max_points,
             level=node.level,
-            is_leaf=node.code not in parents,
+            is_leaf=tree.is_leaf(node.code),
             rule_text=rules.describe(node.rule, node.max_points) if node.rule else "",
-            responsible_offices=node.responsible_offices,
+            responsible_offices=list(node.responsible_offices),
             children_sum=mismatched.get(node.code),
             errata=errata.get(node.code, []),
         )
-        for node, p in zip(nodes, plain)
+        for node in tree.nodes
     ]
     areas_total = sum((row.max_points for row in rows if row.parent is None), Decimal(0))
     return {
@@ -103,9 +96,7 @@ def framework_tree(*, framework: Framework) -> dict:
 
 
 def framework_diff(*, old: Framework, new: Framework) -> FrameworkDiff:
-    return diff_frameworks(
-        plain_tree(framework_nodes(framework=old)), plain_tree(framework_nodes(framework=new))
-    )
+    return diff_frameworks(tree_for(old).nodes, tree_for(new).nodes)
 
 
 def framework_export_rows(*, framework: Framework) -> list[dict]:
@@ -116,9 +107,9 @@ def framework_export_rows(*, framework: Framework) -> list[dict]:
             "code": node.code,
             "title": node.title,
             "max_points": points_to_str(node.max_points),
-            "parent": node.parent.code if node.parent_id else None,
+            "parent": node.parent,
             "rule": node.rule,
             "errata": errata.get(node.code, []),
         }
-        for node in framework_nodes(framework=framework)
+        for node in tree_for(framework).nodes
     ]

@@ -140,30 +140,3 @@ class Tree:
                 result[code] = Subtotal(score[code], node.max_points - excluded[code], scored[code], leaves[code])
         result[""] = Subtotal(total_score, self.total_max - total_excluded, total_scored, len(self.leaves))
         return result
-
-
-def plain_tree(nodes) -> list[PlainNode]:
-    """Plain copies of loaded node rows (anything with pk, parent_id, code, title, max_points)."""
-    by_id = {node.pk: node for node in nodes}
-    return [
-        PlainNode(node.code, by_id[node.parent_id].code if node.parent_id else None, node.title, node.max_points)
-        for node in nodes
-    ]
-
-
-def score_rollup(nodes, scores_by_node_id: dict, plain: list[PlainNode] | None = None) -> dict:
-    """Subtotals per code from loaded score rows (anything with ``value`` and ``not_assessed``).
-
-    ``plain`` is ``plain_tree(nodes)``, passed in by callers that roll up many units over one tree.
-    """
-    by_code_value = {}
-    not_assessed = set()
-    for node in nodes:
-        score = scores_by_node_id.get(node.pk)
-        if score is None:
-            continue
-        if score.not_assessed:
-            not_assessed.add(node.code)
-        elif score.value is not None:
-            by_code_value[node.code] = score.value
-    return rollup(plain or plain_tree(nodes), by_code_value, frozenset(not_assessed))

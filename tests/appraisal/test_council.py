@@ -10,7 +10,9 @@ def test_criteria_go_to_the_member_whose_office_the_source_names(period, council
     # Carol heads the Justice office; the source names "Tư pháp" for criterion 2 and its sub-criteria.
     council_member.unit = Unit.objects.create(code="HM-P-TUPHAP", name="Phòng Tư pháp", kind="department", parent=district)
     council_member.save(update_fields=["unit"])
-    ward_framework.nodes.filter(code="2").update(responsible_offices=["Tư pháp"])
+    area = ward_framework.nodes.get(code="2")
+    area.responsible_offices = ["Tư pháp"]
+    area.save(update_fields=["responsible_offices"])
     council_member_add(period=period, user=council_member)
 
     created = assignments_apply_defaults(period=period)

@@ -1,8 +1,7 @@
 """Roll-up of leaf scores to areas and to the whole tree: pure functions over plain data."""
-from dataclasses import dataclass
 from decimal import Decimal
 
-from frameworks.tree import PlainNode, plain_tree, rollup, score_rollup
+from frameworks.tree import PlainNode, Tree, rollup
 
 D = Decimal
 TREE = [
@@ -33,23 +32,17 @@ def test_a_not_assessed_leaf_leaves_both_the_achieved_and_the_maximum_points():
     assert totals["1.2"].max_points == D("0")
 
 
-@dataclass
-class Row:
-    pk: int
-    parent_id: int | None
-    code: str
-    title: str
-    max_points: Decimal
+def test_a_tree_knows_its_leaves_areas_and_total_maximum():
+    tree = Tree(TREE)
+    assert [leaf.code for leaf in tree.leaves] == ["1.1", "1.2", "2.1"]
+    assert [area.code for area in tree.areas] == ["1", "2"]
+    assert (tree.total_max, tree.is_leaf("1.2"), tree.is_leaf("1")) == (D("5"), True, False)
 
 
-@dataclass
-class Score:
-    value: Decimal | None
-    not_assessed: bool = False
-
-
-def test_score_rollup_reads_loaded_rows_by_id():
-    rows = [Row(1, None, "1", "A", D("2")), Row(2, 1, "1.1", "a", D("1")), Row(3, 1, "1.2", "b", D("1"))]
-    assert [(p.code, p.parent) for p in plain_tree(rows)] == [("1", None), ("1.1", "1"), ("1.2", "1")]
-    totals = score_rollup(rows, {2: Score(D("0.5")), 3: Score(None, not_assessed=True)})
-    assert (totals[""].score, totals[""].max_points) == (D("0.5"), D("1"))
+def test_a_deeper_tree_rolls_each_leaf_into_every_ancestor():
+    tree = Tree([PlainNode("1", None, "A", D("2")), PlainNode("1.1", "1", "a", D("2")),
+                 PlainNode("1.1.1", "1.1", "i", D("1")), PlainNode("1.1.2", "1.1", "ii", D("1"))])
+    totals = tree.rollup({"1.1.1": D("0.75")}, frozenset({"1.1.2"}))
+    assert (totals["1.1"].score, totals["1.1"].max_points, totals["1.1"].scored) == (D("0.75"), D("1"), 2)
+    assert (totals["1"].score, totals["1"].max_points) == (D("0.75"), D("1"))
+    assert (totals[""].score, totals[""].max_points, totals[""].leaves) == (D("0.75"), D("1"), 2)
