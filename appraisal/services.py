@@ -117,6 +117,7 @@ def appraisal_save(
 @transaction.atomic
 def appraisal_finish(*, assessment: Assessment, by):
     """End the appraisal of a unit: criteria nobody changed are confirmed at their self-score."""
+    lock_assessment(assessment)  # first, as every score save does: a decision racing the finish waits
     workflow.check("finish_appraisal", user=by, assessment=assessment)
     self_scores = {s.node_id: s for s in SelfScore.objects.filter(assessment=assessment)}
     decided = {a.node_id: a for a in AppraisedScore.objects.filter(assessment=assessment)}

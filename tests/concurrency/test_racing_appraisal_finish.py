@@ -20,12 +20,6 @@ from concurrency.racing import CONCURRENCY_TEST, ROUND_LEAVES, fresh, lingering_
 pytestmark = CONCURRENCY_TEST
 
 
-@pytest.mark.xfail(
-    strict=True, raises=DatabaseError,
-    reason="Known bug: appraisal_finish checks the state and bulk-creates the confirmations before it locks "
-           "the assessment (only its final workflow.transition does), the opposite order of appraisal_save: "
-           "the race ends in an IntegrityError on unique_appraised_score or a PostgreSQL deadlock.",
-)
 def test_finishing_while_a_criterion_is_decided_happens_one_after_the_other(drafts, secretariat, admin, node):
     for assessment, head in drafts:
         # Given a file self-scored on five criteria, submitted, under appraisal, nothing decided yet
