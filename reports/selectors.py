@@ -5,9 +5,10 @@ only once republished), else the live figures kept beside its scores (``Assessme
 """
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from appraisal.models import PublishedResult
-from assessments.models import Assessment, Period
+from assessments.models import Assessment, AssessmentResult, Period
 from assessments.results import APPRAISAL_CLOSED, unit_records
 from assessments.scoring import areas_from_json, records_from_json, shortfalls_from_json, unit_scoring
 from frameworks.selectors import tree_for
@@ -18,19 +19,29 @@ from .index import UnitResult, UnitScores, rank_results
 
 @dataclass(frozen=True)
 class UnitFigures:
-    """What results pages show of one unit."""
+    """What results pages show of one unit; the per-area and per-criterion figures decoded on demand."""
 
     assessment: Assessment
     scores: UnitScores
-    areas: dict  # area code -> AreaFigures
-    shortfalls: dict  # leaf code -> points lost
+    stored: AssessmentResult | PublishedResult
     publication: PublishedResult | None
 
+    @cached_property
+    def areas(self) -> dict:
+        """Area code -> ``AreaFigures``."""
+        return areas_from_json(self.stored.areas)
 
-def _current_publications(assessment_ids) -> dict:
+    @cached_property
+    def shortfalls(self) -> dict:
+        """Leaf code -> points lost."""
+        return shortfalls_from_json(self.stored.shortfalls)
+
+
+def _current_publications(assessment_ids, detail: bool) -> dict:
     publications = {}
     # The snapshot of every criterion is not needed for a ranking: thousands of rows, so leave it.
-    rows = PublishedResult.objects.filter(assessment_id__in=assessment_ids).defer("scores").order_by("assessment_id", "version")
+    rows = PublishedResult.objects.filter(assessment_id__in=assessment_ids).order_by("assessment_id", "version")
+    rows = rows.defer("scores") if detail else rows.defer("scores", "areas", "shortfalls")
     for publication in rows:
         publications[publication.assessment_id] = publication  # the newest version wins
     return publications
@@ -54,18 +65,19 @@ def _figures(assessment: Assessment, publication: PublishedResult | None, survey
             combined_total=stored.combined_total, appraisal_max=stored.appraisal_max,
             survey_total=stored.survey_total, survey_max=survey_max, published=False,
         )
-    return UnitFigures(assessment, scores, areas_from_json(stored.areas), shortfalls_from_json(stored.shortfalls),
-                       publication)
+    return UnitFigures(assessment, scores, stored, publication)
 
 
-def period_figures(*, period: Period, unit_kind: str | None = None) -> list[UnitFigures]:
-    """Every unit's shown figures, in unit order: two queries."""
+def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool = True) -> list[UnitFigures]:
+    """Every unit's shown figures, in unit order: two queries. Without ``detail``, totals only."""
     assessments = (Assessment.objects.filter(period=period).select_related("unit", "result")
                    .order_by("unit__order", "unit__code"))
+    if not detail:
+        assessments = assessments.defer("result__areas", "result__shortfalls")
     if unit_kind:
         assessments = assessments.filter(unit__kind=unit_kind)
     assessments = list(assessments)
-    publications = _current_publications([a.pk for a in assessments])
+    publications = _current_publications([a.pk for a in assessments], detail)
     survey_max = period.framework.survey_max_points
     return [_figures(a, publications.get(a.pk), survey_max) for a in assessments]
 
@@ -90,7 +102,7 @@ def ranked_period(*, period: Period, unit_kind: str | None = None) -> RankedPeri
     """This period's ranked results and the previous period's, from their stored figures."""
     figures = period_figures(period=period, unit_kind=unit_kind)
     before = previous_period(period)
-    previous = rank_results([f.scores for f in period_figures(period=before, unit_kind=unit_kind)]) if before else []
+    previous = rank_results([f.scores for f in period_figures(period=before, unit_kind=unit_kind, detail=False)]) if before else []
     previous_ranks = {r.unit_code: r.rank for r in previous} if before else None
     return RankedPeriod(rank_results([f.scores for f in figures], previous_ranks=previous_ranks), figures, before, previous)
 
