@@ -4,9 +4,10 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from accounts.access import is_office
-from accounts.models import Notification, Role
-from assessments import workflow
+from accounts import access
+from accounts.access import Actor
+from accounts.models import Notification
+from assessments import actions, workflow
 from assessments.models import Assessment, Period, SelfScore
 from assessments.services import lock_assessment
 from assessments.workflow import Status
@@ -18,7 +19,7 @@ from surveys.models import SurveyResult
 from . import errors
 from .errors import AppraisalError
 from .models import AppraisedScore, Assignment, CouncilMember, CouncilRole, ExplanationMessage, PublishedResult
-from .selectors import assessment_score_table
+from .selectors import assessment_score_table, council_seat
 
 # -- the council -------------------------------------------------------------------------------
 
@@ -63,14 +64,9 @@ def assignments_apply_defaults(*, period: Period) -> int:
 
 
 def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
-    """The office appraises everything; a council member only what is assigned; leadership only reads."""
-    if is_office(user):
-        return True
-    if user.role != Role.COUNCIL_MEMBER:
-        return False
-    return Assignment.objects.filter(
-        member__period_id=assessment.period_id, member__user=user, node=node
-    ).exists()
+    """The access policy asked with this criterion's facts (one query)."""
+    seated, assigned = council_seat(user=user, period_id=assessment.period_id)
+    return access.may_appraise(Actor.of(user), seated=seated, assigned=node.pk in assigned)
 
 
 # -- decisions ---------------------------------------------------------------------------------
@@ -119,7 +115,7 @@ def appraisal_save(
 @transaction.atomic
 def appraisal_finish(*, assessment: Assessment, by):
     """End the appraisal of a unit: criteria nobody changed are confirmed at their self-score."""
-    workflow.check("finish_appraisal", user=by, assessment=assessment)
+    actions.check("finish_appraisal", assessment=assessment, by=by)
     self_scores = {s.node_id: s for s in SelfScore.objects.filter(assessment=assessment)}
     decided = {a.node_id: a for a in AppraisedScore.objects.filter(assessment=assessment)}
     # A confirmation (no reason) means "as self-scored": if the unit changed that score after a
@@ -136,7 +132,7 @@ def appraisal_finish(*, assessment: Assessment, by):
                         decided_by=by) for node_id, own in self_scores.items() if node_id not in decided],
         AppraisedScore, default_user=by, default_change_reason="Công nhận",
     )
-    return workflow.transition(assessment, "finish_appraisal", by=by)
+    return actions.assessment_finish_appraisal(assessment=assessment, by=by)
 
 
 # -- explanation round -------------------------------------------------------------------------
@@ -153,7 +149,7 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
         if not may_appraise(user=by, assessment=assessment, node=node):
             raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
     if assessment.status == Status.UNDER_APPRAISAL:
-        workflow.transition(assessment, "request_explanation", by=by, reason=question)
+        actions.assessment_request_explanation(assessment=assessment, by=by, reason=question)
     elif assessment.status != Status.EXPLANATION_REQUESTED:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     ExplanationMessage.objects.bulk_create(
@@ -172,7 +168,7 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
 @transaction.atomic
 def explanation_answer(*, assessment: Assessment, node: Node, text: str, by) -> ExplanationMessage:
     """The unit answers on one criterion; the round stays open until the unit sends its answers."""
-    if by.unit_id != assessment.unit_id or by.role not in (Role.UNIT_STAFF, Role.UNIT_HEAD):
+    if not access.may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id):
         raise AppraisalError(errors.NOT_UNIT_MEMBER)
     if assessment.status != Status.EXPLANATION_REQUESTED:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
@@ -221,7 +217,7 @@ def period_publish(*, period: Period, by) -> list[PublishedResult]:
         raise AppraisalError(errors.NOT_ALL_APPRAISED % {"units": ", ".join(waiting)})
     published = []
     for assessment in assessments:
-        workflow.transition(assessment, "publish", by=by)
+        actions.assessment_publish(assessment=assessment, by=by)
         published.append(_snapshot(assessment, by=by, version=1))
     period.published_at = timezone.now()
     period._history_user = by
@@ -237,5 +233,5 @@ def reappraisal_publish(*, assessment: Assessment, by, reason: str) -> Published
         raise AppraisalError(errors.NOT_YET_PUBLISHED % {"unit": assessment.unit.name})
     if not reason.strip():
         raise AppraisalError(errors.REPUBLISH_REASON_REQUIRED)
-    workflow.transition(assessment, "publish", by=by, reason=reason)
+    actions.assessment_publish(assessment=assessment, by=by, reason=reason)
     return _snapshot(assessment, by=by, version=last.version + 1, reason=reason.strip())
