@@ -2,7 +2,7 @@
 import pytest
 
 from accounts.models import Notification
-from assessments import actions, workflow
+from assessments import actions
 from assessments.errors import AssessmentError
 from assessments.models import StatusChange
 from assessments.services import self_score_save
@@ -47,21 +47,6 @@ def test_the_secretariat_returns_a_submission_with_a_reason_and_the_unit_may_edi
     self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0.5")
     actions.assessment_submit(assessment=assessment, by=ward_head)
     assert assessment.status == Status.SUBMITTED
-
-
-@pytest.mark.parametrize("action, roles_allowed", [
-    ("submit", {"unit_head"}),
-    ("return", {"secretariat", "admin"}),
-    ("start_appraisal", {"secretariat", "admin"}),
-    ("request_explanation", {"secretariat", "admin", "council_member"}),
-    ("answer_explanation", {"unit_staff", "unit_head"}),
-    ("finish_appraisal", {"secretariat", "admin"}),
-    ("reopen_appraisal", {"secretariat", "admin"}),
-    ("publish", {"secretariat", "admin"}),
-    ("reappraise", {"secretariat", "admin"}),
-])
-def test_each_step_belongs_to_its_roles(action, roles_allowed):
-    assert {str(role) for role in workflow.TRANSITIONS[action].roles} == roles_allowed
 
 
 def test_leadership_takes_no_step(assessment, leadership):
