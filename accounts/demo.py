@@ -7,8 +7,8 @@ from appraisal.models import Assignment, CouncilRole
 from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
 from assessments import actions
 from assessments.models import Period, SelfScore
-from assessments.workflow import SELF_EDITABLE
 from assessments.services import period_open
+from assessments.workflow import SELF_EDITABLE
 from frameworks.models import Framework
 from frameworks.points import quantize_points
 from surveys.services import survey_result_save

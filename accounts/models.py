@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .roles import UNIT_ROLES, Role
+from .roles import Role
 
 
 class User(AbstractUser):
@@ -18,10 +18,6 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
-
-    @property
-    def is_unit_user(self) -> bool:
-        return self.role in UNIT_ROLES
 
     @property
     def display_name(self) -> str:

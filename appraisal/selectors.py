@@ -111,7 +111,7 @@ def appraisal_page(*, assessment: Assessment, user) -> dict:
 
 
 # Who may sit on a council (seed 000): the Chủ tịch (leadership) as chair, the Nội vụ head, and the
-# heads of offices (council members). Leadership sits but only reads: see services.may_appraise.
+# heads of offices (council members). Leadership sits but only reads: see accounts.access.takes_part_in_appraisal.
 COUNCIL_ROLES = (Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
 
 

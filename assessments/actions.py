@@ -76,7 +76,7 @@ def assessment_start_appraisal(*, assessment: Assessment, by, reason: str = "") 
 
 @transaction.atomic
 def assessment_request_explanation(*, assessment: Assessment, by, reason: str) -> StatusChange:
-    """Opens the explanation round; ``appraisal.services.explanation_request`` records the questions and tells the unit."""
+    """The status step only; ``appraisal.services.explanation_request`` records the questions, tells the unit."""
     return _step(assessment, "request_explanation", by=by, reason=reason)
 
 

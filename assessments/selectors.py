@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import Actor, is_office, may_read_assessment, may_read_results
 from accounts.selectors import readable_units
+from appraisal.models import CouncilMember
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import quantize_percent
@@ -22,7 +23,7 @@ def get_assessment_for_user(user, pk: int) -> Assessment:
     """The one way views reach an assessment: its facts in one query, then the policy; 404 for outsiders."""
     assessment = get_object_or_404(
         Assessment.objects.select_related("unit", "period__framework").annotate(
-            seated=Exists(Period.objects.filter(pk=OuterRef("period_id"), council__user_id=user.pk))
+            seated=Exists(CouncilMember.objects.filter(period_id=OuterRef("period_id"), user_id=user.pk))
         ),
         pk=pk,
     )

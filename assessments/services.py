@@ -134,7 +134,8 @@ def self_score_save(
 
 def may_reopen(*, assessment: Assessment, by) -> bool:
     """The office may reopen a unit whose self-assessment the deadline has closed."""
-    return is_office(Actor.of(by)) and assessment.status in workflow.SELF_EDITABLE and not self_assessment_open(assessment)
+    return (is_office(Actor.of(by)) and assessment.status in workflow.SELF_EDITABLE
+            and not self_assessment_open(assessment))
 
 
 @transaction.atomic
