@@ -1,60 +1,74 @@
-"""The one place that decides who may reach which unit's data.
+"""The one access policy: pure predicates over an actor and plain facts, no ORM.
 
-Views never filter by hand: they call these helpers, which answer 404 to outsiders so that a
-forbidden URL does not even confirm that the object exists.
+Each object has one loader that fetches its facts once and asks these predicates, answering 404
+to outsiders so that a forbidden URL does not even confirm that the object exists:
+``assessments.selectors.get_assessment_for_user``, ``get_period_for_user`` and
+``accounts.selectors.get_unit_for_user``. Services ask the same predicates before writing.
 """
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from dataclasses import dataclass
 
-from organizations.models import Unit
+from assessments.workflow import SELF_EDITABLE
 
-from .models import DISTRICT_WIDE_ROLES, OFFICE_ROLES, Role
-
-
-def can_read_unit(user, unit) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.role in DISTRICT_WIDE_ROLES:
-        return True
-    return user.unit_id is not None and user.unit_id == unit.pk
+from .roles import DISTRICT_WIDE_ROLES, OFFICE_ROLES, UNIT_ROLES, Role
 
 
-def can_write_unit_scores(user, unit) -> bool:
-    """Self-scores are typed by the unit's own staff (and its head), nobody else."""
-    if not user.is_authenticated:
-        return False
-    return user.role in (Role.UNIT_STAFF, Role.UNIT_HEAD) and user.unit_id == unit.pk
+@dataclass(frozen=True)
+class Actor:
+    """Who asks, reduced to what the rules read: superusers count as administrators, anonymous users have no role."""
+
+    role: Role | None
+    unit_id: int | None = None
+
+    @classmethod
+    def of(cls, user) -> "Actor":
+        if not user.is_authenticated:
+            return cls(None)
+        return cls(Role.ADMIN if user.is_superuser else Role(user.role), user.unit_id)
+
+    def belongs_to(self, unit_id) -> bool:
+        return self.unit_id is not None and self.unit_id == unit_id
 
 
-def readable_units(user):
-    if user.is_superuser or user.role in DISTRICT_WIDE_ROLES:
-        return Unit.objects.all()
-    return Unit.objects.filter(pk=user.unit_id) if user.unit_id else Unit.objects.none()
-
-
-def get_unit_for_user(user, code: str, *, write: bool = False) -> Unit:
-    unit = get_object_or_404(Unit, code=code)
-    allowed = can_write_unit_scores(user, unit) if write else can_read_unit(user, unit)
-    if not allowed:
-        raise Http404
-    return unit
-
-
-def is_office(user) -> bool:
+def is_office(actor: Actor) -> bool:
     """The Nội vụ secretariat (and administrators): they run periods and may appraise every criterion."""
-    return user.is_authenticated and (user.is_superuser or user.role in OFFICE_ROLES)
+    return actor.role in OFFICE_ROLES
 
 
-def require_role(user, *roles) -> None:
-    """Raise 404 unless the user holds one of ``roles`` (superusers always pass)."""
-    if not (user.is_authenticated and (user.is_superuser or user.role in roles)):
-        raise Http404
+def may_read_results(actor: Actor) -> bool:
+    """Every unit's results, the periods and their pages: the office, council members and leadership."""
+    return actor.role in DISTRICT_WIDE_ROLES
 
 
-def require_office(user) -> None:
-    require_role(user, *OFFICE_ROLES)
+def may_read_unit(actor: Actor, *, unit_id) -> bool:
+    return may_read_results(actor) or actor.belongs_to(unit_id)
 
 
-def require_district_wide(user) -> None:
-    """Readers of every unit's results: the office, council members and leadership."""
-    require_role(user, *DISTRICT_WIDE_ROLES)
+def may_read_assessment(actor: Actor, *, unit_id, status, seated: bool) -> bool:
+    """Anybody reads their own unit's file, the office and leadership every file; a council member
+    reads another unit's file only in a period they sit on (``seated``), once it is submitted."""
+    if actor.belongs_to(unit_id) or actor.role in OFFICE_ROLES | {Role.LEADERSHIP}:
+        return True
+    return actor.role == Role.COUNCIL_MEMBER and seated and status not in SELF_EDITABLE
+
+
+def may_write_self_scores(actor: Actor, *, unit_id) -> bool:
+    """The unit's own staff and head, nobody else: they type the self-scores and answer the council.
+
+    Whether the state and the deadline still allow it is the services' to say, with their own messages.
+    """
+    return actor.role in UNIT_ROLES and actor.belongs_to(unit_id)
+
+
+def takes_part_in_appraisal(actor: Actor, *, seated: bool) -> bool:
+    """The office, and council members sitting on the period; leadership may sit (as chair) but only reads."""
+    return is_office(actor) or (actor.role == Role.COUNCIL_MEMBER and seated)
+
+
+def may_appraise(actor: Actor, *, seated: bool, assigned: bool) -> bool:
+    """One criterion: the office appraises every one, a seated council member only those ``assigned`` to them."""
+    return takes_part_in_appraisal(actor, seated=seated) and (is_office(actor) or assigned)
+
+
+def may_enter_surveys(actor: Actor) -> bool:
+    """Survey points come from the office's survey, so only the office types them."""
+    return is_office(actor)

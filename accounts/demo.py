@@ -5,13 +5,16 @@ from decimal import Decimal
 
 from appraisal.models import Assignment, CouncilRole
 from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
-from assessments import workflow
-from assessments.models import Assessment, Period, SelfScore
+from assessments import actions
+from assessments.models import Period, SelfScore
 from assessments.results import results_refresh
 from assessments.services import period_open
+from assessments.workflow import SELF_EDITABLE
 from frameworks.models import Framework
 from frameworks.points import quantize_points
 from surveys.services import survey_result_save
+
+from .models import Role, User
 
 # Share of the maximum a unit earns on a criterion, picked by a stable hash (no randomness: reruns agree).
 _SHARES = [Decimal(1), Decimal(1), Decimal(1), Decimal("0.75"), Decimal("0.5"), Decimal(0)]
@@ -37,12 +40,25 @@ def _fill_self_scores(period: Period, *, skip_units=()) -> None:
     results_refresh(list(period.assessments.all()))
 
 
+def _unit_head(unit) -> User:
+    """Only a unit's head submits; demo units without one get an account that cannot sign in."""
+    head = unit.users.filter(role=Role.UNIT_HEAD).first()
+    if head is None:
+        head = User(username=f"truong.{unit.code.lower()}", role=Role.UNIT_HEAD, unit=unit, is_active=False)
+        head.set_unusable_password()
+        head.save()
+    return head
+
+
+def _start_appraisal(assessment, *, secretariat) -> None:
+    if assessment.status in SELF_EDITABLE:
+        actions.assessment_submit(assessment=assessment, by=_unit_head(assessment.unit))
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
+
+
 def _appraise_all(period: Period, *, secretariat) -> None:
     for assessment in period.assessments.select_related("unit"):
-        if assessment.status in (workflow.Status.DRAFT,):
-            assessment.status = workflow.Status.SUBMITTED  # demo shortcut: units without a head account
-            assessment.save(update_fields=["status"])
-        workflow.transition(assessment, "start_appraisal", by=secretariat)
+        _start_appraisal(assessment, secretariat=secretariat)
         first_leaf = assessment.self_scores.select_related("node").order_by("node__order").first()
         if first_leaf and first_leaf.value:
             appraisal_save(assessment=assessment, node=first_leaf.node, by=secretariat, value="0",
@@ -77,10 +93,8 @@ def seed_demo_periods(*, users: dict) -> list[str]:
             for node in ward_framework.nodes.filter(children__isnull=True, parent__parent__code__in=["1", "2"])
         )
         council_member_add(period=current, user=secretariat, role=CouncilRole.VICE_CHAIR)
-        for assessment in current.assessments.exclude(unit__code="HM-W-HOANGLIET")[:6]:
-            Assessment.objects.filter(pk=assessment.pk).update(status=workflow.Status.SUBMITTED)
-            assessment.refresh_from_db()
-            workflow.transition(assessment, "start_appraisal", by=secretariat)
+        for assessment in current.assessments.select_related("unit").exclude(unit__code="HM-W-HOANGLIET")[:6]:
+            _start_appraisal(assessment, secretariat=secretariat)
         created.append(current.identifier)
 
     department_framework = Framework.objects.get(key="hoangmai-phong-2024")

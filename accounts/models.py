@@ -3,22 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-class Role(models.TextChoices):
-    UNIT_STAFF = "unit_staff", _("Cán bộ đơn vị")
-    UNIT_HEAD = "unit_head", _("Thủ trưởng đơn vị")
-    SECRETARIAT = "secretariat", _("Thường trực Phòng Nội vụ")
-    COUNCIL_MEMBER = "council_member", _("Thành viên Hội đồng thẩm định")
-    LEADERSHIP = "leadership", _("Lãnh đạo")
-    ADMIN = "admin", _("Quản trị hệ thống")
-
-
-# Roles that belong to one unit and see only that unit's drafts.
-UNIT_ROLES = frozenset({Role.UNIT_STAFF, Role.UNIT_HEAD})
-# Roles that read every unit's results.
-DISTRICT_WIDE_ROLES = frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP, Role.ADMIN})
-# The Nội vụ office: runs periods, returns files, may appraise any criterion, publishes.
-OFFICE_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
+from .roles import Role
 
 
 class User(AbstractUser):
@@ -33,10 +18,6 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
-
-    @property
-    def is_unit_user(self) -> bool:
-        return self.role in UNIT_ROLES
 
     @property
     def display_name(self) -> str:

@@ -1,8 +1,26 @@
-"""Read-side helpers for the landing pages."""
+"""Read-side helpers for the landing pages, and the loader of a unit."""
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
 from organizations.models import Unit
 
-from .access import readable_units
+from .access import Actor, may_read_results, may_read_unit
 from .models import Role
+
+
+def readable_units(user):
+    actor = Actor.of(user)
+    if may_read_results(actor):
+        return Unit.objects.all()
+    return Unit.objects.filter(pk=actor.unit_id) if actor.unit_id else Unit.objects.none()
+
+
+def get_unit_for_user(user, code: str) -> Unit:
+    """A unit's page, 404 for anybody who may not read the unit."""
+    unit = get_object_or_404(Unit, code=code)
+    if not may_read_unit(Actor.of(user), unit_id=unit.pk):
+        raise Http404
+    return unit
 
 
 def landing_for_user(*, user) -> dict:
@@ -10,7 +28,7 @@ def landing_for_user(*, user) -> dict:
     from assessments.models import Assessment
     from assessments.workflow import Status
 
-    role = Role.ADMIN if user.is_superuser else user.role
+    role = Actor.of(user).role
     context = {"landing_role": role, "own_unit": user.unit if user.unit_id else None}
     assessments = Assessment.objects.select_related("unit", "period__framework").order_by("-period__year", "unit__order")
     if role in (Role.UNIT_STAFF, Role.UNIT_HEAD):

@@ -8,7 +8,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import selectors
-from .access import get_unit_for_user
 from .models import Notification
 
 
@@ -29,7 +28,7 @@ def home(request):
 
 @login_required
 def unit_detail(request, code):
-    unit = get_unit_for_user(request.user, code)
+    unit = selectors.get_unit_for_user(request.user, code)
     return render(request, "accounts/unit_detail.html", selectors.unit_overview(unit=unit))
 
 

@@ -2,17 +2,18 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from accounts.access import is_office
-from accounts.models import UNIT_ROLES, Role, User
+from accounts.access import Actor, may_appraise, may_write_self_scores, takes_part_in_appraisal
+from accounts.models import Role, User
+from assessments import actions
 from assessments.models import Assessment, SelfScore
-from assessments.workflow import APPRAISAL_EDITABLE, Status, available_actions, generic_actions
 from assessments.selectors import evidence_of
 from assessments.results import APPRAISAL_CLOSED
 from assessments.scoring import Record, unit_scoring
+from assessments.workflow import APPRAISAL_EDITABLE, GENERIC_ACTIONS, Status
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
-from .models import AppraisedScore, Assignment, ExplanationMessage
+from .models import AppraisedScore, CouncilMember, ExplanationMessage
 
 
 @dataclass
@@ -57,11 +58,20 @@ class ScoreTable:
         return self.appraised_total.score - self.self_total.score
 
 
+def council_seat(*, user, period_id: int) -> tuple[bool, set[int]]:
+    """The appraisal facts of ``user`` in a period, in one query: whether they sit on its council,
+    and the ids of the criteria assigned to them."""
+    rows = list(CouncilMember.objects.filter(period_id=period_id, user_id=user.pk)
+                .values_list("assignments__node_id", flat=True))
+    return bool(rows), {node_id for node_id in rows if node_id is not None}
+
+
 def _records(tree, rows_by_node_id: dict) -> dict:
     return {tree.by_id[node_id].code: Record(row.value, row.not_assessed) for node_id, row in rows_by_node_id.items()}
 
 
-def assessment_score_table(*, assessment: Assessment, user=None) -> ScoreTable:
+def assessment_score_table(*, assessment: Assessment, appraisable=None) -> ScoreTable:
+    """Self vs appraised per criterion; ``appraisable(node)`` marks the rows a reader may appraise (default: all)."""
     tree = tree_for(assessment.period.framework)
     self_scores = {s.node_id: s for s in SelfScore.objects.filter(assessment=assessment)}
     appraised = {a.node_id: a for a in AppraisedScore.objects.filter(assessment=assessment).select_related("decided_by")}
@@ -69,11 +79,6 @@ def assessment_score_table(*, assessment: Assessment, user=None) -> ScoreTable:
     messages_by_node: dict[int, list] = {}
     for message in ExplanationMessage.objects.filter(assessment=assessment).select_related("author"):
         messages_by_node.setdefault(message.node_id, []).append(message)
-    if user is None or is_office(user):
-        assigned_ids = None
-    else:
-        assigned_ids = set(Assignment.objects.filter(
-            member__period_id=assessment.period_id, member__user=user).values_list("node_id", flat=True))
 
     scoring = unit_scoring(tree, _records(tree, self_scores), _records(tree, appraised),
                            appraisal_closed=assessment.status in APPRAISAL_CLOSED)
@@ -84,7 +89,7 @@ def assessment_score_table(*, assessment: Assessment, user=None) -> ScoreTable:
             self_score=self_scores.get(node.pk), appraised=appraised.get(node.pk),
             self_subtotal=self_sub[node.code], appraised_subtotal=appraised_sub[node.code],
             evidence=evidence_by_node.get(node.pk, []), messages=messages_by_node.get(node.pk, []),
-            assigned=assigned_ids is None or node.pk in assigned_ids,
+            assigned=appraisable is None or appraisable(node),
         )
         for node in tree.nodes
     ]
@@ -93,25 +98,25 @@ def assessment_score_table(*, assessment: Assessment, user=None) -> ScoreTable:
 
 def appraisal_page(*, assessment: Assessment, user) -> dict:
     """What the appraisal page shows and offers, decided by the same rules the services apply."""
-    actions = available_actions(user=user, assessment=assessment)
-    names = {action.action for action in actions}
-    seated = is_office(user) or (
-        user.role == Role.COUNCIL_MEMBER and assessment.period.council.filter(user=user).exists()
-    )
+    available = actions.available(assessment=assessment, user=user)
+    names = {step.action for step in available}
+    actor = Actor.of(user)
+    seated, assigned = council_seat(user=user, period_id=assessment.period_id)
     return {
         "assessment": assessment,
-        "table": assessment_score_table(assessment=assessment, user=user),
-        "can_appraise": assessment.status in APPRAISAL_EDITABLE and seated,
-        "can_answer": (assessment.status == Status.EXPLANATION_REQUESTED and user.role in UNIT_ROLES
-                       and user.unit_id == assessment.unit_id),
-        "actions": [a for a in generic_actions(user=user, assessment=assessment) if a.action != "submit"],
+        "table": assessment_score_table(assessment=assessment, appraisable=lambda node: may_appraise(
+            actor, seated=seated, assigned=node.pk in assigned)),
+        "can_appraise": assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated),
+        "can_answer": (assessment.status == Status.EXPLANATION_REQUESTED
+                       and may_write_self_scores(actor, unit_id=assessment.unit_id)),
+        "actions": [a for a in available if a.action in GENERIC_ACTIONS and a.action != "submit"],
         "can_finish": "finish_appraisal" in names,
         "can_republish": "publish" in names and assessment.publications.exists(),
     }
 
 
 # Who may sit on a council (seed 000): the Chủ tịch (leadership) as chair, the Nội vụ head, and the
-# heads of offices (council members). Leadership sits but only reads: see services.may_appraise.
+# heads of offices (council members). Leadership sits but only reads: see accounts.access.takes_part_in_appraisal.
 COUNCIL_ROLES = (Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
 
 

@@ -2,24 +2,26 @@
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
-from accounts.access import is_office
-from accounts.models import Notification, Role
-from assessments import workflow
-from assessments.models import Assessment, Period, SelfScore, StatusChange
+from accounts import access
+from accounts.access import Actor
+from accounts.models import Notification
+from assessments import actions, workflow
+from assessments.models import Assessment, Period, SelfScore
+from assessments.results import result_changed, results_refresh
+from assessments.scoring import records_to_json
 from assessments.services import lock_assessment
 from assessments.workflow import Status
 from frameworks import rules
 from frameworks.models import Node
-from assessments.results import result_changed, results_refresh
-from assessments.scoring import records_to_json
 from frameworks.points import format_points
 from frameworks.selectors import tree_for
 
 from . import errors
 from .errors import AppraisalError
 from .models import AppraisedScore, Assignment, CouncilMember, CouncilRole, ExplanationMessage, PublishedResult
+from .selectors import council_seat
 
 # -- the council -------------------------------------------------------------------------------
 
@@ -60,14 +62,9 @@ def assignments_apply_defaults(*, period: Period) -> int:
 
 
 def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
-    """The office appraises everything; a council member only what is assigned; leadership only reads."""
-    if is_office(user):
-        return True
-    if user.role != Role.COUNCIL_MEMBER:
-        return False
-    return Assignment.objects.filter(
-        member__period_id=assessment.period_id, member__user=user, node=node
-    ).exists()
+    """The access policy asked with this criterion's facts (one query)."""
+    seated, assigned = council_seat(user=user, period_id=assessment.period_id)
+    return access.may_appraise(Actor.of(user), seated=seated, assigned=node.pk in assigned)
 
 
 # -- decisions ---------------------------------------------------------------------------------
@@ -118,7 +115,7 @@ def appraisal_save(
 def appraisal_finish(*, assessment: Assessment, by):
     """End the appraisal of a unit: criteria nobody changed are confirmed at their self-score."""
     lock_assessment(assessment)  # first, as every score save does: a decision racing the finish waits
-    workflow.check("finish_appraisal", user=by, assessment=assessment)
+    actions.check("finish_appraisal", assessment=assessment, by=by)
     self_scores = {s.node_id: s for s in SelfScore.objects.filter(assessment=assessment)}
     decided = {a.node_id: a for a in AppraisedScore.objects.filter(assessment=assessment)}
     # A confirmation (no reason) means "as self-scored": if the unit changed that score after a
@@ -135,9 +132,7 @@ def appraisal_finish(*, assessment: Assessment, by):
                         decided_by=by) for node_id, own in self_scores.items() if node_id not in decided],
         AppraisedScore, default_user=by, default_change_reason="Công nhận",
     )
-    change = workflow.transition(assessment, "finish_appraisal", by=by)
-    result_changed(assessment)
-    return change
+    return actions.assessment_finish_appraisal(assessment=assessment, by=by)
 
 
 # -- explanation round -------------------------------------------------------------------------
@@ -154,7 +149,7 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
         if not may_appraise(user=by, assessment=assessment, node=node):
             raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
     if assessment.status == Status.UNDER_APPRAISAL:
-        workflow.transition(assessment, "request_explanation", by=by, reason=question)
+        actions.assessment_request_explanation(assessment=assessment, by=by, reason=question)
     elif assessment.status != Status.EXPLANATION_REQUESTED:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     ExplanationMessage.objects.bulk_create(
@@ -173,7 +168,7 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
 @transaction.atomic
 def explanation_answer(*, assessment: Assessment, node: Node, text: str, by) -> ExplanationMessage:
     """The unit answers on one criterion; the round stays open until the unit sends its answers."""
-    if by.unit_id != assessment.unit_id or by.role not in (Role.UNIT_STAFF, Role.UNIT_HEAD):
+    if not access.may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id):
         raise AppraisalError(errors.NOT_UNIT_MEMBER)
     if assessment.status != Status.EXPLANATION_REQUESTED:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
@@ -196,18 +191,8 @@ def explanation_answer(*, assessment: Assessment, node: Node, text: str, by) -> 
 def _publish(assessments: list[Assessment], *, by, versions: dict, reason: str = "") -> list[PublishedResult]:
     """Take the "publish" step for every assessment and freeze its stored figures, in a fixed number
     of queries whatever their number (``versions``: assessment id -> the new publication's version)."""
-    steps = {a.pk: workflow.check("publish", user=by, assessment=a, reason=reason) for a in assessments}
+    actions.assessments_publish(assessments=assessments, by=by, reason=reason)
     scoring, stored = results_refresh(assessments)
-    now = timezone.now()
-    old_status = {a.pk: a.status for a in assessments}
-    for assessment in assessments:
-        assessment.status, assessment.status_changed_at = steps[assessment.pk].target, now
-    bulk_update_with_history(assessments, Assessment, ["status", "status_changed_at"], default_user=by,
-                             default_change_reason=reason or str(steps[assessments[0].pk].label), default_date=now)
-    StatusChange.objects.bulk_create(
-        StatusChange(assessment=a, action="publish", old_status=old_status[a.pk], new_status=a.status, by=by,
-                     reason=reason) for a in assessments
-    )
     return PublishedResult.objects.bulk_create(
         PublishedResult(
             assessment=a, version=versions[a.pk], published_by=by, reason=reason,

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.access import is_office
+from accounts.access import Actor, is_office
 from config.downloads import xlsx_response
 from assessments.errors import AssessmentError, check_excel_size, problems_listed
 from assessments.forms import parse_version
@@ -131,7 +131,7 @@ def period_overview(request, period_pk):
         "candidates": selectors.council_candidates(),
         "council_roles": CouncilRole.choices,
         "survey_methods": SurveyMethod.choices,
-        "office_may_edit": is_office(request.user) and period.published_at is None,
+        "office_may_edit": is_office(Actor.of(request.user)) and period.published_at is None,
     })
 
 

@@ -2,43 +2,43 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.access import can_read_unit, readable_units, require_district_wide, require_office
-from accounts.models import Role
+from accounts.access import Actor, is_office, may_read_assessment, may_read_results
+from accounts.selectors import readable_units
+from appraisal.models import CouncilMember
 from frameworks import rules
 from frameworks.points import quantize_percent
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
-from . import errors, workflow
+from . import errors
 from .errors import AssessmentError
 from .models import Assessment, Evidence, Period, SelfScore, StatusChange
 from .scoring import Record, unit_scoring
 
 
 def get_assessment_for_user(user, pk: int) -> Assessment:
-    """The one way views reach an assessment: 404 for anybody who may not read its unit."""
+    """The one way views reach an assessment: its facts in one query, then the policy; 404 for outsiders."""
     assessment = get_object_or_404(
-        Assessment.objects.select_related("unit", "period__framework"), pk=pk
+        Assessment.objects.select_related("unit", "period__framework").annotate(
+            seated=Exists(CouncilMember.objects.filter(period_id=OuterRef("period_id"), user_id=user.pk))
+        ),
+        pk=pk,
     )
-    if not can_read_unit(user, assessment.unit) or not _council_may_read(user, assessment):
+    if not may_read_assessment(Actor.of(user), unit_id=assessment.unit_id, status=assessment.status,
+                               seated=assessment.seated):
         raise Http404
     return assessment
 
 
-def _council_may_read(user, assessment: Assessment) -> bool:
-    """A council member reads other units' files only in periods they sit on, once submitted."""
-    if user.is_superuser or user.role != Role.COUNCIL_MEMBER or user.unit_id == assessment.unit_id:
-        return True
-    return (assessment.status not in workflow.SELF_EDITABLE
-            and assessment.period.council.filter(user=user).exists())
-
-
 def get_period_for_user(user, pk: int, *, manage: bool = False) -> Period:
-    """A period for the roles that read every unit (404 for others); ``manage``: the office only."""
-    (require_office if manage else require_district_wide)(user)
+    """A period for the roles that read every unit's results (404 for others); ``manage``: the office only."""
+    actor = Actor.of(user)
+    if not (is_office(actor) if manage else may_read_results(actor)):
+        raise Http404
     return get_object_or_404(Period.objects.select_related("framework"), pk=pk)
 
 

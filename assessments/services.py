@@ -1,15 +1,13 @@
-"""Writes of the self-assessment: opening periods, saving scores, evidence, submitting."""
+"""Writes of the self-assessment: opening periods, saving scores, evidence (submitting is in actions.py)."""
 import hashlib
 from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from accounts.access import can_write_unit_scores, is_office
-from accounts.models import Notification, Role, User
+from accounts.access import Actor, is_office, may_write_self_scores
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.points import format_points
@@ -77,7 +75,7 @@ def lock_assessment(assessment: Assessment) -> None:
 
 
 def ensure_self_editable(*, assessment: Assessment, by) -> None:
-    if not can_write_unit_scores(by, assessment.unit):
+    if not may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id):
         raise AssessmentError(errors.NO_PERMISSION)
     if assessment.status not in workflow.SELF_EDITABLE:
         raise AssessmentError(errors.NOT_EDITABLE_STATUS % {"status": workflow.Status(assessment.status).label})
@@ -139,13 +137,14 @@ def self_score_save(
 
 def may_reopen(*, assessment: Assessment, by) -> bool:
     """The office may reopen a unit whose self-assessment the deadline has closed."""
-    return is_office(by) and assessment.status in workflow.SELF_EDITABLE and not self_assessment_open(assessment)
+    return (is_office(Actor.of(by)) and assessment.status in workflow.SELF_EDITABLE
+            and not self_assessment_open(assessment))
 
 
 @transaction.atomic
 def assessment_reopen(*, assessment: Assessment, until: date, reason: str, by) -> Assessment:
     """Let one unit edit after the deadline (secretariat only), with the reason kept in the history."""
-    if not is_office(by):
+    if not is_office(Actor.of(by)):
         raise AssessmentError(errors.NO_PERMISSION)
     if not reason.strip():
         raise AssessmentError(errors.REOPEN_REASON_REQUIRED)
@@ -203,34 +202,3 @@ def evidence_add(
     evidence.save()
     evidence.nodes.set(nodes)
     return evidence
-
-
-# -- submitting ---------------------------------------------------------------------------------
-
-
-def _notify_secretariat(*, message: str, url: str) -> None:
-    recipients = User.objects.filter(role=Role.SECRETARIAT, is_active=True)
-    Notification.objects.bulk_create(Notification(recipient=u, message=message, url=url) for u in recipients)
-
-
-@transaction.atomic
-def assessment_submit(*, assessment: Assessment, by):
-    """The unit head submits: self-scores freeze and the secretariat is told in the app."""
-    change = workflow.transition(assessment, "submit", by=by)
-    _notify_secretariat(
-        message=f"{assessment.unit.name} đã nộp kết quả tự đánh giá {assessment.period.identifier}.",
-        url=reverse("assessments:entry", args=[assessment.pk]),
-    )
-    return change
-
-
-@transaction.atomic
-def assessment_return(*, assessment: Assessment, by, reason: str):
-    """The secretariat sends a submission back to the unit with comments."""
-    change = workflow.transition(assessment, "return", by=by, reason=reason)
-    url = reverse("assessments:entry", args=[assessment.pk])
-    Notification.objects.bulk_create(
-        Notification(recipient=u, message=f"Hồ sơ {assessment.period.identifier} bị trả lại: {reason}"[:300], url=url)
-        for u in assessment.unit.users.filter(is_active=True)
-    )
-    return change

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from frameworks import rules
 from frameworks.models import Node
 
-from . import selectors, services, workflow
+from . import actions, selectors, services, workflow
 from .errors import AssessmentError
 from .forms import EvidenceForm, ReopenForm, inputs_from_post, parse_version
 from .models import Evidence
@@ -29,7 +29,7 @@ def _leaf_nodes(assessment):
 def assessment_entry(request, pk):
     assessment = selectors.get_assessment_for_user(request.user, pk)
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
-    context["actions"] = workflow.generic_actions(user=request.user, assessment=assessment)
+    context["actions"] = actions.available(assessment=assessment, user=request.user, generic_only=True)
     context["can_edit"] = _can_edit(request.user, assessment)
     context["can_reopen"] = services.may_reopen(assessment=assessment, by=request.user)
     context["evidence_form"] = EvidenceForm(leaf_nodes=_leaf_nodes(assessment)) if context["can_edit"] else None
@@ -110,12 +110,7 @@ def assessment_transition(request, pk, action):
         raise Http404
     reason = request.POST.get("reason", "")
     try:
-        if action == "submit":
-            services.assessment_submit(assessment=assessment, by=request.user)
-        elif action == "return":
-            services.assessment_return(assessment=assessment, by=request.user, reason=reason)
-        else:
-            workflow.transition(assessment, action, by=request.user, reason=reason)
+        actions.STEPS[action](assessment=assessment, by=request.user, reason=reason)
     except workflow.TransitionError as exc:
         messages.error(request, str(exc))
     else:

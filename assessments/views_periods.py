@@ -2,9 +2,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 
-from accounts.access import is_office, require_district_wide, require_office
+from accounts.access import Actor, is_office, may_read_results
 from frameworks.models import Framework
 
 from . import services
@@ -15,16 +16,19 @@ from .models import Period
 
 @login_required
 def period_list(request):
-    require_district_wide(request.user)
+    actor = Actor.of(request.user)
+    if not may_read_results(actor):
+        raise Http404
     periods = Period.objects.select_related("framework").order_by("-year", "framework__key")
     page = Paginator(periods, 20).get_page(request.GET.get("trang"))
-    can_open = is_office(request.user)
+    can_open = is_office(actor)
     return render(request, "assessments/periods.html", {"page": page, "can_open": can_open})
 
 
 @login_required
 def period_open(request):
-    require_office(request.user)
+    if not is_office(Actor.of(request.user)):
+        raise Http404
     form = PeriodOpenForm(request.POST or None, frameworks=Framework.objects.order_by("key"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -1,10 +1,7 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from accounts.access import require_role
-from accounts.models import Role
-from assessments.models import Period
-from assessments.selectors import get_assessment_for_user
+from assessments.selectors import get_assessment_for_user, get_period_for_user
 from config.downloads import xlsx_response
 from frameworks.selectors import framework_get
 
@@ -23,13 +20,9 @@ def framework_pdf_view(request, key):
 
 # -- results of a period and of one unit -------------------------------------------------------
 
-RESULT_READERS = (Role.SECRETARIAT, Role.ADMIN, Role.LEADERSHIP, Role.COUNCIL_MEMBER)
-
-
 def _period_results(request, period_pk):
     """The ranking of a period, for the roles that read every unit's result (404 for the rest)."""
-    require_role(request.user, *RESULT_READERS)
-    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    period = get_period_for_user(request.user, period_pk)
     return period, period_results(period=period)
 
 

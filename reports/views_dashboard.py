@@ -4,28 +4,26 @@ import csv
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from accounts.access import require_role
-from accounts.models import Role
+from accounts.access import Actor, may_read_results
 from assessments.models import Period
+from assessments.selectors import get_period_for_user
 from organizations.models import UnitKind
 
 from .dashboard import CHART_TABLES, dashboard_data
 
-READER_ROLES = (Role.LEADERSHIP, Role.SECRETARIAT, Role.ADMIN, Role.COUNCIL_MEMBER)
-
 
 def _dashboard_for(request, period_pk) -> dict:
-    require_role(request.user, *READER_ROLES)
-    period = get_object_or_404(Period.objects.select_related("framework"), pk=period_pk)
+    period = get_period_for_user(request.user, period_pk)
     unit_kind = request.GET.get("loai")
     return dashboard_data(period=period, unit_kind=unit_kind if unit_kind in UnitKind.values else None)
 
 
 @login_required
 def results_landing(request):
-    require_role(request.user, *READER_ROLES)
+    if not may_read_results(Actor.of(request.user)):
+        raise Http404
     periods = (Period.objects.select_related("framework").annotate(unit_count=Count("assessments"))
                .order_by("-year", "framework__name"))
     return render(request, "reports/results_landing.html", {"periods": periods})

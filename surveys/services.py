@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
+from accounts.access import Actor, may_enter_surveys
 from assessments.results import result_changed, results_batch
 from assessments.workflow import Status
 from frameworks.points import PointsParseError, format_points, parse_points, quantize_points
@@ -26,7 +26,7 @@ class SurveyError(Exception):
 @transaction.atomic
 def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOCIOLOGICAL,
                        respondents: int | None = None, note: str = "") -> SurveyResult:
-    if not (by.is_superuser or by.role in (Role.SECRETARIAT, Role.ADMIN)):
+    if not may_enter_surveys(Actor.of(by)):
         raise SurveyError(NOT_ALLOWED)
     framework = assessment.period.framework
     if not framework.survey_max_points:

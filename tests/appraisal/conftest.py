@@ -2,8 +2,8 @@ import pytest
 
 from appraisal.models import Assignment, CouncilRole
 from appraisal.services import council_member_add
-from assessments import workflow
-from assessments.services import assessment_submit, self_score_save
+from assessments import actions
+from assessments.services import self_score_save
 
 
 @pytest.fixture
@@ -17,8 +17,8 @@ def under_appraisal(period, ward, ward_staff, ward_head, secretariat, node):
     assessment = period.assessments.get(unit=ward)
     self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
     self_score_save(assessment=assessment, node=node("1.1.2"), by=ward_staff, expected_version=None, value="0,25")
-    assessment_submit(assessment=assessment, by=ward_head)
-    workflow.transition(assessment, "start_appraisal", by=secretariat)
+    actions.assessment_submit(assessment=assessment, by=ward_head)
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     return assessment
 
 

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from appraisal.excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
 from appraisal.models import AppraisedScore
 from appraisal.services import appraisal_finish, appraisal_save, period_publish
-from assessments import workflow
-from assessments.services import assessment_submit, self_score_save
+from assessments import actions
+from assessments.services import self_score_save
 
 
 def filled(period, edits: dict) -> io.BytesIO:
@@ -157,14 +157,14 @@ def test_only_the_changed_row_is_saved_when_another_unit_is_already_published(
     # Given Yên Sở self-scored 1.1.1, both units appraised and published, then Hoàng Liệt re-appraised
     yen_so = period.assessments.get(unit=other_ward)
     self_score_save(assessment=yen_so, node=node("1.1.1"), by=other_ward_staff, expected_version=None, value="0,5")
-    assessment_submit(assessment=yen_so, by=django_user_model.objects.create(username="yen", role="unit_head",
+    actions.assessment_submit(assessment=yen_so, by=django_user_model.objects.create(username="yen", role="unit_head",
                                                                              unit=other_ward))
-    workflow.transition(yen_so, "start_appraisal", by=secretariat)
+    actions.assessment_start_appraisal(assessment=yen_so, by=secretariat)
     appraisal_finish(assessment=under_appraisal, by=secretariat)
     appraisal_finish(assessment=yen_so, by=secretariat)
     period_publish(period=period, by=secretariat)
     under_appraisal.refresh_from_db()
-    workflow.transition(under_appraisal, "reappraise", by=secretariat, reason="Phúc tra theo đơn của phường")
+    actions.assessment_reappraise(assessment=under_appraisal, by=secretariat, reason="Phúc tra theo đơn của phường")
 
     # When the export comes back with only Hoàng Liệt's 1.1.1 changed
     file = filled(period, {("HM-W-HOANGLIET", "1.1.1"): ("0,25", "Phúc tra: kế hoạch ban hành chậm")})

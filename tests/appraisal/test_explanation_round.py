@@ -5,7 +5,7 @@ from accounts.models import Notification
 from appraisal.errors import AppraisalError
 from appraisal.models import ExplanationMessage
 from appraisal.services import explanation_answer, explanation_request
-from assessments import workflow
+from assessments import actions
 from assessments.workflow import Status
 
 
@@ -17,7 +17,7 @@ def test_the_whole_round_is_kept_per_criterion(under_appraisal, member, ward_sta
     assert Notification.objects.filter(recipient=ward_staff, message__contains="Bổ sung kế hoạch").exists()
     # When the unit answers and sends its answers back
     explanation_answer(assessment=under_appraisal, node=node("1.1.1"), by=ward_staff, text="Đã tải lên KH 12/KH-UBND")
-    workflow.transition(under_appraisal, "answer_explanation", by=ward_staff)
+    actions.assessment_answer_explanation(assessment=under_appraisal, by=ward_staff)
     # Then the council decides again, with the conversation on record
     assert under_appraisal.status == Status.UNDER_APPRAISAL
     thread = list(ExplanationMessage.objects.filter(node=node("1.1.1")).values_list("kind", "text"))

@@ -5,8 +5,7 @@ import pytest
 
 from appraisal.errors import AppraisalError
 from appraisal.services import appraisal_finish, appraisal_save, period_publish, reappraisal_publish
-from assessments import workflow
-from assessments.services import assessment_submit
+from assessments import actions
 from assessments.workflow import Status, TransitionError
 
 
@@ -15,8 +14,8 @@ def appraised_period(period, under_appraisal, other_ward, secretariat, django_us
     appraisal_finish(assessment=under_appraisal, by=secretariat)
     other = period.assessments.get(unit=other_ward)
     head = django_user_model.objects.create(username="yen", role="unit_head", unit=other_ward)
-    assessment_submit(assessment=other, by=head)
-    workflow.transition(other, "start_appraisal", by=secretariat)
+    actions.assessment_submit(assessment=other, by=head)
+    actions.assessment_start_appraisal(assessment=other, by=secretariat)
     appraisal_finish(assessment=other, by=secretariat)
     return period
 
@@ -49,8 +48,8 @@ def test_a_reappraisal_publishes_a_new_version_and_keeps_the_old_one(appraised_p
     period_publish(period=appraised_period, by=secretariat)
     under_appraisal.refresh_from_db()
     with pytest.raises(TransitionError, match="Cần nêu lý do"):
-        workflow.transition(under_appraisal, "reappraise", by=secretariat)
-    workflow.transition(under_appraisal, "reappraise", by=secretariat, reason="Phúc tra theo đơn của phường")
+        actions.assessment_reappraise(assessment=under_appraisal, by=secretariat, reason=" ")
+    actions.assessment_reappraise(assessment=under_appraisal, by=secretariat, reason="Phúc tra theo đơn của phường")
     score = under_appraisal.appraised_scores.get(node=node("1.1.1"))
     appraisal_save(assessment=under_appraisal, node=node("1.1.1"), by=secretariat, value="0,25",
                    reason="Phúc tra: kế hoạch ban hành chậm", expected_version=score.version)
@@ -78,7 +77,7 @@ def test_a_single_unit_is_republished_only_after_a_publication_and_with_a_reason
     assert under_appraisal.status == Status.APPRAISED
     period_publish(period=appraised_period, by=secretariat)
     under_appraisal.refresh_from_db()
-    workflow.transition(under_appraisal, "reappraise", by=secretariat, reason="Phúc tra")
+    actions.assessment_reappraise(assessment=under_appraisal, by=secretariat, reason="Phúc tra")
     appraisal_finish(assessment=under_appraisal, by=secretariat)
     with pytest.raises(AppraisalError, match="Cần nêu lý do phúc tra"):
         reappraisal_publish(assessment=under_appraisal, by=secretariat, reason=" ")

@@ -6,10 +6,10 @@ import pytest
 from appraisal.errors import AppraisalError
 from appraisal.models import AppraisedScore, Assignment
 from appraisal.services import appraisal_finish, appraisal_save, council_member_add, explanation_request
-from assessments import workflow
+from assessments import actions
 from assessments.errors import AssessmentError
 from assessments.models import Assessment
-from assessments.services import assessment_return, assessment_submit, self_score_save
+from assessments.services import self_score_save
 from assessments.workflow import Status
 
 
@@ -35,11 +35,11 @@ def test_a_confirmation_follows_a_self_score_changed_after_a_return(under_apprai
     appraisal_save(assessment=under_appraisal, node=node("1.1.2"), by=member, value="0", reason="Không có kế hoạch",
                    expected_version=None)
     # When the file is returned and the ward lowers 1.1.1 to 0, resubmits, and the appraisal finishes
-    assessment_return(assessment=under_appraisal, by=secretariat, reason="Bổ sung tài liệu")
+    actions.assessment_return(assessment=under_appraisal, by=secretariat, reason="Bổ sung tài liệu")
     own = under_appraisal.self_scores.get(node=node("1.1.1"))
     self_score_save(assessment=under_appraisal, node=node("1.1.1"), by=ward_staff, expected_version=own.version, value="0")
-    assessment_submit(assessment=under_appraisal, by=ward_head)
-    workflow.transition(under_appraisal, "start_appraisal", by=secretariat)
+    actions.assessment_submit(assessment=under_appraisal, by=ward_head)
+    actions.assessment_start_appraisal(assessment=under_appraisal, by=secretariat)
     appraisal_finish(assessment=under_appraisal, by=secretariat)
     # Then the confirmation follows the new self-score and the reasoned adjustment stands
     decided = dict(under_appraisal.appraised_scores.values_list("node__code", "value"))
@@ -55,7 +55,7 @@ def test_confirmations_written_at_the_finish_have_history(under_appraisal, secre
 
 def test_a_save_from_a_page_loaded_before_the_submission_is_refused(period, ward, ward_staff, ward_head, node):
     stale = period.assessments.get(unit=ward)  # the page was loaded while the file was a draft
-    assessment_submit(assessment=Assessment.objects.get(pk=stale.pk), by=ward_head)
+    actions.assessment_submit(assessment=Assessment.objects.get(pk=stale.pk), by=ward_head)
     with pytest.raises(AssessmentError, match="trạng thái “Đã nộp”"):
         self_score_save(assessment=stale, node=node("1.2.1"), by=ward_staff, expected_version=None, value="0")
     assert not stale.self_scores.filter(node=node("1.2.1")).exists()
@@ -73,7 +73,7 @@ def test_a_council_member_reads_other_units_only_when_seated_and_submitted(clien
     draft = period.assessments.get(unit=other_ward)
     assert client.get(f"/danh-gia/{draft.pk}/").status_code == 404
     submitted = period.assessments.get(unit=ward)
-    assessment_submit(assessment=submitted, by=ward_head)
+    actions.assessment_submit(assessment=submitted, by=ward_head)
     assert client.get(f"/danh-gia/{submitted.pk}/").status_code == 404  # not on this period's council
     council_member_add(period=period, user=council_member)
     assert client.get(f"/danh-gia/{submitted.pk}/").status_code == 200

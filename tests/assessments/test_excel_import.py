@@ -6,11 +6,11 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from assessments import errors, services
+from assessments import actions, errors, services
 from assessments.errors import AssessmentError
 from assessments.excel import ImportRejected, self_score_template_xlsx, self_scores_import_xlsx
 from assessments.models import SelfScore
-from assessments.services import assessment_submit, self_score_save
+from assessments.services import self_score_save
 
 
 class Template:
@@ -186,7 +186,7 @@ def test_another_wards_staff_is_refused_before_the_file_is_read(assessment, othe
 
 
 def test_after_submission_the_import_is_refused(assessment, ward_staff, ward_head):
-    assessment_submit(assessment=assessment, by=ward_head)
+    actions.assessment_submit(assessment=assessment, by=ward_head)
     with pytest.raises(AssessmentError, match="trạng thái “Đã nộp”"):
         self_scores_import_xlsx(
             assessment=assessment, file=Template(assessment).type("1.1.1", 0.5).file(), by=ward_staff

@@ -2,15 +2,15 @@
 import pytest
 
 from accounts.models import Notification
-from assessments import workflow
+from assessments import actions
 from assessments.errors import AssessmentError
 from assessments.models import StatusChange
-from assessments.services import assessment_return, assessment_submit, self_score_save
+from assessments.services import self_score_save
 from assessments.workflow import Status, TransitionError
 
 
 def test_the_unit_head_submits_and_the_secretariat_is_notified(assessment, ward_head, secretariat):
-    change = assessment_submit(assessment=assessment, by=ward_head)
+    change = actions.assessment_submit(assessment=assessment, by=ward_head)
     assessment.refresh_from_db()
     assert assessment.status == Status.SUBMITTED
     assert (change.old_status, change.new_status, change.by) == (Status.DRAFT, Status.SUBMITTED, ward_head)
@@ -20,17 +20,17 @@ def test_the_unit_head_submits_and_the_secretariat_is_notified(assessment, ward_
 
 def test_unit_staff_may_not_submit(assessment, ward_staff):
     with pytest.raises(TransitionError, match="Bạn không có quyền “Nộp kết quả tự đánh giá”"):
-        workflow.transition(assessment, "submit", by=ward_staff)
+        actions.assessment_submit(assessment=assessment, by=ward_staff)
     assert StatusChange.objects.count() == 0
 
 
 def test_another_units_head_may_not_submit(other_assessment, ward_head):
     with pytest.raises(TransitionError):
-        workflow.transition(other_assessment, "submit", by=ward_head)
+        actions.assessment_submit(assessment=other_assessment, by=ward_head)
 
 
 def test_submission_freezes_the_self_scores(assessment, leaf, ward_head, ward_staff):
-    assessment_submit(assessment=assessment, by=ward_head)
+    actions.assessment_submit(assessment=assessment, by=ward_head)
     with pytest.raises(AssessmentError, match="trạng thái “Đã nộp”"):
         self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0.5")
 
@@ -38,48 +38,33 @@ def test_submission_freezes_the_self_scores(assessment, leaf, ward_head, ward_st
 def test_the_secretariat_returns_a_submission_with_a_reason_and_the_unit_may_edit_again(
     assessment, leaf, ward_head, ward_staff, secretariat
 ):
-    assessment_submit(assessment=assessment, by=ward_head)
+    actions.assessment_submit(assessment=assessment, by=ward_head)
     with pytest.raises(TransitionError, match="Cần nêu lý do"):
-        assessment_return(assessment=assessment, by=secretariat, reason="  ")
-    assessment_return(assessment=assessment, by=secretariat, reason="Thiếu tài liệu tiêu chí 1.1")
+        actions.assessment_return(assessment=assessment, by=secretariat, reason="  ")
+    actions.assessment_return(assessment=assessment, by=secretariat, reason="Thiếu tài liệu tiêu chí 1.1")
     assert assessment.status == Status.RETURNED
     assert Notification.objects.filter(recipient=ward_staff, message__contains="Thiếu tài liệu").exists()
     self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0.5")
-    assessment_submit(assessment=assessment, by=ward_head)
+    actions.assessment_submit(assessment=assessment, by=ward_head)
     assert assessment.status == Status.SUBMITTED
 
 
-@pytest.mark.parametrize("action, roles_allowed", [
-    ("submit", {"unit_head"}),
-    ("return", {"secretariat", "admin"}),
-    ("start_appraisal", {"secretariat", "admin"}),
-    ("request_explanation", {"secretariat", "admin", "council_member"}),
-    ("answer_explanation", {"unit_staff", "unit_head"}),
-    ("finish_appraisal", {"secretariat", "admin"}),
-    ("reopen_appraisal", {"secretariat", "admin"}),
-    ("publish", {"secretariat", "admin"}),
-    ("reappraise", {"secretariat", "admin"}),
-])
-def test_each_step_belongs_to_its_roles(action, roles_allowed):
-    assert {str(role) for role in workflow.TRANSITIONS[action].roles} == roles_allowed
-
-
 def test_leadership_takes_no_step(assessment, leadership):
-    assert workflow.available_actions(user=leadership, assessment=assessment) == []
+    assert actions.available(assessment=assessment, user=leadership) == []
 
 
 def test_a_step_from_the_wrong_state_is_refused(assessment, secretariat):
     with pytest.raises(TransitionError, match="Không thể “Công bố kết quả” khi hồ sơ đang ở trạng thái “Đang tự đánh giá”"):
-        workflow.transition(assessment, "publish", by=secretariat)
+        actions.assessment_publish(assessment=assessment, by=secretariat)
 
 
 def test_the_whole_path_to_publication_leaves_one_event_per_step(assessment, ward_head, ward_staff, secretariat, council_member):
-    assessment_submit(assessment=assessment, by=ward_head)
-    workflow.transition(assessment, "start_appraisal", by=secretariat)
-    workflow.transition(assessment, "request_explanation", by=council_member, reason="Giải trình tiêu chí 2.1")
-    workflow.transition(assessment, "answer_explanation", by=ward_staff)
-    workflow.transition(assessment, "finish_appraisal", by=secretariat)
-    workflow.transition(assessment, "publish", by=secretariat)
+    actions.assessment_submit(assessment=assessment, by=ward_head)
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
+    actions.assessment_request_explanation(assessment=assessment, by=council_member, reason="Giải trình tiêu chí 2.1")
+    actions.assessment_answer_explanation(assessment=assessment, by=ward_staff)
+    actions.assessment_finish_appraisal(assessment=assessment, by=secretariat)
+    actions.assessment_publish(assessment=assessment, by=secretariat)
     assert assessment.status == Status.PUBLISHED
     assert [c.new_status for c in assessment.status_changes.all()] == [
         Status.SUBMITTED, Status.UNDER_APPRAISAL, Status.EXPLANATION_REQUESTED,
@@ -88,9 +73,9 @@ def test_the_whole_path_to_publication_leaves_one_event_per_step(assessment, war
 
 
 def test_the_secretariat_may_return_a_file_during_the_appraisal(assessment, ward_head, ward_staff, secretariat, leaf):
-    assessment_submit(assessment=assessment, by=ward_head)
-    workflow.transition(assessment, "start_appraisal", by=secretariat)
-    assessment_return(assessment=assessment, by=secretariat, reason="Tài liệu kiểm chứng không đúng năm")
+    actions.assessment_submit(assessment=assessment, by=ward_head)
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
+    actions.assessment_return(assessment=assessment, by=secretariat, reason="Tài liệu kiểm chứng không đúng năm")
     assert assessment.status == Status.RETURNED
     assert self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0.5").pk
 
@@ -101,12 +86,12 @@ def test_a_published_file_cannot_be_returned(assessment, secretariat):
     Assessment.objects.filter(pk=assessment.pk).update(status=Status.PUBLISHED)
     assessment.refresh_from_db()
     with pytest.raises(TransitionError, match="Không thể “Trả lại đơn vị”"):
-        assessment_return(assessment=assessment, by=secretariat, reason="x")
+        actions.assessment_return(assessment=assessment, by=secretariat, reason="x")
 
 
 def test_a_long_return_reason_is_recorded_whole(assessment, ward_head, secretariat):
     reason = "Đề nghị bổ sung tài liệu kiểm chứng cho các tiêu chí 1.1.1, 1.2.3 và 2.1; " * 5
-    assessment_submit(assessment=assessment, by=ward_head)
-    change = assessment_return(assessment=assessment, by=secretariat, reason=reason)
+    actions.assessment_submit(assessment=assessment, by=ward_head)
+    change = actions.assessment_return(assessment=assessment, by=secretariat, reason=reason)
     assert change.reason == reason.strip()
     assert assessment.history.first().history_change_reason == reason

@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 from accounts.models import Role
 from appraisal.models import Assignment
 from appraisal.services import council_member_add
-from assessments import workflow
-from assessments.services import assessment_submit, period_open, self_score_save
+from assessments import actions
+from assessments.services import period_open, self_score_save
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from organizations.models import Unit, UnitKind
@@ -37,8 +37,8 @@ def assessment(people):
     assessment = period.assessments.get()
     node = framework.nodes.get(code="1.1.1")
     self_score_save(assessment=assessment, node=node, by=people["staff"], expected_version=None, value="0,5")
-    assessment_submit(assessment=assessment, by=people["head"])
-    workflow.transition(assessment, "start_appraisal", by=people["secretariat"])
+    actions.assessment_submit(assessment=assessment, by=people["head"])
+    actions.assessment_start_appraisal(assessment=assessment, by=people["secretariat"])
     Assignment.objects.create(member=council_member_add(period=period, user=people["member"]), node=node)
     return assessment
 

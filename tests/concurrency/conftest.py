@@ -4,8 +4,9 @@ import pytest
 from accounts.models import Role, User
 from appraisal.models import Assignment, CouncilRole
 from appraisal.services import council_member_add
-from assessments import workflow
-from assessments.services import assessment_submit, period_open
+from assessments import actions, workflow
+from assessments.actions import assessment_submit
+from assessments.services import period_open
 from organizations.models import Unit, UnitKind
 
 from concurrency.racing import BESIDE_LEAVES, ROUND_LEAVES
@@ -59,7 +60,7 @@ def submitted(drafts):
 def under_appraisal(assessment, ward_head, secretariat):
     """Hoàng Liệt, submitted without self-scores, and its appraisal started."""
     assessment_submit(assessment=assessment, by=ward_head)
-    workflow.transition(assessment, "start_appraisal", by=secretariat)
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     return assessment
 
 

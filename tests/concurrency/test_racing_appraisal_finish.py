@@ -12,8 +12,9 @@ from accounts.models import Role, User
 from appraisal.errors import AppraisalError
 from appraisal.models import AppraisedScore
 from appraisal.services import appraisal_finish, appraisal_save
-from assessments import workflow
-from assessments.services import assessment_submit, self_score_save
+from assessments import actions, workflow
+from assessments.actions import assessment_submit
+from assessments.services import self_score_save
 from assessments.workflow import Status
 from concurrency.racing import CONCURRENCY_TEST, ROUND_LEAVES, fresh, lingering_before_save, race
 
@@ -27,7 +28,7 @@ def test_finishing_while_a_criterion_is_decided_happens_one_after_the_other(draf
         for code in ROUND_LEAVES:
             self_score_save(assessment=assessment, node=node(code), by=staff, expected_version=None, value="0,5")
         assessment_submit(assessment=assessment, by=head)
-        workflow.transition(assessment, "start_appraisal", by=secretariat)
+        actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
         # When Bob finishes the appraisal while Ada adjusts criterion 1.1.1
         with lingering_before_save(AppraisedScore, seconds=0.1):
             finishing, deciding = race(

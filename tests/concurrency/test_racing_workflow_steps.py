@@ -1,12 +1,12 @@
 """Two workflow steps from the same state at the same moment, in two real transactions.
 
-``workflow.transition`` re-reads the assessment under a row lock before checking the step: the
+``actions``' steps re-reads the assessment under a row lock before checking the step: the
 second of two steps sees the state the first one left, so a file never takes two steps from one state.
 """
 from accounts.models import Notification
-from assessments import workflow
+from assessments import actions, workflow
 from assessments.models import Assessment, StatusChange
-from assessments.services import assessment_return, assessment_submit
+from assessments.actions import assessment_return, assessment_submit
 from assessments.workflow import Status, TransitionError
 from concurrency.racing import CONCURRENCY_TEST, fresh, lingering_before_save, race, winner_and_loser
 
@@ -46,8 +46,8 @@ def test_two_office_users_starting_one_appraisal_at_once_take_one_step(submitted
         # When Bob and Ada both start the appraisal of the same submitted file at the same moment
         with lingering_before_save(Assessment):
             outcomes = race(
-                lambda a=assessment: workflow.transition(fresh(a), "start_appraisal", by=fresh(secretariat)),
-                lambda a=assessment: workflow.transition(fresh(a), "start_appraisal", by=fresh(admin)),
+                lambda a=assessment: actions.assessment_start_appraisal(assessment=fresh(a), by=fresh(secretariat)),
+                lambda a=assessment: actions.assessment_start_appraisal(assessment=fresh(a), by=fresh(admin)),
             )
         # Then the appraisal starts once, by whoever was first; the other is told it already has
         winner, loser = winner_and_loser(outcomes)
@@ -64,18 +64,18 @@ def test_a_return_and_a_start_of_the_appraisal_at_once_happen_one_after_the_othe
             returning, starting = race(
                 lambda a=assessment: assessment_return(assessment=fresh(a), by=fresh(secretariat),
                                                        reason="Thiếu tài liệu"),
-                lambda a=assessment: workflow.transition(fresh(a), "start_appraisal", by=fresh(admin)),
+                lambda a=assessment: actions.assessment_start_appraisal(assessment=fresh(a), by=fresh(admin)),
             )
         # Then the outcome is one of the two orders: a file may be returned during its appraisal, so
         # either the start came first and both steps are recorded in turn, or the return came first
         # and the start is refused
         assert returning.won, repr(returning.error)
-        actions = assert_steps_chain(assessment)
+        steps = assert_steps_chain(assessment)
         assert assessment.status == Status.RETURNED
         if starting.won:
-            assert actions == ["submit", "start_appraisal", "return"]
+            assert steps == ["submit", "start_appraisal", "return"]
         else:
-            assert actions == ["submit", "return"]
+            assert steps == ["submit", "return"]
             assert str(starting.error) == ("Không thể “Bắt đầu thẩm định” khi hồ sơ đang ở trạng thái "
                                            "“Trả lại để hoàn thiện”.")
     # Without the row lock both would read "submitted": two steps recorded from "submitted", which the

@@ -2,27 +2,27 @@
 from django.http import Http404
 import pytest
 
-from accounts.access import can_read_unit, can_write_unit_scores, get_unit_for_user
+from accounts.access import Actor, may_read_unit, may_write_self_scores
+from accounts.selectors import get_unit_for_user
 
 
 def test_unit_staff_reads_and_writes_only_their_own_unit(ward_staff, ward, other_ward):
-    assert can_read_unit(ward_staff, ward)
-    assert can_write_unit_scores(ward_staff, ward)
-    assert not can_read_unit(ward_staff, other_ward)
-    assert not can_write_unit_scores(ward_staff, other_ward)
+    actor = Actor.of(ward_staff)
+    assert may_read_unit(actor, unit_id=ward.pk)
+    assert may_write_self_scores(actor, unit_id=ward.pk)
+    assert not may_read_unit(actor, unit_id=other_ward.pk)
+    assert not may_write_self_scores(actor, unit_id=other_ward.pk)
 
 
 def test_district_roles_read_every_unit_but_never_type_self_scores(secretariat, council_member, leadership, ward):
     for user in (secretariat, council_member, leadership):
-        assert can_read_unit(user, ward)
-        assert not can_write_unit_scores(user, ward)
+        assert may_read_unit(Actor.of(user), unit_id=ward.pk)
+        assert not may_write_self_scores(Actor.of(user), unit_id=ward.pk)
 
 
 def test_get_unit_for_user_hides_other_units_behind_404(ward_staff, other_ward):
     with pytest.raises(Http404):
         get_unit_for_user(ward_staff, other_ward.code)
-    with pytest.raises(Http404):
-        get_unit_for_user(ward_staff, other_ward.code, write=True)
 
 
 def test_owner_sees_their_unit_page(client_for, ward_staff, ward):

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from appraisal.services import appraisal_finish, appraisal_save, period_publish
-from assessments import workflow
-from assessments.services import assessment_submit, period_open, self_score_save
+from assessments import actions
+from assessments.services import period_open, self_score_save
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from reports.selectors import period_results, unit_report
@@ -35,8 +35,8 @@ def start_appraisals(period, ward_head, secretariat):
     """Both wards submit and the appraisal starts; returns (Hoàng Liệt, Yên Sở)."""
     hoang_liet, yen_so = period.assessments.get(unit=ward_head.unit), period.assessments.exclude(unit=ward_head.unit).get()
     for assessment, head in ((hoang_liet, ward_head), (yen_so, period.yen_so_head)):
-        assessment_submit(assessment=assessment, by=head)
-        workflow.transition(assessment, "start_appraisal", by=secretariat)
+        actions.assessment_submit(assessment=assessment, by=head)
+        actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     return hoang_liet, yen_so
 
 
@@ -139,7 +139,7 @@ def test_a_reappraisal_in_progress_leaves_the_published_numbers_alone(scored_per
     hoang_liet, yen_so = appraise_all(scored_period, ward_head, secretariat)
     period_publish(period=scored_period, by=secretariat)
     hoang_liet.refresh_from_db()
-    workflow.transition(hoang_liet, "reappraise", by=secretariat, reason="Phúc tra")
+    actions.assessment_reappraise(assessment=hoang_liet, by=secretariat, reason="Phúc tra")
     node = scored_period.framework.nodes.get(code="1.1.2")
     appraisal_save(assessment=hoang_liet, node=node, by=secretariat, value="0", reason="Phúc tra: không có kế hoạch",
                    expected_version=hoang_liet.appraised_scores.get(node=node).version)
@@ -155,7 +155,7 @@ def published_then_reappraised(scored_period, ward, other_ward, ward_head, secre
     survey_result_save(assessment=hoang_liet, points="20", by=secretariat)
     period_publish(period=scored_period, by=secretariat)
     hoang_liet.refresh_from_db()
-    workflow.transition(hoang_liet, "reappraise", by=secretariat, reason="Phúc tra theo đơn của phường")
+    actions.assessment_reappraise(assessment=hoang_liet, by=secretariat, reason="Phúc tra theo đơn của phường")
     return hoang_liet
 
 

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from appraisal.models import CouncilRole
 from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
-from assessments import workflow
-from assessments.services import assessment_submit, period_open, self_score_save
+from assessments import actions
+from assessments.services import period_open, self_score_save
 from reports.documents import council_minutes_pdf, period_results_pdf, unit_scored_pdf
 from reports.selectors import period_results
 from surveys.services import survey_result_save
@@ -61,8 +61,8 @@ def scored(period, ward, other_ward, ward_staff, other_ward_staff, secretariat, 
 @pytest.fixture
 def published(scored, ward_head, secretariat):
     for assessment, head in ((scored.hoang_liet, ward_head), (scored.yen_so, scored.yen_so_head)):
-        assessment_submit(assessment=assessment, by=head)
-        workflow.transition(assessment, "start_appraisal", by=secretariat)
+        actions.assessment_submit(assessment=assessment, by=head)
+        actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     appraisal_save(assessment=scored.hoang_liet, node=scored.nodes["1.1.2"], by=secretariat, value="0,25",
                    reason=REASON, expected_version=None)
     for assessment in (scored.hoang_liet, scored.yen_so):

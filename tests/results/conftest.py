@@ -1,7 +1,8 @@
 import pytest
 
-from assessments import workflow
-from assessments.services import assessment_submit, self_score_save
+from assessments import actions, workflow
+from assessments.actions import assessment_submit
+from assessments.services import self_score_save
 
 
 @pytest.fixture
@@ -30,5 +31,5 @@ def under_appraisal(assessment, ward_staff, ward_head, secretariat, node):
     self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
     self_score_save(assessment=assessment, node=node("1.1.2"), by=ward_staff, expected_version=None, value="0,25")
     assessment_submit(assessment=assessment, by=ward_head)
-    workflow.transition(assessment, "start_appraisal", by=secretariat)
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     return assessment

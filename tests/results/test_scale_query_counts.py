@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from appraisal.services import appraisal_finish, period_publish
-from assessments import workflow
+from assessments import actions, workflow
 from assessments.services import period_open
 from frameworks.selectors import tree_for
 from organizations.models import Unit, UnitKind
@@ -20,7 +20,7 @@ def appraised_period(framework, secretariat, year, extra_wards):
     for assessment in period.assessments.all():
         assessment.status = workflow.Status.SUBMITTED
         assessment.save(update_fields=["status"])
-        workflow.transition(assessment, "start_appraisal", by=secretariat)
+        actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
         appraisal_finish(assessment=assessment, by=secretariat)
     return period
 

@@ -14,12 +14,13 @@ from openpyxl import load_workbook
 
 from appraisal.excel import appraisal_import, appraisal_workbook
 from appraisal.services import appraisal_finish, appraisal_save, period_publish, reappraisal_publish
-from assessments import workflow
+from assessments import actions, workflow
 from assessments.excel import self_score_template_xlsx, self_scores_import_xlsx
 from assessments.models import AssessmentResult
 from assessments.results import assessment_scoring, figures_row
 from assessments.scoring import result_figures
-from assessments.services import assessment_submit, self_score_save
+from assessments.actions import assessment_submit
+from assessments.services import self_score_save
 from frameworks.selectors import tree_for
 from reports.selectors import period_results
 from surveys.services import survey_results_save
@@ -83,7 +84,7 @@ def test_appraisal_decisions_finish_survey_and_publication_stay_in_step(
         period, assessment, other_assessment, ward_staff, ward_head, secretariat, node):
     self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
     assessment_submit(assessment=assessment, by=ward_head)
-    workflow.transition(assessment, "start_appraisal", by=secretariat)
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     assert_in_step(assessment)
     assert stored(assessment)["appraised_total"] is None  # the council has decided nothing yet
 
@@ -115,18 +116,18 @@ def test_a_re_appraisal_keeps_the_published_figures_until_republished(period, se
     for unit_assessment in assessments:
         unit_assessment.status = workflow.Status.SUBMITTED
         unit_assessment.save(update_fields=["status"])
-        workflow.transition(unit_assessment, "start_appraisal", by=secretariat)
+        actions.assessment_start_appraisal(assessment=unit_assessment, by=secretariat)
         appraisal_finish(assessment=unit_assessment, by=secretariat)
     period_publish(period=period, by=secretariat)
     hoang_liet = next(a for a in assessments if a.unit.code == "HM-W-HOANGLIET")
-    workflow.transition(hoang_liet, "reappraise", by=secretariat, reason="Đơn vị khiếu nại")
+    actions.assessment_reappraise(assessment=hoang_liet, by=secretariat, reason="Đơn vị khiếu nại")
     appraisal_save(assessment=hoang_liet, node=node("1.1.1"), by=secretariat, value="0,5", reason="Bổ sung tài liệu",
                    expected_version=None)
     assert_in_step(*assessments)
     shown = {r.unit_code: r.appraised_total for r in period_results(period=period)}
     assert shown["HM-W-HOANGLIET"] == Decimal("0")  # the publication still stands
 
-    workflow.transition(hoang_liet, "finish_appraisal", by=secretariat)
+    actions.assessment_finish_appraisal(assessment=hoang_liet, by=secretariat)
     reappraisal_publish(assessment=hoang_liet, by=secretariat, reason="Phúc tra")
     assert_in_step(*assessments)
     shown = {r.unit_code: r.appraised_total for r in period_results(period=period)}

@@ -1,0 +1,144 @@
+"""One function per workflow step: lock the row, check, save the status, record a ``StatusChange``, notify.
+
+These are the only writers of ``Assessment.status``; ``workflow.py`` says which steps are allowed.
+Every step takes an optional ``reason`` (required where the table says so), kept on its event row.
+"""
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from accounts.access import Actor
+from accounts.models import Notification, Role, User
+
+from . import workflow
+from .models import Assessment, StatusChange
+from .results import APPRAISAL_CLOSED, result_changed
+
+
+def _facts(assessment: Assessment, user) -> dict:
+    actor = Actor.of(user)
+    return {"status": assessment.status, "role": actor.role, "own_unit": actor.belongs_to(assessment.unit_id)}
+
+
+def check(action: str, *, assessment: Assessment, by, reason: str = "") -> workflow.Transition:
+    """``workflow.check`` asked with the facts of ``assessment`` and ``by``; raises ``TransitionError``."""
+    return workflow.check(action, **_facts(assessment, by), reason=reason)
+
+
+def available(*, assessment: Assessment, user, generic_only: bool = False) -> list[workflow.Transition]:
+    """The steps ``user`` may take on ``assessment`` now, by the same check the steps apply."""
+    return workflow.available_actions(**_facts(assessment, user), generic_only=generic_only)
+
+
+def _step(assessment: Assessment, action: str, *, by, reason: str) -> StatusChange:
+    # Lock the row so two people cannot take two steps from the same state at once.
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    step = check(action, assessment=locked, by=by, reason=reason)
+    old = locked.status
+    locked.status = step.target
+    locked.status_changed_at = timezone.now()
+    locked._history_user = by
+    locked._change_reason = reason or str(step.label)
+    locked.save(update_fields=["status", "status_changed_at"])
+    assessment.status, assessment.status_changed_at = locked.status, locked.status_changed_at
+    if {old, step.target} & APPRAISAL_CLOSED:  # whether the appraisal is closed shows in the results
+        result_changed(locked)
+    return StatusChange.objects.create(
+        assessment=locked, action=action, old_status=old, new_status=step.target, by=by, reason=reason.strip()
+    )
+
+
+def _notify(recipients, *, message: str, url: str) -> None:
+    Notification.objects.bulk_create(Notification(recipient=u, message=message[:300], url=url) for u in recipients)
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
+    """The unit head submits: self-scores freeze and the secretariat is told in the app."""
+    change = _step(assessment, "submit", by=by, reason=reason)
+    _notify(User.objects.filter(role=Role.SECRETARIAT, is_active=True),
+            message=f"{assessment.unit.name} đã nộp kết quả tự đánh giá {assessment.period.identifier}.",
+            url=reverse("assessments:entry", args=[assessment.pk]))
+    return change
+
+
+@transaction.atomic
+def assessment_return(*, assessment: Assessment, by, reason: str) -> StatusChange:
+    """The secretariat sends a submission back to the unit with comments."""
+    change = _step(assessment, "return", by=by, reason=reason)
+    _notify(assessment.unit.users.filter(is_active=True),
+            message=f"Hồ sơ {assessment.period.identifier} bị trả lại: {reason}",
+            url=reverse("assessments:entry", args=[assessment.pk]))
+    return change
+
+
+@transaction.atomic
+def assessment_start_appraisal(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
+    return _step(assessment, "start_appraisal", by=by, reason=reason)
+
+
+@transaction.atomic
+def assessment_request_explanation(*, assessment: Assessment, by, reason: str) -> StatusChange:
+    """The status step only; ``appraisal.services.explanation_request`` records the questions, tells the unit."""
+    return _step(assessment, "request_explanation", by=by, reason=reason)
+
+
+@transaction.atomic
+def assessment_answer_explanation(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
+    return _step(assessment, "answer_explanation", by=by, reason=reason)
+
+
+@transaction.atomic
+def assessment_finish_appraisal(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
+    """The status step only; ``appraisal.services.appraisal_finish`` first confirms the undecided criteria."""
+    return _step(assessment, "finish_appraisal", by=by, reason=reason)
+
+
+@transaction.atomic
+def assessment_reopen_appraisal(*, assessment: Assessment, by, reason: str) -> StatusChange:
+    return _step(assessment, "reopen_appraisal", by=by, reason=reason)
+
+
+@transaction.atomic
+def assessment_publish(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
+    """The status step only; ``appraisal.services`` freezes the published snapshot."""
+    return _step(assessment, "publish", by=by, reason=reason)
+
+
+def assessments_publish(*, assessments: list[Assessment], by, reason: str = "") -> list[StatusChange]:
+    """The "publish" step for many assessments at once, in a fixed number of queries.
+
+    The caller holds their row locks (``select_for_update``) inside its transaction. A period's
+    results appear together, so one refused step refuses them all.
+    """
+    steps = {a.pk: check("publish", assessment=a, by=by, reason=reason) for a in assessments}
+    now = timezone.now()
+    old_status = {a.pk: a.status for a in assessments}
+    for assessment in assessments:
+        assessment.status, assessment.status_changed_at = steps[assessment.pk].target, now
+    bulk_update_with_history(assessments, Assessment, ["status", "status_changed_at"], default_user=by,
+                             default_change_reason=reason or str(workflow.TRANSITIONS["publish"].label),
+                             default_date=now)
+    return StatusChange.objects.bulk_create(
+        StatusChange(assessment=a, action="publish", old_status=old_status[a.pk], new_status=a.status, by=by,
+                     reason=reason.strip()) for a in assessments
+    )
+
+
+@transaction.atomic
+def assessment_reappraise(*, assessment: Assessment, by, reason: str) -> StatusChange:
+    return _step(assessment, "reappraise", by=by, reason=reason)
+
+
+STEPS = {
+    "submit": assessment_submit,
+    "return": assessment_return,
+    "start_appraisal": assessment_start_appraisal,
+    "request_explanation": assessment_request_explanation,
+    "answer_explanation": assessment_answer_explanation,
+    "finish_appraisal": assessment_finish_appraisal,
+    "reopen_appraisal": assessment_reopen_appraisal,
+    "publish": assessment_publish,
+    "reappraise": assessment_reappraise,
+}

@@ -1,0 +1,111 @@
+"""The access policy as a table: every role × relation to the file × status, asked of the pure
+predicates without a database; then a few pages that must answer as the policy says."""
+import pytest
+from django.urls import reverse
+
+from accounts.access import (
+    Actor, may_appraise, may_enter_surveys, may_read_assessment, may_read_results, may_write_self_scores,
+)
+from accounts.roles import Role
+from assessments import actions
+from assessments.workflow import Status
+
+R = Role
+UNIT = 1  # the assessed unit
+RELATIONS = {  # relation: (the actor's unit, seated on the period's council, the criterion assigned to them)
+    "own unit": (UNIT, False, False),
+    "other unit": (2, False, False),
+    "seated": (2, True, False),
+    "assigned": (2, True, True),
+}
+ROLES = [*Role, None]
+SUBMITTED = {s for s in Status if s not in (Status.DRAFT, Status.RETURNED)}
+
+# Who may, written out per role: the relations (and, for council members, the states) that allow it.
+READS = {
+    R.UNIT_STAFF: {"own unit"}, R.UNIT_HEAD: {"own unit"},
+    R.SECRETARIAT: set(RELATIONS), R.ADMIN: set(RELATIONS), R.LEADERSHIP: set(RELATIONS),
+    R.COUNCIL_MEMBER: {"own unit"},  # plus seated ones once submitted, below
+    None: set(),
+}
+WRITES_SELF_SCORES = {R.UNIT_STAFF: {"own unit"}, R.UNIT_HEAD: {"own unit"}}
+APPRAISES = {R.SECRETARIAT: set(RELATIONS), R.ADMIN: set(RELATIONS), R.COUNCIL_MEMBER: {"assigned"}}
+ENTERS_SURVEYS = {R.SECRETARIAT, R.ADMIN}
+READS_RESULTS = {R.SECRETARIAT, R.ADMIN, R.COUNCIL_MEMBER, R.LEADERSHIP}
+
+
+def actor(role, relation):
+    unit_id, _seated, _assigned = RELATIONS[relation]
+    return Actor(role, unit_id if role else None)
+
+
+def expected_read(role, relation, status):
+    seated_member = role == R.COUNCIL_MEMBER and RELATIONS[relation][1] and status in SUBMITTED
+    return relation in READS[role] or seated_member
+
+
+CASES = [(role, relation, status) for role in ROLES for relation in RELATIONS for status in Status]
+
+
+def test_reading_a_file():
+    assert {case: may_read_assessment(actor(case[0], case[1]), unit_id=UNIT, status=case[2],
+                                      seated=RELATIONS[case[1]][1]) for case in CASES} == {
+        case: expected_read(*case) for case in CASES}
+
+
+def test_writing_self_scores():
+    cases = [(role, relation) for role in ROLES for relation in RELATIONS]
+    assert {case: may_write_self_scores(actor(*case), unit_id=UNIT) for case in cases} == {
+        (role, relation): relation in WRITES_SELF_SCORES.get(role, set()) for role, relation in cases}
+
+
+def test_appraising_a_criterion():
+    cases = [(role, relation) for role in ROLES for relation in RELATIONS]
+    assert {case: may_appraise(actor(*case), seated=RELATIONS[case[1]][1], assigned=RELATIONS[case[1]][2])
+            for case in cases} == {
+        (role, relation): relation in APPRAISES.get(role, set()) for role, relation in cases}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_district_wide_powers_depend_on_the_role_alone(role):
+    for relation in RELATIONS:
+        assert may_enter_surveys(actor(role, relation)) is (role in ENTERS_SURVEYS)
+        assert may_read_results(actor(role, relation)) is (role in READS_RESULTS)
+
+
+def test_a_superuser_counts_as_an_administrator_and_nobody_signed_in_has_no_role(django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert Actor.of(django_user_model(role=R.UNIT_STAFF, is_superuser=True)) == Actor(R.ADMIN)
+    assert Actor.of(AnonymousUser()) == Actor(None)
+
+
+# -- pages: the loaders ask the same policy ------------------------------------------------------
+
+
+def test_results_of_a_period_for_every_district_wide_reader_and_nobody_else(
+    client_for, period, leadership, council_member, ward_staff, ward_head
+):
+    url = reverse("reports:period_xlsx", args=[period.pk])
+    for reader in (leadership, council_member):
+        assert client_for(reader).get(url).status_code == 200
+    for outsider in (ward_staff, ward_head):
+        assert client_for(outsider).get(url).status_code == 404
+
+
+def test_a_units_report_follows_the_file_rule(client_for, period, ward, other_ward_staff, council_member, ward_head):
+    from appraisal.services import council_member_add
+
+    assessment = period.assessments.get(unit=ward)
+    url = reverse("reports:unit_report", args=[assessment.pk])
+    council_member_add(period=period, user=council_member)
+    assert client_for(council_member).get(url).status_code == 404  # seated, but still a draft
+    actions.assessment_submit(assessment=assessment, by=ward_head)
+    assert client_for(council_member).get(url).status_code == 200
+    assert client_for(other_ward_staff).get(url).status_code == 404
+
+
+def test_only_the_office_enters_survey_points(client_for, period, leadership, secretariat):
+    url = reverse("surveys:save", args=[period.pk])
+    assert client_for(leadership).post(url, {}).status_code == 404
+    assert client_for(secretariat).post(url, {}).status_code == 302
