@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from accounts.access import is_office, require_district_wide, require_office
 from frameworks.models import Framework
@@ -38,6 +39,7 @@ def period_open(request):
         except AssessmentError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"Đã mở kỳ đánh giá {period.identifier} cho {period.assessments.count()} đơn vị.")
+            messages.success(request, _("Đã mở kỳ đánh giá %(identifier)s cho %(count)s đơn vị.") % {
+                "identifier": period.identifier, "count": period.assessments.count()})
             return redirect("periods:list")
     return render(request, "assessments/period_open.html", {"form": form})
