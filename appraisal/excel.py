@@ -5,16 +5,16 @@ For councils that work on paper first: the secretariat exports, the council fill
 nothing: every row is checked first; one bad row rejects the file, naming each bad row. Rows that
 would change nothing are skipped, so a re-imported export leaves untouched units alone.
 """
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 
 from assessments.models import SelfScore
 from assessments.results import results_batch
+from config.excel import (
+    NOT_AN_EXCEL_FILE, NotAnExcelFile, cell_text, new_sheet, open_workbook, workbook_bytes, write_header,
+)
 from frameworks import rules
 from frameworks.points import PointsParseError, parse_points
 
@@ -24,7 +24,6 @@ from .models import AppraisedScore
 
 HEADERS = ["Mã đơn vị", "Đơn vị", "Mã tiêu chí", "Nội dung/Tiêu chí", "Điểm tối đa", "Điểm tự chấm",
            "Điểm thẩm định", "Lý do điều chỉnh"]
-NOT_XLSX = "Tệp không phải Excel (.xlsx) hợp lệ."
 WRONG_HEADER = "Dòng tiêu đề phải là: " + ", ".join(HEADERS) + "."
 UNKNOWN_UNIT = "Dòng %(row)d: đơn vị “%(code)s” không có trong kỳ đánh giá."
 UNKNOWN_CODE = "Dòng %(row)d: mã “%(code)s” không phải tiêu chí chấm điểm của bộ chỉ số."
@@ -46,12 +45,8 @@ def _number(value) -> Decimal | None:
 
 
 def appraisal_workbook(*, period) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Thẩm định"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    workbook, sheet = new_sheet("Thẩm định")
+    write_header(sheet, 1, HEADERS)
     leaves = list(period.framework.nodes.filter(children__isnull=True).order_by("order"))
     assessments = list(period.assessments.select_related("unit").order_by("unit__order", "unit__code"))
     self_scores = {(s.assessment_id, s.node_id): s.value for s in SelfScore.objects.filter(assessment__period=period)}
@@ -64,9 +59,7 @@ def appraisal_workbook(*, period) -> bytes:
                 self_scores.get((assessment.pk, node.pk)),
                 decided.value if decided else None, decided.reason if decided else "",
             ])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 @dataclass(frozen=True)
@@ -84,11 +77,11 @@ class _Row:
 
 def _read_rows(period, file) -> tuple[list[_Row], list[str]]:
     try:
-        sheet = load_workbook(file, data_only=True).worksheets[0]
-    except Exception:  # openpyxl raises many kinds of errors on a file that is not a workbook
-        return [], [NOT_XLSX]
+        sheet = open_workbook(file, data_only=True).worksheets[0]
+    except (NotAnExcelFile, IndexError):  # IndexError: a workbook without a worksheet
+        return [], [str(NOT_AN_EXCEL_FILE)]
     rows = sheet.iter_rows(values_only=True)
-    header = [str(cell).strip() if cell is not None else "" for cell in next(rows, ())]
+    header = [cell_text(cell) for cell in next(rows, ())]
     if header[: len(HEADERS)] != HEADERS:
         return [], [WRONG_HEADER]
     assessments = {a.unit.code: a for a in period.assessments.select_related("unit", "period")}

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import Actor, is_office
@@ -53,7 +54,7 @@ def appraisal_save(request, pk, code):
         )
     except _REFUSALS as exc:
         return _back(request, assessment, error=f"{code}: {exc}")
-    return _back(request, assessment, success=f"Đã lưu điểm thẩm định tiêu chí {code}.")
+    return _back(request, assessment, success=_("Đã lưu điểm thẩm định tiêu chí %(code)s.") % {"code": code})
 
 
 @login_required
@@ -71,7 +72,7 @@ def explanation_request(request, pk):
                                      answer_deadline=deadline.cleaned_data["answer_deadline"])
     except _REFUSALS as exc:
         return _back(request, assessment, error=str(exc))
-    return _back(request, assessment, success="Đã gửi đề nghị giải trình.")
+    return _back(request, assessment, success=_("Đã gửi đề nghị giải trình."))
 
 
 @login_required
@@ -83,7 +84,7 @@ def explanation_answer(request, pk, code):
                                     text=request.POST.get("text", ""))
     except _REFUSALS as exc:
         return _back(request, assessment, error=str(exc))
-    return _back(request, assessment, success=f"Đã gửi giải trình tiêu chí {code}.")
+    return _back(request, assessment, success=_("Đã gửi giải trình tiêu chí %(code)s.") % {"code": code})
 
 
 @login_required
@@ -94,7 +95,7 @@ def appraisal_finish(request, pk):
         services.appraisal_finish(assessment=assessment, by=request.user)
     except _REFUSALS as exc:
         return _back(request, assessment, error=str(exc))
-    return _back(request, assessment, success="Đã kết thúc thẩm định.")
+    return _back(request, assessment, success=_("Đã kết thúc thẩm định."))
 
 
 @login_required
@@ -106,7 +107,7 @@ def period_publish(request, period_pk):
     except _REFUSALS as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã công bố kết quả kỳ {period.identifier}.")
+        messages.success(request, _("Đã công bố kết quả kỳ %(identifier)s.") % {"identifier": period.identifier})
     return redirect("appraisal:period", period_pk=period.pk)
 
 
@@ -118,7 +119,7 @@ def reappraisal_publish(request, pk):
         services.reappraisal_publish(assessment=assessment, by=request.user, reason=request.POST.get("reason", ""))
     except _REFUSALS as exc:
         return _back(request, assessment, error=str(exc))
-    return _back(request, assessment, success="Đã công bố kết quả phúc tra.")
+    return _back(request, assessment, success=_("Đã công bố kết quả phúc tra."))
 
 
 @login_required
@@ -147,7 +148,7 @@ def appraisal_upload(request, period_pk):
     period = get_period_for_user(request.user, period_pk, manage=True)
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "Chọn tệp Excel để nhập.")
+        messages.error(request, _("Chọn tệp Excel để nhập."))
     else:
         try:
             check_excel_size(upload)
@@ -155,9 +156,9 @@ def appraisal_upload(request, period_pk):
         except AssessmentError as error:
             messages.error(request, str(error))
         except AppraisalImportRejected as rejected:
-            messages.error(request, "Không nhập gì. " + problems_listed(rejected.problems))
+            messages.error(request, _("Không nhập gì. %(problems)s") % {"problems": problems_listed(rejected.problems)})
         else:
-            messages.success(request, f"Đã nhập {saved} điểm thẩm định.")
+            messages.success(request, _("Đã nhập %(count)s điểm thẩm định.") % {"count": saved})
     return redirect("appraisal:period", period_pk=period.pk)
 
 
@@ -171,7 +172,7 @@ def council_add(request, period_pk):
     else:
         user = form.cleaned_data["user"]
         services.council_member_add(period=period, user=user, role=form.cleaned_data["role"], by=request.user)
-        messages.success(request, f"Đã thêm {user.display_name} vào Hội đồng thẩm định.")
+        messages.success(request, _("Đã thêm %(name)s vào Hội đồng thẩm định.") % {"name": user.display_name})
     return redirect("appraisal:period", period_pk=period.pk)
 
 
@@ -180,5 +181,6 @@ def council_add(request, period_pk):
 def assignments_default(request, period_pk):
     period = get_period_for_user(request.user, period_pk, manage=True)
     created = services.assignments_apply_defaults(period=period)
-    messages.success(request, f"Đã phân công {created} tiêu chí theo đơn vị phụ trách trong văn bản nguồn.")
+    messages.success(request, _("Đã phân công %(count)s tiêu chí theo đơn vị phụ trách trong văn bản nguồn.") % {
+        "count": created})
     return redirect("appraisal:period", period_pk=period.pk)

@@ -2,6 +2,8 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from config.excel import NOT_AN_EXCEL_FILE
+
 NOT_EDITABLE_STATUS = _("Hồ sơ đang ở trạng thái “%(status)s”: không thể sửa điểm tự chấm.")
 DEADLINE_PASSED = _("Đã hết hạn tự đánh giá (%(deadline)s). Liên hệ Phòng Nội vụ để được mở lại.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con, không nhập điểm trực tiếp.")
@@ -32,7 +34,7 @@ class AssessmentError(Exception):
 
 
 # Excel both ways (``excel.py``); a row's problem reads "Dòng 12: …", the row number Excel shows.
-EXCEL_UNREADABLE = _("Tệp không phải Excel (.xlsx) hợp lệ.")
+EXCEL_UNREADABLE = NOT_AN_EXCEL_FILE  # one message for both imports, defined with the shared reader
 EXCEL_NO_HEADER = _("Không tìm thấy dòng tiêu đề có đủ các cột: %(columns)s.")
 EXCEL_ROW = _("Dòng %(row)s: %(problem)s")
 EXCEL_UNKNOWN_CODE = _("mã “%(code)s” không có trong bộ chỉ số.")

@@ -21,14 +21,15 @@ Decisions:
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from io import BytesIO
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter
 
+from config.excel import (
+    BOLD, NotAnExcelFile, cell_text, new_sheet, open_workbook, workbook_bytes, write_header,
+)
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import PointsParseError, format_points, parse_points
@@ -46,7 +47,6 @@ _HEADER_ROW = 4  # below the unit's name, the period and a blank row
 _COLUMN = {name: index for index, name in enumerate(HEADER, 1)}
 _WIDTHS = {CODE: 10, TITLE: 70, MAX: 12, SCORE: 14, EXPLANATION: 50}
 _WRAPPED = Alignment(wrap_text=True, vertical="top")
-_BOLD = Font(bold=True)
 
 
 class ImportRejected(AssessmentError):
@@ -79,10 +79,6 @@ def _rule_driven(node: Node) -> bool:
     return node.rule is not None and node.rule.get("kind") != "manual"
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
 # -- the template ------------------------------------------------------------------------------
 
 
@@ -94,14 +90,12 @@ def self_score_template_xlsx(*, assessment: Assessment) -> bytes:
     for node in nodes:
         child_rows[node.parent_id].append(row_of[node.pk])
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET_TITLE
+    workbook, sheet = new_sheet(SHEET_TITLE)
     sheet["A1"] = assessment.unit.name
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A2"] = f"{assessment.period.identifier} — {assessment.period.framework.name}"
+    write_header(sheet, _HEADER_ROW, HEADER)
     for name, column in _COLUMN.items():
-        sheet.cell(_HEADER_ROW, column, name).font = _BOLD
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[name]
     if any(_rule_driven(node) for node in nodes):
         note = Comment(str(errors.EXCEL_RULE_DRIVEN_NOTE), "ParIndex", height=150, width=320)
@@ -124,15 +118,13 @@ def self_score_template_xlsx(*, assessment: Assessment) -> bytes:
                 text.data_type = "s"  # an explanation such as "=> đã ban hành" is text, not a formula
         if node.level == 1:
             for cell in cells.values():
-                cell.font = _BOLD
+                cell.font = BOLD
         if node.pk not in child_rows:
             cells[SCORE].protection = cells[EXPLANATION].protection = Protection(locked=False)
 
     sheet.freeze_panes = f"A{_HEADER_ROW + 1}"
     sheet.protection.sheet = True  # no password: the import checks everything anyway
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 # -- the import --------------------------------------------------------------------------------
@@ -172,13 +164,13 @@ def self_scores_import_xlsx(*, assessment: Assessment, file, by) -> ImportReport
 def _rows(file) -> list[tuple[int, dict]]:
     """``(Excel row number, {column: value})`` of every row under the header."""
     try:
-        workbook = load_workbook(file)
-    except Exception:  # openpyxl fails in many ways on a damaged or foreign file: all mean the same here
-        raise ImportRejected([str(errors.EXCEL_UNREADABLE)]) from None
+        workbook = open_workbook(file)
+    except NotAnExcelFile as error:
+        raise ImportRejected([str(error)]) from None
     sheet = workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.active
     rows = sheet.iter_rows(values_only=True)
     for number, values in enumerate(rows, 1):
-        names = [_text(value) for value in values]
+        names = [cell_text(value) for value in values]
         if set(HEADER) <= set(names):
             index = {name: names.index(name) for name in HEADER}
             # The same iterator goes on from the row under the header.
@@ -199,8 +191,8 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
         problems.append(errors.EXCEL_ROW % {"row": row, "problem": problem})
 
     for row, cells in rows:
-        code, points = _text(cells[CODE]), cells[SCORE]
-        entered = _text(points)
+        code, points = cell_text(cells[CODE]), cells[SCORE]
+        entered = cell_text(points)
         if not code:
             continue
         node = by_code.get(code)
@@ -213,7 +205,7 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
                 refuse(row, errors.EXCEL_PARENT_TYPED % {"code": code})
         elif entered:
             try:
-                typed.append(_Typed(node, _score(node, points), _text(cells[EXPLANATION])))
+                typed.append(_Typed(node, _score(node, points), cell_text(cells[EXPLANATION])))
             except _BadScore as problem:
                 refuse(row, str(problem))
         first_row.setdefault(code, row)

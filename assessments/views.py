@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frameworks import rules
@@ -64,7 +65,7 @@ def self_score_save(request, pk, code):
         if error:
             messages.error(request, f"{node.code}: {error}")
         else:
-            messages.success(request, f"Đã lưu tiêu chí {node.code}.")
+            messages.success(request, _("Đã lưu tiêu chí %(code)s.") % {"code": node.code})
         return redirect("assessments:entry", pk=assessment.pk)
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
     row = next(r for r in context["rows"] if r.node.pk == node.pk)
@@ -98,7 +99,7 @@ def evidence_upload(request, pk):
         for error in form.errors.values():
             messages.error(request, " ".join(error))
     else:
-        messages.success(request, "Đã thêm tài liệu kiểm chứng.")
+        messages.success(request, _("Đã thêm tài liệu kiểm chứng."))
     return redirect("assessments:entry", pk=assessment.pk)
 
 
@@ -114,7 +115,7 @@ def assessment_transition(request, pk, action):
     except workflow.TransitionError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"{workflow.TRANSITIONS[action].label}: xong.")
+        messages.success(request, _("%(action)s: xong.") % {"action": workflow.TRANSITIONS[action].label})
     # The appraisal page posts here too and wants to come back to itself.
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
@@ -136,7 +137,8 @@ def assessment_reopen(request, pk):
     except AssessmentError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Đã mở lại hồ sơ đến ngày {form.cleaned_data['until']:%d/%m/%Y}.")
+        until = f"{form.cleaned_data['until']:%d/%m/%Y}"
+        messages.success(request, _("Đã mở lại hồ sơ đến ngày %(until)s.") % {"until": until})
     return redirect("assessments:entry", pk=assessment.pk)
 
 

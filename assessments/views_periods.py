@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from accounts.access import Actor, is_office, may_read_results
 from frameworks.models import Framework
@@ -42,6 +43,7 @@ def period_open(request):
         except AssessmentError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"Đã mở kỳ đánh giá {period.identifier} cho {period.assessments.count()} đơn vị.")
+            messages.success(request, _("Đã mở kỳ đánh giá %(identifier)s cho %(count)s đơn vị.") % {
+                "identifier": period.identifier, "count": period.assessments.count()})
             return redirect("periods:list")
     return render(request, "assessments/period_open.html", {"form": form})

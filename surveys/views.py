@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments.selectors import get_period_for_user
@@ -19,7 +20,7 @@ def survey_points_save(request, period_pk):
         saved = survey_results_save(period=period, typed=typed, by=request.user,
                                     method=request.POST.get("method", SurveyMethod.SOCIOLOGICAL))
     except SurveyError as error:
-        messages.error(request, f"Chưa lưu điểm điều tra nào. {error}")
+        messages.error(request, _("Chưa lưu điểm điều tra nào. %(error)s") % {"error": error})
     else:
-        messages.success(request, f"Đã lưu điểm điều tra của {saved} đơn vị.")
+        messages.success(request, _("Đã lưu điểm điều tra của %(count)s đơn vị.") % {"count": saved})
     return redirect("appraisal:period", period_pk=period.pk)

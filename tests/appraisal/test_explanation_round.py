@@ -32,6 +32,13 @@ def test_a_question_needs_text_and_assigned_criteria(under_appraisal, member, no
     assert under_appraisal.status == Status.UNDER_APPRAISAL
 
 
+def test_a_question_without_criteria_is_refused_and_changes_nothing(under_appraisal, council_member):
+    with pytest.raises(AppraisalError, match="Chọn ít nhất một tiêu chí cần giải trình."):
+        explanation_request(assessment=under_appraisal, nodes=[], by=council_member, question="?")
+    under_appraisal.refresh_from_db()
+    assert under_appraisal.status == Status.UNDER_APPRAISAL
+
+
 def test_only_the_units_own_staff_answer_and_only_where_asked(under_appraisal, member, other_ward_staff, ward_staff, node):
     explanation_request(assessment=under_appraisal, nodes=[node("1.1.1")], by=member, question="?")
     with pytest.raises(AppraisalError, match="Chỉ cán bộ của đơn vị"):

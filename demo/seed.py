@@ -3,6 +3,7 @@ import hashlib
 from datetime import date
 from decimal import Decimal
 
+from accounts.models import Role, User
 from appraisal.models import Assignment, CouncilRole
 from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
 from assessments import actions
@@ -14,7 +15,6 @@ from frameworks.models import Framework
 from frameworks.points import quantize_points
 from surveys.services import survey_result_save
 
-from .models import Role, User
 
 # Share of the maximum a unit earns on a criterion, picked by a stable hash (no randomness: reruns agree).
 _SHARES = [Decimal(1), Decimal(1), Decimal(1), Decimal("0.75"), Decimal("0.5"), Decimal(0)]

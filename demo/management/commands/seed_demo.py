@@ -2,9 +2,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts.demo import seed_demo_periods
 from accounts.models import Role
 from accounts.services import user_ensure
+from demo.seed import seed_demo_periods
 from frameworks.services import frameworks_load_all
 from organizations.models import Unit
 from organizations.services import units_load_all
