@@ -96,6 +96,8 @@ class PublishedResult(models.Model):
     # The stored result figures at publication (see ``assessments.scoring``): areas and lost points.
     areas = models.JSONField(default=dict)
     shortfalls = models.JSONField(default=dict)
+    # The newest version of the assessment's publication, the one results show (set by ``services._publish``).
+    current = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["assessment", "-version"]

@@ -193,6 +193,7 @@ def _publish(assessments: list[Assessment], *, by, versions: dict, reason: str =
     of queries whatever their number (``versions``: assessment id -> the new publication's version)."""
     actions.assessments_publish(assessments=assessments, by=by, reason=reason)
     scoring, stored = results_refresh(assessments)
+    PublishedResult.objects.filter(assessment__in=assessments, current=True).update(current=False)
     return PublishedResult.objects.bulk_create(
         PublishedResult(
             assessment=a, version=versions[a.pk], published_by=by, reason=reason,

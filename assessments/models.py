@@ -144,6 +144,6 @@ class AssessmentResult(models.Model):
     survey_total = PointsField(null=True)  # None: no survey points entered
     scored = models.PositiveIntegerField()
     leaves = models.PositiveIntegerField()
-    areas = models.JSONField()  # {"1": ["self", "combined", "max"]}
+    areas = models.JSONField()  # {"1": ["self", "combined", "max", "share %"]}
     shortfalls = models.JSONField()  # {"1.1.1": "0.25"}: leaves below their maximum
     updated_at = models.DateTimeField(auto_now=True)

@@ -6,7 +6,7 @@ stored results, the publication and the reports all go through ``unit_scoring``.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from frameworks.points import points_to_str
+from frameworks.points import points_to_str, quantize_percent
 from frameworks.tree import Subtotal, Tree
 
 
@@ -56,6 +56,18 @@ class AreaFigures:
     self_points: Decimal
     points: Decimal  # combined: appraised where decided, else self
     max_points: Decimal
+    share_pct: Decimal | None  # points ÷ maximum in % with one place; None when nothing is assessed
+
+
+def share_pct(points: Decimal, maximum: Decimal) -> Decimal | None:
+    """Share of a maximum achieved, in % with one place (``87.5``)."""
+    if maximum == 0:
+        return None
+    return quantize_percent(points * 100 / maximum, places=1)
+
+
+def _area(own: Subtotal, combined: Subtotal) -> AreaFigures:
+    return AreaFigures(own.score, combined.score, combined.max_points, share_pct(combined.score, combined.max_points))
 
 
 @dataclass(frozen=True)
@@ -82,8 +94,7 @@ def result_figures(tree: Tree, scoring: UnitScoring) -> ResultFigures:
         appraisal_max=total.max_points,
         scored=own[""].scored,
         leaves=own[""].leaves,
-        areas={area.code: AreaFigures(own[area.code].score, combined[area.code].score, combined[area.code].max_points)
-               for area in tree.areas},
+        areas={area.code: _area(own[area.code], combined[area.code]) for area in tree.areas},
         shortfalls={leaf.code: combined[leaf.code].max_points - combined[leaf.code].score
                     for leaf in tree.leaves if combined[leaf.code].score < combined[leaf.code].max_points},
     )
@@ -93,12 +104,15 @@ def result_figures(tree: Tree, scoring: UnitScoring) -> ResultFigures:
 
 
 def areas_to_json(areas: dict) -> dict:
-    return {code: [points_to_str(a.self_points), points_to_str(a.points), points_to_str(a.max_points)]
+    """``{"1": ["self", "combined", "max", "share %" or null]}``."""
+    return {code: [points_to_str(a.self_points), points_to_str(a.points), points_to_str(a.max_points),
+                   None if a.share_pct is None else str(a.share_pct)]
             for code, a in areas.items()}
 
 
 def areas_from_json(data: dict) -> dict:
-    return {code: AreaFigures(Decimal(own), Decimal(points), Decimal(maximum)) for code, (own, points, maximum) in data.items()}
+    return {code: AreaFigures(Decimal(own), Decimal(points), Decimal(maximum), None if share is None else Decimal(share))
+            for code, (own, points, maximum, share) in data.items()}
 
 
 def shortfalls_to_json(shortfalls: dict) -> dict:

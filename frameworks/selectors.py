@@ -8,7 +8,7 @@ from . import rules
 from .diff import FrameworkDiff, diff_frameworks
 from .models import Framework, Node
 from .points import points_to_str
-from .tree import Tree, TreeNode, sum_mismatches
+from .tree import NODE_FIELDS, Tree, sum_mismatches, tree_from_rows
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,7 @@ def tree_for(framework: Framework) -> Tree:
     key = (framework.pk, framework.fingerprint)
     tree = _trees.get(key)
     if tree is None:
-        nodes = list(Node.objects.filter(framework_id=framework.pk).order_by("order").values(
-            "pk", "code", "parent_id", "title", "max_points", "level", "order", "rule", "responsible_offices"))
-        codes = {row["pk"]: row["code"] for row in nodes}
-        tree = Tree(TreeNode(parent=codes.get(row["parent_id"]), **{
-            **row, "responsible_offices": tuple(row["responsible_offices"] or ())}) for row in nodes)
+        tree = tree_from_rows(Node.objects.filter(framework_id=framework.pk).order_by("order").values(*NODE_FIELDS))
         _trees[key] = tree
     return tree
 

@@ -68,6 +68,17 @@ class Subtotal:
     leaves: int
 
 
+NODE_FIELDS = ("pk", "code", "parent_id", "title", "max_points", "level", "order", "rule", "responsible_offices")
+
+
+def tree_from_rows(rows) -> "Tree":
+    """A ``Tree`` of ``TreeNode`` from node rows as dicts of ``NODE_FIELDS`` (``.values(*NODE_FIELDS)``)."""
+    rows = list(rows)
+    codes = {row["pk"]: row["code"] for row in rows}
+    return Tree(TreeNode(parent=codes.get(row["parent_id"]),
+                         **{**row, "responsible_offices": tuple(row["responsible_offices"] or ())}) for row in rows)
+
+
 def rollup(nodes, leaf_scores: dict, not_assessed: frozenset = frozenset()) -> dict[str, Subtotal]:
     """Sum leaf scores up the tree.
 

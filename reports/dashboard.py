@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, Period
-from frameworks.points import points_to_str, quantize_percent
+from frameworks.points import points_to_str
 from organizations.models import UnitKind
 
 from .index import UnitResult, rank_change_text
@@ -21,6 +21,9 @@ from .selectors import ranked_period
 # Lower bounds of the index bands in %; below the first is its own band (< 50 %).
 BAND_FLOORS = (50, 60, 70, 80, 90)
 TOP_LOST_CRITERIA = 10
+# Up to this many units the year-over-year chart shows them all; beyond, the largest moves each way.
+YEAR_OVER_YEAR_ALL = 30
+YEAR_OVER_YEAR_MOVES = 10
 
 
 def band_of(pct: Decimal) -> int:
@@ -82,21 +85,14 @@ class LostCriterion:
     lost_points: Decimal
 
 
-def share_pct(score: Decimal, maximum: Decimal) -> Decimal | None:
-    """Share of an area's maximum achieved, in % with one place (``87.5``)."""
-    if maximum == 0:
-        return None
-    return quantize_percent(score * 100 / maximum, places=1)
-
-
 def _heatmap(figures, areas, results) -> list[HeatRow]:
-    by_code = {unit.assessment.unit.code: unit for unit in figures}
+    by_code = {unit.unit_code: unit for unit in figures}
     rows = []
     for result in results:  # in rank order, to read alongside the ranking
         shown = by_code[result.unit_code].areas
         cells = []
         for area in areas:
-            pct = share_pct(shown[area.code].points, shown[area.code].max_points)
+            pct = shown[area.code].share_pct
             cells.append(HeatCell(share_pct=pct, band=None if pct is None else band_of(pct)))
         rows.append(HeatRow(unit_code=result.unit_code, unit_name=result.unit_name, cells=cells))
     return rows
@@ -114,9 +110,9 @@ def _lost_criteria(figures, tree) -> list[LostCriterion]:
     """Leaves ranked by how many units fall short of their maximum, then by the points lost."""
     below, points = {}, {}
     for unit in figures:
-        for code, lost_points in unit.shortfalls.items():
+        for code, lost_points in unit.stored["shortfalls"].items():  # read raw: thousands of values
             below[code] = below.get(code, 0) + 1
-            points[code] = points.get(code, Decimal(0)) + lost_points
+            points[code] = points.get(code, 0) + Decimal(lost_points)
     lost = [(tree.by_code[code], count, points[code]) for code, count in below.items()]
     lost.sort(key=lambda row: (-row[1], -row[2], row[0].order))
     return [LostCriterion(code=leaf.code, title=leaf.title, max_points=leaf.max_points,
@@ -124,8 +120,23 @@ def _lost_criteria(figures, tree) -> list[LostCriterion]:
             for leaf, below, points in lost[:TOP_LOST_CRITERIA]]
 
 
-def _unit_kinds(period: Period) -> list[tuple[str, str]]:
-    present = set(Assessment.objects.filter(period=period).order_by().values_list("unit__kind", flat=True).distinct())
+def _biggest_moves(rows: list) -> list:
+    """Every unit up to ``YEAR_OVER_YEAR_ALL``; beyond, the largest gains and drops (a chart of 600 bars
+    reads as nothing). Units without a previous figure have nothing to compare and are left to the CSV."""
+    if len(rows) <= YEAR_OVER_YEAR_ALL:
+        return rows
+    compared = sorted((row for row in rows if row.change is not None), key=lambda row: row.change)
+    drops = [row for row in compared[:YEAR_OVER_YEAR_MOVES] if row.change < 0]
+    gains = [row for row in reversed(compared[-YEAR_OVER_YEAR_MOVES:]) if row.change > 0]
+    return gains + drops
+
+
+def _unit_kinds(period: Period, figures, unit_kind: str | None) -> list[tuple[str, str]]:
+    """The kinds of unit in the period; read from the figures unless they are already filtered."""
+    if unit_kind:
+        present = set(Assessment.objects.filter(period=period).order_by().values_list("unit__kind", flat=True).distinct())
+    else:
+        present = {unit.scores.unit_kind for unit in figures}
     return [(kind.value, kind.label) for kind in UnitKind if kind.value in present]
 
 
@@ -166,10 +177,11 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
     previous = {r.unit_code: r for r in ranked.previous_results}
     tree = tree_for(period.framework)
 
-    assessment_ids = {u.assessment.unit.code: u.assessment.pk for u in ranked.figures}
+    assessment_ids = {u.unit_code: u.assessment_id for u in ranked.figures}
+    change_texts = {change: rank_change_text(change) for change in {r.rank_change for r in results}}
     ranking = [
         RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
-                  rank_change=rank_change_text(r.rank_change), assessment_id=assessment_ids[r.unit_code])
+                  rank_change=change_texts[r.rank_change], assessment_id=assessment_ids[r.unit_code])
         for r in results
     ]
     year_over_year = [
@@ -177,21 +189,23 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
                      previous_pct=previous[r.unit_code].index_pct if r.unit_code in previous else None)
         for r in results
     ]
+    shown_year_over_year = _biggest_moves(year_over_year)
     distribution = _distribution(results)
     lost_criteria = _lost_criteria(ranked.figures, tree)
     return {
         "period": period,
         "previous_period": before,
         "unit_kind": unit_kind,
-        "unit_kinds": _unit_kinds(period),
+        "unit_kinds": _unit_kinds(period, ranked.figures, unit_kind),
         "ranking": ranking,
         "areas": tree.areas,
         "heatmap": _heatmap(ranked.figures, tree.areas, results),
         "distribution": distribution,
-        "year_over_year": year_over_year,
+        "year_over_year": year_over_year,  # every unit: the CSV
+        "year_over_year_shown": shown_year_over_year,
         "lost_criteria": lost_criteria,
         "charts": _charts(period=period, before=before, distribution=distribution,
-                          year_over_year=year_over_year, lost_criteria=lost_criteria, unit_count=len(results)),
+                          year_over_year=shown_year_over_year, lost_criteria=lost_criteria, unit_count=len(results)),
     }
 
 

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
+from django.db.models import FilteredRelation, Q
+
 from appraisal.models import PublishedResult
-from assessments.models import Assessment, AssessmentResult, Period
+from assessments.models import Assessment, Period
 from assessments.results import APPRAISAL_CLOSED, unit_records
 from assessments.scoring import areas_from_json, records_from_json, shortfalls_from_json, unit_scoring
 from frameworks.selectors import tree_for
@@ -21,65 +23,54 @@ from .index import UnitResult, UnitScores, rank_results
 class UnitFigures:
     """What results pages show of one unit; the per-area and per-criterion figures decoded on demand."""
 
-    assessment: Assessment
+    assessment_id: int
+    unit_code: str
     scores: UnitScores
-    stored: AssessmentResult | PublishedResult
-    publication: PublishedResult | None
+    stored: dict  # the stored row's values: live ``AssessmentResult`` or the newest ``PublishedResult``
+    publication_id: int | None
 
     @cached_property
     def areas(self) -> dict:
         """Area code -> ``AreaFigures``."""
-        return areas_from_json(self.stored.areas)
+        return areas_from_json(self.stored["areas"])
 
     @cached_property
     def shortfalls(self) -> dict:
         """Leaf code -> points lost."""
-        return shortfalls_from_json(self.stored.shortfalls)
+        return shortfalls_from_json(self.stored["shortfalls"])
 
 
-def _current_publications(assessment_ids, detail: bool) -> dict:
-    publications = {}
-    # The snapshot of every criterion is not needed for a ranking: thousands of rows, so leave it.
-    rows = PublishedResult.objects.filter(assessment_id__in=assessment_ids).order_by("assessment_id", "version")
-    rows = rows.defer("scores") if detail else rows.defer("scores", "areas", "shortfalls")
-    for publication in rows:
-        publications[publication.assessment_id] = publication  # the newest version wins
-    return publications
-
-
-def _figures(assessment: Assessment, publication: PublishedResult | None, survey_max: Decimal) -> UnitFigures:
-    unit = assessment.unit
-    if publication is not None:
-        scores = UnitScores(
-            unit_code=unit.code, unit_name=unit.name, unit_kind=unit.kind,
-            self_total=publication.self_total, appraised_total=publication.appraised_total,
-            combined_total=publication.appraised_total, appraisal_max=publication.max_total,
-            survey_total=publication.survey_total, survey_max=survey_max, published=True,
-        )
-        stored = publication
-    else:
-        stored = assessment.result
-        scores = UnitScores(
-            unit_code=unit.code, unit_name=unit.name, unit_kind=unit.kind,
-            self_total=stored.self_total, appraised_total=stored.appraised_total,
-            combined_total=stored.combined_total, appraisal_max=stored.appraisal_max,
-            survey_total=stored.survey_total, survey_max=survey_max, published=False,
-        )
-    return UnitFigures(assessment, scores, stored, publication)
+_TOTALS = ("self_total", "appraised_total", "survey_total")
 
 
 def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool = True) -> list[UnitFigures]:
-    """Every unit's shown figures, in unit order: two queries. Without ``detail``, totals only."""
-    assessments = (Assessment.objects.filter(period=period).select_related("unit", "result")
-                   .order_by("unit__order", "unit__code"))
-    if not detail:
-        assessments = assessments.defer("result__areas", "result__shortfalls")
+    """Every unit's shown figures, in unit order, in one query. Without ``detail``, totals only.
+
+    Plain rows, not model instances: a city has hundreds of units and every results page reads them all.
+    """
+    parts = (*_TOTALS, *(("areas", "shortfalls") if detail else ()))
+    live = [f"result__{name}" for name in (*parts, "combined_total", "appraisal_max")]
+    published = [f"published__{name}" for name in ("pk", *parts, "max_total")]
+    assessments = (Assessment.objects.filter(period=period).order_by("unit__order", "unit__code")
+                   .annotate(published=FilteredRelation("publications", condition=Q(publications__current=True))))
     if unit_kind:
         assessments = assessments.filter(unit__kind=unit_kind)
-    assessments = list(assessments)
-    publications = _current_publications([a.pk for a in assessments], detail)
     survey_max = period.framework.survey_max_points
-    return [_figures(a, publications.get(a.pk), survey_max) for a in assessments]
+    figures = []
+    for row in assessments.values("pk", "unit__code", "unit__name", "unit__kind", *live, *published):
+        is_published = row["published__pk"] is not None
+        prefix = "published__" if is_published else "result__"
+        stored = {name.removeprefix(prefix): value for name, value in row.items() if name.startswith(prefix)}
+        combined, maximum = ((stored["appraised_total"], stored["max_total"]) if is_published
+                             else (stored["combined_total"], stored["appraisal_max"]))
+        scores = UnitScores(
+            unit_code=row["unit__code"], unit_name=row["unit__name"], unit_kind=row["unit__kind"],
+            self_total=stored["self_total"], appraised_total=stored["appraised_total"], combined_total=combined,
+            appraisal_max=maximum, survey_total=stored["survey_total"], survey_max=survey_max,
+            published=is_published,
+        )
+        figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"]))
+    return figures
 
 
 def previous_period(period: Period) -> Period | None:
@@ -126,13 +117,13 @@ class CriterionResult:
 def unit_report(*, period: Period, unit_code: str) -> dict | None:
     """One unit's result per criterion, with its rank and the criteria it scored in full."""
     ranked = ranked_period(period=period)
-    shown = next((f for f in ranked.figures if f.assessment.unit.code == unit_code), None)
+    shown = next((f for f in ranked.figures if f.unit_code == unit_code), None)
     if shown is None:
         return None
-    assessment = shown.assessment
+    assessment = Assessment.objects.select_related("unit").get(pk=shown.assessment_id)
     tree = tree_for(period.framework)
-    if shown.publication is not None:
-        own, decided = records_from_json(PublishedResult.objects.values_list("scores", flat=True).get(pk=shown.publication.pk))
+    if shown.publication_id is not None:
+        own, decided = records_from_json(PublishedResult.objects.values_list("scores", flat=True).get(pk=shown.publication_id))
         closed = True
     else:
         own, decided = unit_records(assessment, tree)

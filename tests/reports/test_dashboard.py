@@ -260,3 +260,16 @@ def test_each_ranked_unit_links_to_its_report(period, leadership, client_for):
     html = client_for(leadership).get(dashboard_url(period)).content.decode()
     for assessment in period.assessments.select_related("unit"):
         assert f'<a href="/bao-cao/ho-so/{assessment.pk}/">{assessment.unit.name}</a>' in html
+
+
+def test_year_over_year_shows_every_unit_of_a_district_and_the_biggest_moves_of_a_city():
+    from reports.dashboard import YEAR_OVER_YEAR_ALL, YearOverYear, _biggest_moves
+
+    def rows(changes):
+        return [YearOverYear(f"W{n}", f"Phường {n}", Decimal(50) + (change or 0), None if change is None else Decimal(50))
+                for n, change in enumerate(changes)]
+    district = rows([Decimal(n) for n in range(YEAR_OVER_YEAR_ALL)])
+    assert _biggest_moves(district) == district
+    city = rows([Decimal(n - 20) for n in range(41)] + [None])  # -20 … +20, and one unit new this year
+    shown = _biggest_moves(city)
+    assert [row.change for row in shown] == [Decimal(n) for n in range(20, 10, -1)] + [Decimal(n) for n in range(-20, -10)]

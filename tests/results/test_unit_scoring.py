@@ -48,7 +48,7 @@ def test_figures_hold_areas_and_the_leaves_that_lost_points():
     assert (figures.scored, figures.leaves) == (2, 3)
     assert figures.shortfalls == {"1.2": D("1"), "2.1": D("2")}
     assert areas_from_json(areas_to_json(figures.areas)) == figures.areas
-    assert areas_to_json(figures.areas) == {"1": ["2", "2", "3"], "2": ["0", "0", "2"]}
+    assert areas_to_json(figures.areas) == {"1": ["2", "2", "3", "66.7"], "2": ["0", "0", "2", "0.0"]}
 
 
 def test_a_publication_snapshot_reads_back_the_same_records():
