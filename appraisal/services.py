@@ -12,6 +12,7 @@ from assessments.models import Assessment, Period, SelfScore
 from assessments.results import result_changed, results_refresh
 from assessments.scoring import records_to_json
 from assessments.services import lock_assessment
+from assessments.versioning import current_score, save_next_version
 from assessments.workflow import Status
 from frameworks import rules
 from frameworks.models import Node
@@ -91,22 +92,13 @@ def appraisal_save(
     if points != self_value and not reason.strip():
         shown = format_points(self_value) if self_value is not None else "—"
         raise AppraisalError(errors.REASON_REQUIRED % {"self": shown})
-    score = AppraisedScore.objects.select_for_update().filter(assessment=assessment, node=node).first()
-    if (score.version if score else None) != expected_version:
-        raise AppraisalError(errors.STALE_VERSION % {
-            "code": node.code,
-            "who": score.decided_by.display_name if score and score.decided_by else "—",
-            "value": format_points(score.value) if score and score.value is not None else "—",
-        })
-    if score is None:
-        score = AppraisedScore(assessment=assessment, node=node, version=0)
+    score = current_score(AppraisedScore, assessment=assessment, node=node, expected_version=expected_version,
+                          author_field="decided_by", stale_message=errors.STALE_VERSION, error=AppraisalError)
     score.value, score.not_assessed = points, False
     score.reason = reason.strip()
-    score.version += 1
     score.decided_by = by
-    score._history_user = by
     score._change_reason = score.reason or "Công nhận"
-    score.save(update_fields=None if score.pk is None else APPRAISED_FIELDS)
+    save_next_version(score, by=by, fields=APPRAISED_FIELDS)
     result_changed(assessment)
     return score
 

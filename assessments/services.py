@@ -10,7 +10,6 @@ from django.utils.formats import date_format
 from accounts.access import Actor, is_office, may_write_self_scores
 from frameworks import rules
 from frameworks.models import Framework, Node
-from frameworks.points import format_points
 from frameworks.selectors import tree_for
 from organizations.models import Unit
 
@@ -19,6 +18,7 @@ from .errors import AssessmentError
 from .evidence_types import sniff_content_type
 from .models import Assessment, Evidence, Period, SelfScore
 from .results import result_changed, results_refresh
+from .versioning import current_score, save_next_version
 
 
 # -- periods -----------------------------------------------------------------------------------
@@ -113,24 +113,14 @@ def self_score_save(
     if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
         raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
     points = score_node(node=node, value=value, inputs=inputs)
-    score = SelfScore.objects.select_for_update().filter(assessment=assessment, node=node).first()
-    current_version = score.version if score else None
-    if current_version != expected_version:
-        raise AssessmentError(errors.STALE_VERSION % {
-            "code": node.code,
-            "who": score.updated_by.display_name if score and score.updated_by else "—",
-            "value": format_points(score.value) if score and score.value is not None else "—",
-        })
-    if score is None:
-        score = SelfScore(assessment=assessment, node=node, version=0)
+    score = current_score(SelfScore, assessment=assessment, node=node, expected_version=expected_version,
+                          author_field="updated_by", stale_message=errors.STALE_VERSION, error=AssessmentError)
     score.value = None if points is rules.NOT_ASSESSED else points
     score.not_assessed = points is rules.NOT_ASSESSED
     score.inputs = {} if node.rule is None or node.rule.get("kind") == "manual" else (inputs or {})
     score.explanation = explanation.strip()
-    score.version += 1
     score.updated_by = by
-    score._history_user = by
-    score.save(update_fields=None if score.pk is None else SELF_SCORE_FIELDS)
+    save_next_version(score, by=by, fields=SELF_SCORE_FIELDS)
     result_changed(assessment)
     return score
 
