@@ -59,6 +59,11 @@ def may_write_self_scores(actor: Actor, *, unit_id) -> bool:
     return actor.role in UNIT_ROLES and actor.belongs_to(unit_id)
 
 
+def may_act_for_unit(actor: Actor) -> bool:
+    """The office may enter a unit's self-scores from its paper file and submit for it, with a reason."""
+    return is_office(actor)
+
+
 def takes_part_in_appraisal(actor: Actor, *, seated: bool) -> bool:
     """The office, and council members sitting on the period; leadership may sit (as chair) but only reads."""
     return is_office(actor) or (actor.role == Role.COUNCIL_MEMBER and seated)

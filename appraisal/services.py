@@ -203,7 +203,8 @@ def period_publish(*, period: Period, by) -> list[PublishedResult]:
     """Publish the whole period at once: every unit must be appraised; numbers are frozen."""
     if period.published_at is not None:
         raise AppraisalError(errors.ALREADY_PUBLISHED % {"identifier": period.identifier})
-    assessments = list(period.assessments.select_related("unit").select_for_update(of=("self",)))
+    # Units left out of the period (merged, dissolved…) neither block nor join the publication.
+    assessments = list(period.assessments.filter(excluded=False).select_related("unit").select_for_update(of=("self",)))
     waiting = [a.unit.name for a in assessments if a.status != Status.APPRAISED]
     if waiting:
         raise AppraisalError(errors.NOT_ALL_APPRAISED % {"units": ", ".join(waiting)})

@@ -49,8 +49,7 @@ EXCEL_RULE_DRIVEN_NOTE = _(
     "Tiêu chí tính điểm theo số liệu (công thức, khoảng, lựa chọn…): nhập thẳng số điểm đã tính vào cột "
     "“Điểm tự chấm” (từ 0 đến điểm tối đa) và ghi số liệu vào cột “Giải trình”; hệ thống không tính lại."
 )
-NO_IMPORTING_USER = _("Đơn vị “%(code)s” không có thủ trưởng hay cán bộ nào đang hoạt động; chỉ rõ bằng --as.")
-USER_NOT_FOUND = _("Không có người dùng đang hoạt động “%(username)s”.")
+USER_NOT_FOUND = _("Không có người dùng đang hoạt động “%(username)s”; chỉ rõ người thực hiện bằng --as.")
 
 
 def check_excel_size(uploaded) -> None:
@@ -67,3 +66,9 @@ def problems_listed(problems: list[str]) -> str:
     """A rejected file's problems for one message: the first twenty, then “…”."""
     listed = "; ".join(str(problem) for problem in problems[:SHOWN_PROBLEMS])
     return listed + ("; …" if len(problems) > SHOWN_PROBLEMS else "")
+ON_BEHALF = _("Phòng Nội vụ nhập thay %(unit)s: %(reason)s")
+EXCLUDE_REASON_REQUIRED = _("Cần nêu lý do đưa đơn vị ra khỏi kỳ đánh giá (sáp nhập, giải thể, chưa hoạt động…).")
+INCLUDE_REASON_REQUIRED = _("Cần nêu lý do đưa đơn vị trở lại kỳ đánh giá.")
+ALREADY_EXCLUDED = _("%(unit)s đã không tham gia kỳ đánh giá này.")
+NOT_EXCLUDED = _("%(unit)s đang tham gia kỳ đánh giá này.")
+PERIOD_ALREADY_PUBLISHED = _("Kỳ %(identifier)s đã công bố: không thể thay đổi đơn vị tham gia.")

@@ -141,13 +141,13 @@ class _BadScore(Exception):
     pass
 
 
-def self_scores_import_xlsx(*, assessment: Assessment, file, by) -> ImportReport:
+def self_scores_import_xlsx(*, assessment: Assessment, file, by, on_behalf_reason: str = "") -> ImportReport:
     """Save every score typed in ``file`` (a path or a binary file), or none.
 
     Raises ``AssessmentError`` when ``by`` may not edit now, ``ImportRejected`` listing every problem
     of the file otherwise.
     """
-    services.ensure_self_editable(assessment=assessment, by=by)
+    services.ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
     typed = _read(_rows(file), [_hand_entered(node) for node in _nodes(assessment)])
     scores = _scores(assessment)
     changed = [row for row in typed if not _unchanged(scores.get(row.node.pk), row)]
@@ -156,7 +156,7 @@ def self_scores_import_xlsx(*, assessment: Assessment, file, by) -> ImportReport
             score = scores.get(row.node.pk)
             services.self_score_save(
                 assessment=assessment, node=row.node, by=by, expected_version=score.version if score else None,
-                value=row.value, explanation=row.explanation,
+                value=row.value, explanation=row.explanation, on_behalf_reason=on_behalf_reason,
             )
     return ImportReport(saved=len(changed))
 

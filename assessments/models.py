@@ -50,6 +50,9 @@ class Assessment(models.Model):
     status_changed_at = models.DateTimeField(null=True, blank=True)
     # The secretariat may let one unit edit after the deadline, until this date.
     reopened_until = models.DateField(_("mở lại đến ngày"), null=True, blank=True)
+    # Left out of the period (merged, dissolved, not yet operating): not ranked, does not block publication.
+    excluded = models.BooleanField(_("không tham gia kỳ đánh giá"), default=False)
+    excluded_reason = models.TextField(_("lý do không tham gia"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,16 +1,19 @@
 """Read-side queries of the self-assessment; every page loads in a fixed number of queries."""
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from accounts.access import Actor, is_office, may_read_assessment, may_read_results
 from accounts.selectors import readable_units
 from appraisal.models import CouncilMember
 from frameworks import rules
-from frameworks.points import quantize_percent
+from frameworks.points import points_to_str, quantize_percent
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
@@ -135,3 +138,62 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
         "missing_evidence": [row for row in rows if row.lacks_evidence],
         "history": list(StatusChange.objects.filter(assessment=assessment).select_related("by")),
     }
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One unit's progress in a period, as the office follows the year."""
+
+    assessment_id: int
+    unit_code: str
+    unit_name: str
+    unit_kind: str
+    status: str
+    excluded: bool
+    excluded_reason: str
+    scored: int
+    leaves: int
+    self_total: Decimal
+    evidence_missing: int  # criteria scored above 0 without any evidence
+    submitted_at: datetime | None  # the latest submission
+    last_activity: datetime | None  # the latest score saved or workflow step
+
+
+def period_progress(*, period: Period) -> list[ProgressRow]:
+    """Every unit of the period, in unit order: four queries whatever the number of units."""
+    rows = (Assessment.objects.filter(period=period).order_by("unit__order", "unit__code")
+            .values("pk", "unit__code", "unit__name", "unit__kind", "status", "excluded", "excluded_reason",
+                    "status_changed_at", "result__scored", "result__leaves", "result__self_total"))
+    in_period = {"assessment__period": period}
+    submitted = dict(StatusChange.objects.filter(action="submit", **in_period).values("assessment_id")
+                     .annotate(at=Max("at")).values_list("assessment_id", "at"))
+    saved = dict(SelfScore.objects.filter(**in_period).values("assessment_id")
+                 .annotate(at=Max("updated_at")).values_list("assessment_id", "at"))
+    scored_above_zero = set(SelfScore.objects.filter(value__gt=0, **in_period).values_list("assessment_id", "node_id"))
+    proven = set(Evidence.nodes.through.objects.filter(evidence__assessment__period=period)
+                 .values_list("evidence__assessment_id", "node_id"))
+    missing = Counter(assessment_id for assessment_id, _node in scored_above_zero - proven)
+    return [
+        ProgressRow(
+            assessment_id=row["pk"], unit_code=row["unit__code"], unit_name=row["unit__name"],
+            unit_kind=row["unit__kind"], status=row["status"], excluded=row["excluded"],
+            excluded_reason=row["excluded_reason"], scored=row["result__scored"], leaves=row["result__leaves"],
+            self_total=row["result__self_total"], evidence_missing=missing[row["pk"]],
+            submitted_at=submitted.get(row["pk"]),
+            last_activity=max(filter(None, (saved.get(row["pk"]), row["status_changed_at"])), default=None),
+        )
+        for row in rows
+    ]
+
+
+def progress_as_json(rows: list[ProgressRow]) -> list[dict]:
+    """``period_progress --format json``: points as strings, times in ISO 8601 with the local offset."""
+    return [
+        {
+            "unit_code": row.unit_code, "status": row.status, "excluded": row.excluded, "scored": row.scored,
+            "leaves": row.leaves, "self_total": points_to_str(row.self_total),
+            "evidence_missing": row.evidence_missing,
+            "submitted_at": timezone.localtime(row.submitted_at).isoformat() if row.submitted_at else None,
+        }
+        for row in rows
+    ]

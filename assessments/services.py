@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from accounts.access import Actor, is_office, may_write_self_scores
+from accounts.access import Actor, is_office, may_act_for_unit, may_write_self_scores
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.selectors import tree_for
@@ -74,8 +74,11 @@ def lock_assessment(assessment: Assessment) -> None:
     assessment.status, assessment.reopened_until = fresh["status"], fresh["reopened_until"]
 
 
-def ensure_self_editable(*, assessment: Assessment, by) -> None:
-    if not may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id):
+def ensure_self_editable(*, assessment: Assessment, by, on_behalf_reason: str = "") -> None:
+    """``on_behalf_reason``: the office enters the self-scores for the unit (a file sent on paper)."""
+    actor = Actor.of(by)
+    acting_for_unit = bool(on_behalf_reason.strip()) and may_act_for_unit(actor)
+    if not (may_write_self_scores(actor, unit_id=assessment.unit_id) or acting_for_unit):
         raise AssessmentError(errors.NO_PERMISSION)
     if assessment.status not in workflow.SELF_EDITABLE:
         raise AssessmentError(errors.NOT_EDITABLE_STATUS % {"status": workflow.Status(assessment.status).label})
@@ -101,7 +104,7 @@ SELF_SCORE_FIELDS = ["value", "not_assessed", "inputs", "explanation", "version"
 @transaction.atomic
 def self_score_save(
     *, assessment: Assessment, node: Node, by, expected_version: int | None,
-    value=None, inputs: dict | None = None, explanation: str = "",
+    value=None, inputs: dict | None = None, explanation: str = "", on_behalf_reason: str = "",
 ) -> SelfScore:
     """Save one leaf's self-score; refuse a save based on an older version (optimistic lock).
 
@@ -109,7 +112,7 @@ def self_score_save(
     no score yet). Evaluation errors raise ``rules.RuleInputError``.
     """
     lock_assessment(assessment)
-    ensure_self_editable(assessment=assessment, by=by)
+    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
     if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
         raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
     points = score_node(node=node, value=value, inputs=inputs)
@@ -120,6 +123,8 @@ def self_score_save(
     score.inputs = {} if node.rule is None or node.rule.get("kind") == "manual" else (inputs or {})
     score.explanation = explanation.strip()
     score.updated_by = by
+    if on_behalf_reason.strip():  # the history says who typed it, and for whom
+        score._change_reason = errors.ON_BEHALF % {"unit": assessment.unit.name, "reason": on_behalf_reason.strip()}
     save_next_version(score, by=by, fields=SELF_SCORE_FIELDS)
     result_changed(assessment)
     return score
@@ -142,6 +147,25 @@ def assessment_reopen(*, assessment: Assessment, until: date, reason: str, by) -
     assessment._history_user = by
     assessment._change_reason = reason.strip()
     assessment.save(update_fields=["reopened_until"])
+    return assessment
+
+
+@transaction.atomic
+def assessment_exclude(*, assessment: Assessment, by, reason: str, undo: bool = False) -> Assessment:
+    """Leave a unit out of the period (or, with ``undo``, bring it back) while the period is unpublished."""
+    if not is_office(Actor.of(by)):
+        raise AssessmentError(errors.NO_PERMISSION)
+    locked = Assessment.objects.select_for_update().select_related("unit", "period__framework").get(pk=assessment.pk)
+    if locked.period.published_at is not None:
+        raise AssessmentError(errors.PERIOD_ALREADY_PUBLISHED % {"identifier": locked.period.identifier})
+    if not reason.strip():
+        raise AssessmentError(errors.INCLUDE_REASON_REQUIRED if undo else errors.EXCLUDE_REASON_REQUIRED)
+    if locked.excluded != undo:
+        raise AssessmentError((errors.NOT_EXCLUDED if undo else errors.ALREADY_EXCLUDED) % {"unit": locked.unit.name})
+    locked.excluded, locked.excluded_reason = not undo, "" if undo else reason.strip()
+    locked._history_user, locked._change_reason = by, reason.strip()
+    locked.save(update_fields=["excluded", "excluded_reason"])
+    assessment.excluded, assessment.excluded_reason = locked.excluded, locked.excluded_reason
     return assessment
 
 

@@ -37,13 +37,15 @@ class Transition:
     roles: frozenset
     own_unit_only: bool = False  # unit roles act only on their own unit
     reason_required: bool = False
+    # Roles that may take the step for a unit that cannot (a file sent on paper), always with a reason.
+    on_behalf_roles: frozenset = frozenset()
 
 
 TRANSITIONS = {
     t.action: t
     for t in [
         Transition("submit", _("Nộp kết quả tự đánh giá"), SELF_EDITABLE,
-                   Status.SUBMITTED, frozenset({Role.UNIT_HEAD}), own_unit_only=True),
+                   Status.SUBMITTED, frozenset({Role.UNIT_HEAD}), own_unit_only=True, on_behalf_roles=OFFICE_ROLES),
         # The office may send a file back before or during the appraisal (missing evidence, wrong year…).
         Transition("return", _("Trả lại đơn vị"), frozenset({Status.SUBMITTED, Status.UNDER_APPRAISAL}),
                    Status.RETURNED, OFFICE_ROLES, reason_required=True),
@@ -72,6 +74,7 @@ GENERIC_ACTIONS = frozenset({"submit", "return", "start_appraisal", "answer_expl
 NOT_ALLOWED_FROM = _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
 NOT_YOUR_ROLE = _("Bạn không có quyền “%(action)s”.")
 REASON_REQUIRED = _("Cần nêu lý do để “%(action)s”.")
+ON_BEHALF_REASON_REQUIRED = _("“%(action)s” thay cho đơn vị cần nêu lý do (ví dụ: đơn vị gửi hồ sơ giấy ngày …).")
 
 
 class TransitionError(Exception):
@@ -79,7 +82,11 @@ class TransitionError(Exception):
 
 
 def _permits(transition: Transition, *, role, own_unit: bool) -> bool:
-    return role in transition.roles and (own_unit or not transition.own_unit_only)
+    return (role in transition.roles and (own_unit or not transition.own_unit_only)) or _on_behalf(transition, role)
+
+
+def _on_behalf(transition: Transition, role) -> bool:
+    return role in transition.on_behalf_roles
 
 
 def check(action: str, *, status, role, own_unit: bool, reason: str = "") -> Transition:
@@ -95,6 +102,8 @@ def check(action: str, *, status, role, own_unit: bool, reason: str = "") -> Tra
         raise TransitionError(NOT_ALLOWED_FROM % {"action": transition.label, "status": Status(status).label})
     if transition.reason_required and not reason.strip():
         raise TransitionError(REASON_REQUIRED % {"action": transition.label})
+    if _on_behalf(transition, role) and not reason.strip():
+        raise TransitionError(ON_BEHALF_REASON_REQUIRED % {"action": transition.label})
     return transition
 
 

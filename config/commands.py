@@ -3,11 +3,13 @@
 A command that fails should print one Vietnamese line and exit non-zero, never a traceback; these
 helpers keep those lines the same in every command.
 """
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from assessments.errors import AssessmentError
+from assessments.errors import USER_NOT_FOUND, AssessmentError
 from assessments.models import Period
-from assessments.selectors import period_get
+from assessments.selectors import assessment_get, period_get
 from frameworks.errors import FRAMEWORK_NOT_FOUND
 from frameworks.models import Framework
 
@@ -19,6 +21,22 @@ def period_or_error(identifier: str) -> Period:
     """The period ``KEY/YEAR``, or a CommandError with the same message as the pages give."""
     try:
         return period_get(identifier=identifier)
+    except AssessmentError as error:
+        raise CommandError(str(error)) from None
+
+
+def actor_or_error(username: str | None):
+    """Who a command acts as: ``--as USERNAME``, else the operator account (``OPERATOR_USERNAME``)."""
+    username = username or settings.OPERATOR_USERNAME
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise CommandError(str(USER_NOT_FOUND % {"username": username}))
+    return user
+
+
+def assessment_or_error(period: Period, unit_code: str):
+    try:
+        return assessment_get(period=period, unit_code=unit_code)
     except AssessmentError as error:
         raise CommandError(str(error)) from None
 

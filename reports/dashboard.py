@@ -16,7 +16,7 @@ from organizations.models import UnitKind
 from .index import UnitResult, rank_change_text
 from frameworks.selectors import tree_for
 
-from .selectors import ranked_period
+from .selectors import excluded_units, ranked_period
 
 # Lower bounds of the index bands in %; below the first is its own band (< 50 %).
 BAND_FLOORS = (50, 60, 70, 80, 90)
@@ -195,6 +195,7 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
     return {
         "period": period,
         "previous_period": before,
+        "excluded": excluded_units(period=period),
         "unit_kind": unit_kind,
         "unit_kinds": _unit_kinds(period, ranked.figures, unit_kind),
         "ranking": ranking,

@@ -14,7 +14,7 @@ from frameworks.selectors import framework_tree
 
 from .index import UnitResult, rank_change_text
 from .pdf import render_pdf
-from .selectors import unit_report
+from .selectors import excluded_units, unit_report
 
 # "UBND quận Hoàng Mai" -> "Hoàng Mai": the date line names the place without its rank.
 _PEOPLES_COMMITTEE = re.compile(
@@ -77,6 +77,7 @@ def period_results_context(*, period: Period, results: list[UnitResult]) -> dict
         "period": period,
         "rows": [(result, rank_change_text(result.rank_change)) for result in results],
         "provisional": any(result.provisional for result in results),
+        "excluded": excluded_units(period=period),
         **letterhead(issuer=period.framework.issuer),
     }
 

@@ -51,7 +51,7 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
     parts = (*_TOTALS, *(("areas", "shortfalls") if detail else ()))
     live = [f"result__{name}" for name in (*parts, "combined_total", "appraisal_max")]
     published = [f"published__{name}" for name in ("pk", *parts, "max_total")]
-    assessments = (Assessment.objects.filter(period=period).order_by("unit__order", "unit__code")
+    assessments = (Assessment.objects.filter(period=period, excluded=False).order_by("unit__order", "unit__code")
                    .annotate(published=FilteredRelation("publications", condition=Q(publications__current=True))))
     if unit_kind:
         assessments = assessments.filter(unit__kind=unit_kind)
@@ -71,6 +71,12 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
         )
         figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"]))
     return figures
+
+
+def excluded_units(*, period: Period) -> list[dict]:
+    """The units left out of the period, listed apart from the ranking with the reason."""
+    return list(Assessment.objects.filter(period=period, excluded=True).order_by("unit__order", "unit__code")
+                .values("pk", "unit__code", "unit__name", "excluded_reason"))
 
 
 def previous_period(period: Period) -> Period | None:

@@ -103,6 +103,9 @@ AXES_RESET_ON_SUCCESS = True
 # Reasons (giải trình, lý do điều chỉnh, phúc tra) are often longer than the default 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# The account commands act as when no --as is given (the Nội vụ office's operator).
+OPERATOR_USERNAME = env_str("OPERATOR_USERNAME", "noivu")
+
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -46,23 +46,32 @@ def test_the_export_refuses_an_unknown_period(db):
         call_command("export_self_score_template", "khong-co/2024", UNIT, "-o", "x.xlsx")
 
 
-def test_the_import_acts_as_the_units_head_by_default(template_path, ward_staff, ward_head, capsys):
+@pytest.fixture(autouse=True)
+def operator(settings, secretariat):
+    """The office's operator account, which commands act as without --as, is Bob's."""
+    settings.OPERATOR_USERNAME = secretariat.username
+    return secretariat
+
+
+def test_the_import_acts_as_the_operator_for_the_unit_by_default(template_path, secretariat, capsys):
     # Given the exported template with 1.1.1 (row 7) scored
     type_into(template_path, A7="1.1.1", D7=0.5, E7="Kế hoạch số 12/KH-UBND")
     # When it is imported without --as
     call_command("import_self_scores", PERIOD, UNIT, str(template_path))
-    # Then the score is saved by the unit head and the count is printed
+    # Then Bob typed it in for the unit, the history says so with the file's name, and the count is printed
     score = SelfScore.objects.get()
-    assert (score.node.code, score.value, score.updated_by) == ("1.1.1", Decimal("0.5"), ward_head)
+    assert (score.node.code, score.value, score.updated_by) == ("1.1.1", Decimal("0.5"), secretariat)
+    assert score.history.first().history_change_reason == (
+        f"Phòng Nội vụ nhập thay Phường Hoàng Liệt: nhập từ tệp {template_path.name}")
     assert "Đã nhập 1 điểm tự chấm." in capsys.readouterr().out
 
 
-def test_without_an_active_head_the_import_acts_as_the_units_staff(template_path, ward_staff, ward_head):
-    ward_head.is_active = False
-    ward_head.save(update_fields=["is_active"])
+def test_without_the_operator_account_the_import_asks_for_as(template_path, settings):
+    settings.OPERATOR_USERNAME = "khong-co"
     type_into(template_path, D7=0.5)
-    call_command("import_self_scores", PERIOD, UNIT, str(template_path))
-    assert SelfScore.objects.get().updated_by == ward_staff
+    with pytest.raises(CommandError, match="“khong-co”; chỉ rõ người thực hiện bằng --as"):
+        call_command("import_self_scores", PERIOD, UNIT, str(template_path))
+    assert not SelfScore.objects.exists()
 
 
 def test_the_import_acts_as_the_user_named_with_as(template_path, ward_staff, ward_head):
@@ -89,11 +98,6 @@ def test_a_user_of_another_unit_is_refused(template_path, other_ward_staff):
     with pytest.raises(CommandError, match="không có quyền"):
         call_command("import_self_scores", PERIOD, UNIT, str(template_path), "--as", "charlie")
     assert not SelfScore.objects.exists()
-
-
-def test_a_unit_without_active_users_needs_as(template_path):
-    with pytest.raises(CommandError, match="chỉ rõ bằng --as"):
-        call_command("import_self_scores", PERIOD, UNIT, str(template_path))
 
 
 def test_a_missing_file_is_refused(assessment, ward_staff, tmp_path):

@@ -14,9 +14,10 @@ S = Status
 R = Role
 OFFICE = {R.SECRETARIAT, R.ADMIN}
 
-# step: (from, to, who, only on their own unit, reason required) — written out, not read from the code.
+# step: (from, to, who, only on their own unit, reason required[, who may take it for the unit, with a
+# reason]) — written out, not read from the code.
 TABLE = {
-    "submit": ({S.DRAFT, S.RETURNED}, S.SUBMITTED, {R.UNIT_HEAD}, True, False),
+    "submit": ({S.DRAFT, S.RETURNED}, S.SUBMITTED, {R.UNIT_HEAD}, True, False, OFFICE),
     "return": ({S.SUBMITTED, S.UNDER_APPRAISAL}, S.RETURNED, OFFICE, False, True),
     "start_appraisal": ({S.SUBMITTED}, S.UNDER_APPRAISAL, OFFICE, False, False),
     "request_explanation": ({S.UNDER_APPRAISAL}, S.EXPLANATION_REQUESTED, OFFICE | {R.COUNCIL_MEMBER}, False, True),
@@ -30,14 +31,17 @@ ROLES = [*Role, None]  # None: nobody signed in
 
 
 def expected(action, status, role, own_unit, reason):
-    sources, target, roles, own_only, reason_required = TABLE[action]
+    sources, target, roles, own_only, reason_required, *for_unit = TABLE[action]
+    on_behalf = role in (for_unit[0] if for_unit else set())
     label = workflow.TRANSITIONS[action].label
-    if role not in roles or (own_only and not own_unit):
+    if not on_behalf and (role not in roles or (own_only and not own_unit)):
         return f"Bạn không có quyền “{label}”."
     if status not in sources:
         return f"Không thể “{label}” khi hồ sơ đang ở trạng thái “{status.label}”."
     if reason_required and not reason.strip():
         return f"Cần nêu lý do để “{label}”."
+    if on_behalf and not reason.strip():
+        return f"“{label}” thay cho đơn vị cần nêu lý do (ví dụ: đơn vị gửi hồ sơ giấy ngày …)."
     return target
 
 

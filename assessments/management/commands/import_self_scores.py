@@ -1,47 +1,36 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.models import Role, User
+from accounts.access import Actor, may_write_self_scores
 from assessments import errors
 from assessments.errors import AssessmentError
 from assessments.excel import ImportRejected, self_scores_import_xlsx
-from assessments.selectors import assessment_get
-from config.commands import period_or_error
-
-
-def _importer(unit, username: str | None) -> User:
-    """Who the import acts as: ``--as``, else the unit's first active head, else its first active staff."""
-    active = User.objects.filter(is_active=True).order_by("pk")
-    if username:
-        user = active.filter(username=username).first()
-        if user is None:
-            raise CommandError(str(errors.USER_NOT_FOUND % {"username": username}))
-        return user
-    members = active.filter(unit=unit)
-    user = members.filter(role=Role.UNIT_HEAD).first() or members.filter(role=Role.UNIT_STAFF).first()
-    if user is None:
-        raise CommandError(str(errors.NO_IMPORTING_USER % {"code": unit.code}))
-    return user
+from config.commands import actor_or_error, assessment_or_error, period_or_error
 
 
 class Command(BaseCommand):
     help = (
         "Nhập điểm tự chấm từ tệp Excel (tất cả hoặc không điểm nào): "
-        "import_self_scores KEY/YEAR MÃ_ĐƠN_VỊ TỆP.xlsx [--as TÊN_ĐĂNG_NHẬP]."
+        "import_self_scores KEY/YEAR MÃ_ĐƠN_VỊ TỆP.xlsx [--as TÊN_ĐĂNG_NHẬP] [--reason LÝ_DO]."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("period", help="kỳ đánh giá, dạng KEY/YEAR")
         parser.add_argument("unit_code")
         parser.add_argument("path")
-        parser.add_argument("--as", dest="username", help="người nhập (mặc định: thủ trưởng, rồi cán bộ của đơn vị)")
+        parser.add_argument("--as", dest="username", help="người nhập (mặc định: tài khoản vận hành OPERATOR_USERNAME)")
+        parser.add_argument("--reason", default="", help="lý do khi Phòng Nội vụ nhập thay đơn vị (mặc định: tên tệp)")
 
-    def handle(self, period, unit_code, path, username, **options):
-        found = period_or_error(period)
+    def handle(self, period, unit_code, path, username, reason, **options):
+        assessment = assessment_or_error(period_or_error(period), unit_code)
+        by = actor_or_error(username)
+        # The office types a unit's paper file in for it: the history keeps why, by default the file's name.
+        acting_for_unit = not may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id)
+        on_behalf = (reason or f"nhập từ tệp {Path(path).name}") if acting_for_unit else ""
         try:
-            assessment = assessment_get(period=found, unit_code=unit_code)
-            by = _importer(assessment.unit, username)
             with open(path, "rb") as file:
-                report = self_scores_import_xlsx(assessment=assessment, file=file, by=by)
+                report = self_scores_import_xlsx(assessment=assessment, file=file, by=by, on_behalf_reason=on_behalf)
         except OSError as error:
             raise CommandError(str(error)) from None
         except ImportRejected as rejected:
