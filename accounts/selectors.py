@@ -1,4 +1,5 @@
 """Read-side helpers for the landing pages, and the loader of a unit."""
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -29,7 +30,7 @@ def landing_for_user(*, user) -> dict:
     from assessments.workflow import Status
 
     role = Actor.of(user).role
-    context = {"landing_role": role, "own_unit": user.unit if user.unit_id else None}
+    context = {"landing_role": role, "own_unit": user.unit if user.unit_id else None, "open_periods": None}
     assessments = Assessment.objects.select_related("unit", "period__framework").order_by("-period__year", "unit__order")
     if role in (Role.UNIT_STAFF, Role.UNIT_HEAD):
         context["assessments"] = list(assessments.filter(unit_id=user.unit_id))
@@ -38,10 +39,24 @@ def landing_for_user(*, user) -> dict:
             period__council__user=user, status__in=[Status.UNDER_APPRAISAL, Status.EXPLANATION_REQUESTED]))
     elif role in (Role.SECRETARIAT, Role.ADMIN):
         context["assessments"] = list(assessments.filter(status__in=[Status.SUBMITTED, Status.EXPLANATION_REQUESTED]))
+        context["open_periods"] = _open_periods()
+        return context  # the office starts from the periods' progress, not from a list of units
     else:
         context["assessments"] = []
     context["units"] = list(readable_units(user).select_related("parent").order_by("kind", "order", "code"))
     return context
+
+
+def _open_periods() -> list:
+    """Unpublished periods with how many of their units have submitted (one query)."""
+    from assessments.models import Period
+    from assessments.workflow import SELF_EDITABLE
+
+    taking_part = Q(assessments__excluded=False)
+    return list(Period.objects.filter(published_at=None).select_related("framework").annotate(
+        units=Count("assessments", filter=taking_part),
+        submitted=Count("assessments", filter=taking_part & ~Q(assessments__status__in=SELF_EDITABLE)),
+    ).order_by("-year", "framework__key"))
 
 
 def unit_overview(*, unit: Unit) -> dict:

@@ -66,6 +66,8 @@ def problems_listed(problems: list[str]) -> str:
     """A rejected file's problems for one message: the first twenty, then “…”."""
     listed = "; ".join(str(problem) for problem in problems[:SHOWN_PROBLEMS])
     return listed + ("; …" if len(problems) > SHOWN_PROBLEMS else "")
+
+
 ON_BEHALF = _("Phòng Nội vụ nhập thay %(unit)s: %(reason)s")
 EXCLUDE_REASON_REQUIRED = _("Cần nêu lý do đưa đơn vị ra khỏi kỳ đánh giá (sáp nhập, giải thể, chưa hoạt động…).")
 INCLUDE_REASON_REQUIRED = _("Cần nêu lý do đưa đơn vị trở lại kỳ đánh giá.")

@@ -17,6 +17,8 @@ class Period(models.Model):
     year = models.PositiveSmallIntegerField(_("năm đánh giá"))
     self_assessment_deadline = models.DateField(_("hạn tự đánh giá"), null=True, blank=True)
     appraisal_deadline = models.DateField(_("hạn thẩm định"), null=True, blank=True)
+    # ``send_deadline_reminders`` reminds units that have not submitted this many days before their deadline.
+    reminder_days = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=3)
     published_at = models.DateTimeField(_("công bố lúc"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -150,3 +152,21 @@ class AssessmentResult(models.Model):
     areas = models.JSONField()  # {"1": ["self", "combined", "max", "share %"]}
     shortfalls = models.JSONField()  # {"1.1.1": "0.25"}: leaves below their maximum
     updated_at = models.DateTimeField(auto_now=True)
+
+
+class Reminder(models.Model):
+    """A reminder sent to a unit that has not submitted: by the office, or automatically before the deadline."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="reminders")
+    deadline = models.DateField(null=True, blank=True)  # the deadline it reminded of
+    automatic = models.BooleanField(default=False)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    emails = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("lời nhắc nộp hồ sơ")
+        verbose_name_plural = _("lời nhắc nộp hồ sơ")
+

@@ -1,7 +1,7 @@
 """Read-side queries of the self-assessment; every page loads in a fixed number of queries."""
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Exists, Max, OuterRef
@@ -17,9 +17,10 @@ from frameworks.points import points_to_str, quantize_percent
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
-from . import errors
+from . import errors, workflow
 from .errors import AssessmentError
 from .models import Assessment, Evidence, Period, SelfScore, StatusChange
+from .reminders import effective_deadline
 from .scoring import Record, unit_scoring
 
 
@@ -157,13 +158,24 @@ class ProgressRow:
     evidence_missing: int  # criteria scored above 0 without any evidence
     submitted_at: datetime | None  # the latest submission
     last_activity: datetime | None  # the latest score saved or workflow step
+    deadline: date | None  # the unit's own deadline: its reopening, else the period's
+    days_left: int | None  # to the deadline; negative once it has passed
+
+    @property
+    def status_label(self) -> str:
+        return workflow.Status(self.status).label
+
+    @property
+    def days_overdue(self) -> int:
+        return -self.days_left if self.days_left is not None and self.days_left < 0 else 0
 
 
-def period_progress(*, period: Period) -> list[ProgressRow]:
-    """Every unit of the period, in unit order: four queries whatever the number of units."""
+def period_progress(*, period: Period, today: date | None = None) -> list[ProgressRow]:
+    """Every unit of the period, in unit order: five queries whatever the number of units."""
+    today = today or timezone.localdate()
     rows = (Assessment.objects.filter(period=period).order_by("unit__order", "unit__code")
             .values("pk", "unit__code", "unit__name", "unit__kind", "status", "excluded", "excluded_reason",
-                    "status_changed_at", "result__scored", "result__leaves", "result__self_total"))
+                    "status_changed_at", "reopened_until", "result__scored", "result__leaves", "result__self_total"))
     in_period = {"assessment__period": period}
     submitted = dict(StatusChange.objects.filter(action="submit", **in_period).values("assessment_id")
                      .annotate(at=Max("at")).values_list("assessment_id", "at"))
@@ -181,9 +193,37 @@ def period_progress(*, period: Period) -> list[ProgressRow]:
             self_total=row["result__self_total"], evidence_missing=missing[row["pk"]],
             submitted_at=submitted.get(row["pk"]),
             last_activity=max(filter(None, (saved.get(row["pk"]), row["status_changed_at"])), default=None),
+            **_deadline(period, row["reopened_until"], today),
         )
         for row in rows
     ]
+
+
+def _deadline(period: Period, reopened_until, today: date) -> dict:
+    deadline = effective_deadline(period=period, reopened_until=reopened_until)
+    return {"deadline": deadline, "days_left": None if deadline is None else (deadline - today).days}
+
+
+PROGRESS_SORTS = {
+    "don-vi": lambda row: (0,),  # the units' own order, as loaded
+    "trang-thai": lambda row: (workflow.Status.values.index(row.status),),
+    "da-cham": lambda row: (row.scored,),
+    "tong-diem": lambda row: (row.self_total,),
+    "thieu-tai-lieu": lambda row: (-row.evidence_missing,),
+    "ngay-nop": lambda row: (row.submitted_at is None, row.submitted_at or 0),
+    "hoat-dong": lambda row: (row.last_activity is None, row.last_activity or 0),
+}
+
+
+def progress_filtered(rows: list[ProgressRow], *, status: str = "", unit_kind: str = "", sort: str = "") -> list[ProgressRow]:
+    """The overview's filters (a workflow status, ``excluded``; a kind of unit) and sort (``PROGRESS_SORTS``)."""
+    if status == "excluded":
+        rows = [row for row in rows if row.excluded]
+    elif status:
+        rows = [row for row in rows if row.status == status and not row.excluded]
+    if unit_kind:
+        rows = [row for row in rows if row.unit_kind == unit_kind]
+    return sorted(rows, key=PROGRESS_SORTS.get(sort, PROGRESS_SORTS["don-vi"]))
 
 
 def progress_as_json(rows: list[ProgressRow]) -> list[dict]:

@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/excel/nhap/", views_excel.self_scores_import, name="excel_import"),
     path("<int:pk>/buoc/<slug:action>/", views.assessment_transition, name="transition"),
     path("<int:pk>/mo-lai/", views.assessment_reopen, name="reopen"),
+    path("<int:pk>/khong-tham-gia/", views.assessment_exclude, name="exclude"),
     path("<int:pk>/tai-lieu/<int:evidence_pk>/", views.evidence_download, name="evidence_download"),
 ]

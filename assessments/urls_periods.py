@@ -6,4 +6,6 @@ app_name = "periods"
 urlpatterns = [
     path("", views_periods.period_list, name="list"),
     path("mo/", views_periods.period_open, name="open"),
+    path("<int:period_pk>/tien-do/", views_periods.period_progress, name="progress"),
+    path("<int:period_pk>/nhac-nop/", views_periods.period_remind, name="remind"),
 ]

@@ -152,3 +152,20 @@ def evidence_download(request, pk, evidence_pk):
     filename = evidence.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=filename,
                         content_type=evidence.content_type or "application/octet-stream")
+
+
+@login_required
+@require_POST
+def assessment_exclude(request, pk):
+    """The office leaves a unit out of the period (or brings it back), for a stated reason."""
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    undo = request.POST.get("undo") == "1"
+    try:
+        services.assessment_exclude(assessment=assessment, by=request.user, reason=request.POST.get("reason", ""),
+                                    undo=undo)
+    except AssessmentError as error:
+        messages.error(request, str(error))
+    else:
+        message = _("%(unit)s tham gia lại kỳ đánh giá.") if undo else _("%(unit)s không tham gia kỳ đánh giá.")
+        messages.success(request, message % {"unit": assessment.unit.name})
+    return redirect("periods:progress", period_pk=assessment.period_id)

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from config.downloads import XLSX_CONTENT_TYPE
@@ -34,7 +35,9 @@ def self_scores_import(request, pk):
         if uploaded is None:
             raise AssessmentError(errors.EXCEL_NO_FILE)
         errors.check_excel_size(uploaded)
-        report = excel.self_scores_import_xlsx(assessment=assessment, file=uploaded, by=request.user)
+        # The office types a unit's paper file in for it, saying why ("đơn vị gửi hồ sơ giấy ngày …").
+        report = excel.self_scores_import_xlsx(assessment=assessment, file=uploaded, by=request.user,
+                                               on_behalf_reason=request.POST.get("reason", ""))
     except excel.ImportRejected as rejected:
         problems = rejected.problems
         listed = errors.problems_listed(problems)
@@ -43,4 +46,7 @@ def self_scores_import(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, errors.EXCEL_IMPORTED % {"count": report.saved})
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect("assessments:entry", pk=assessment.pk)

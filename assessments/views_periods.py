@@ -1,18 +1,26 @@
-"""The secretariat's pages for periods: the list, and opening a new one."""
+"""The secretariat's pages for periods: the list, opening a new one, and following its progress."""
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.access import Actor, is_office, may_read_results
+from config.downloads import xlsx_response
 from frameworks.models import Framework
+from organizations.models import UnitKind
 
-from . import services
+from . import reminders, selectors, services
 from .errors import AssessmentError
+from .exports import progress_xlsx
 from .forms import PeriodOpenForm
 from .models import Period
+from .selectors import get_period_for_user
+from .workflow import SELF_EDITABLE, Status
 
 
 @login_required
@@ -47,3 +55,45 @@ def period_open(request):
                 "identifier": period.identifier, "count": period.assessments.count()})
             return redirect("periods:list")
     return render(request, "assessments/period_open.html", {"form": form})
+
+
+PROGRESS_STATUS_FILTER = "trang-thai"
+PROGRESS_KIND_FILTER = "loai"
+PROGRESS_SORT = "sap-xep"
+
+
+@login_required
+def period_progress(request, period_pk):
+    """The office follows the year here: one row per unit, filtered, sorted, and as Excel."""
+    period = get_period_for_user(request.user, period_pk)
+    chosen = {name: request.GET.get(name, "") for name in (PROGRESS_STATUS_FILTER, PROGRESS_KIND_FILTER, PROGRESS_SORT)}
+    everyone = selectors.period_progress(period=period)
+    rows = selectors.progress_filtered(everyone, status=chosen[PROGRESS_STATUS_FILTER],
+                                       unit_kind=chosen[PROGRESS_KIND_FILTER], sort=chosen[PROGRESS_SORT])
+    if request.GET.get("dinh-dang") == "xlsx":
+        return xlsx_response(progress_xlsx(period=period, rows=rows), f"tien-do-{period.framework.key}-{period.year}.xlsx")
+    kinds = {row.unit_kind for row in everyone}
+    filters = {name: chosen[name] for name in (PROGRESS_STATUS_FILTER, PROGRESS_KIND_FILTER)}
+    return render(request, "assessments/progress.html", {
+        "period": period, "rows": rows, "unit_count": len(everyone),
+        "chosen_status": chosen[PROGRESS_STATUS_FILTER], "chosen_kind": chosen[PROGRESS_KIND_FILTER],
+        "chosen_sort": chosen[PROGRESS_SORT], "filter_query": urlencode(filters),
+        "statuses": [*Status.choices, ("excluded", _("Không tham gia"))],
+        "kinds": [(kind.value, kind.label) for kind in UnitKind if kind.value in kinds],
+        "query": request.GET.urlencode(),
+        "office_may_act": is_office(Actor.of(request.user)) and period.published_at is None,
+        "self_editable": SELF_EDITABLE,
+    })
+
+
+@login_required
+@require_POST
+def period_remind(request, period_pk):
+    period = get_period_for_user(request.user, period_pk, manage=True)
+    try:
+        count = reminders.reminders_send(period=period, by=request.user)
+    except AssessmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã gửi lời nhắc tới %(count)s đơn vị chưa nộp.") % {"count": count})
+    return redirect("periods:progress", period_pk=period.pk)
