@@ -9,10 +9,13 @@ from . import errors
 
 
 def inputs_from_post(node, data) -> dict:
-    """Rebuild a rule's inputs from form fields named ``in-<name>`` (``in-x.b`` nests under ``x``)."""
+    """Rebuild a rule's inputs from form fields named ``in-<name>`` (``in-x.b`` nests under ``x``).
+
+    A hand-typed score is posted as ``value`` (``_leaf.html``), also where it is one branch of a rule.
+    """
     inputs: dict = {}
     for field in rules.input_fields(node.rule):
-        raw_name = f"in-{field.name}"
+        raw_name = "value" if field.name == "value" else f"in-{field.name}"
         value = raw_name in data if field.type == "boolean" else data.get(raw_name, "")
         target = inputs
         *groups, leaf = field.name.split(".")
