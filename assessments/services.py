@@ -89,8 +89,8 @@ def score_node(*, node: Node, value=None, inputs: dict | None = None):
 
     Raises ``rules.RuleInputError`` naming the bad input.
     """
-    rule = node.rule
-    if rule is None or rule.get("kind") == "manual":
+    rule = node.scoring_rule
+    if rule["kind"] == "manual":
         return rules.evaluate(rule, node.max_points, {"value": value})
     return rules.evaluate(rule, node.max_points, inputs or {})
 
@@ -113,7 +113,7 @@ def self_score_save(
     score = _current_self_score(assessment, node, expected_version)
     score.value = None if points is rules.NOT_ASSESSED else points
     score.not_assessed = points is rules.NOT_ASSESSED
-    score.inputs = {} if node.rule is None or node.rule.get("kind") == "manual" else (inputs or {})
+    score.inputs = {} if node.scoring_rule["kind"] == "manual" else (inputs or {})
     score.explanation = explanation.strip()
     score.updated_by = by
     save_next_version(score, by=by, fields=SELF_SCORE_FIELDS)
