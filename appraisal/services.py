@@ -86,7 +86,8 @@ def appraisal_save(
         raise AppraisalError(errors.NOT_A_LEAF % {"code": node.code})
     if not may_appraise(user=by, assessment=assessment, node=node):
         raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
-    points = rules.evaluate({"kind": "manual"}, node.max_points, {"value": value})
+    # The council types its figure by hand, whatever the rule, on the framework's step.
+    points = rules.evaluate(rules.with_step(None, node.framework.points_step), node.max_points, {"value": value})
     self_score = SelfScore.objects.filter(assessment=assessment, node=node).first()
     self_value = self_score.value if self_score else None
     if points != self_value and not reason.strip():

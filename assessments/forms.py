@@ -9,10 +9,13 @@ from . import errors
 
 
 def inputs_from_post(node, data) -> dict:
-    """Rebuild a rule's inputs from form fields named ``in-<name>`` (``in-x.b`` nests under ``x``)."""
+    """Rebuild a rule's inputs from form fields named ``in-<name>`` (``in-x.b`` nests under ``x``).
+
+    A hand-typed score is posted as ``value`` (``_leaf.html``), also where it is one branch of a rule.
+    """
     inputs: dict = {}
     for field in rules.input_fields(node.rule):
-        raw_name = f"in-{field.name}"
+        raw_name = _posted_name(field)
         value = raw_name in data if field.type == "boolean" else data.get(raw_name, "")
         target = inputs
         *groups, leaf = field.name.split(".")
@@ -20,6 +23,22 @@ def inputs_from_post(node, data) -> dict:
             target = target.setdefault(group, {})
         target[leaf] = value
     return inputs
+
+
+def _posted_name(field) -> str:
+    return "value" if field.name == "value" else f"in-{field.name}"
+
+
+def nothing_typed(node, data) -> bool:
+    """Whether the form was emptied: no box ticked and every other field blank (the score is to be cleared).
+
+    A form of boxes only is always an answer: all unticked is a score of 0, not an empty form.
+    """
+    fields = rules.input_fields(node.rule)
+    if all(field.type == "boolean" for field in fields):
+        return False
+    names = [_posted_name(field) for field in fields]
+    return not any(str(data.get(name, "")).strip() for name in names)
 
 
 def parse_version(raw) -> int | None:

@@ -108,6 +108,7 @@ def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:
 def assessment_entry(*, assessment: Assessment, user) -> dict:
     """Everything the entry page shows: the tree, the unit's scores, evidence, totals and actions."""
     tree = tree_for(assessment.period.framework)
+    step = assessment.period.framework.points_step
     scores = {
         s.node_id: s
         for s in SelfScore.objects.filter(assessment=assessment).select_related("updated_by")
@@ -125,7 +126,8 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
             subtotal=subtotals[node.code],
             score=scores.get(node.pk),
             fields=rules.input_fields(node.rule) if is_leaf else [],
-            rule_text=rules.describe(node.rule, node.max_points) if is_leaf and node.rule else "",
+            # Every leaf says how it is scored, a hand-typed one with its step.
+            rule_text=rules.describe(rules.with_step(node.rule, step), node.max_points) if is_leaf else "",
             evidence=evidence_by_node.get(node.pk, []),
         ))
     total = subtotals[""]

@@ -92,8 +92,8 @@ def score_node(*, node: Node, value=None, inputs: dict | None = None):
 
     Raises ``rules.RuleInputError`` naming the bad input.
     """
-    rule = node.rule
-    if rule is None or rule.get("kind") == "manual":
+    rule = node.scoring_rule
+    if rule["kind"] == "manual":
         return rules.evaluate(rule, node.max_points, {"value": value})
     return rules.evaluate(rule, node.max_points, inputs or {})
 
@@ -111,16 +111,12 @@ def self_score_save(
     ``expected_version`` is the version the user's form was loaded with (None: the criterion had
     no score yet). Evaluation errors raise ``rules.RuleInputError``.
     """
-    lock_assessment(assessment)
-    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
-    if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
-        raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
+    _ensure_leaf_editable(assessment, node, by, on_behalf_reason)
     points = score_node(node=node, value=value, inputs=inputs)
-    score = current_score(SelfScore, assessment=assessment, node=node, expected_version=expected_version,
-                          author_field="updated_by", stale_message=errors.STALE_VERSION, error=AssessmentError)
+    score = _current_self_score(assessment, node, expected_version)
     score.value = None if points is rules.NOT_ASSESSED else points
     score.not_assessed = points is rules.NOT_ASSESSED
-    score.inputs = {} if node.rule is None or node.rule.get("kind") == "manual" else (inputs or {})
+    score.inputs = {} if node.scoring_rule["kind"] == "manual" else (inputs or {})
     score.explanation = explanation.strip()
     score.updated_by = by
     if on_behalf_reason.strip():  # the history says who typed it, and for whom
@@ -128,6 +124,33 @@ def self_score_save(
     save_next_version(score, by=by, fields=SELF_SCORE_FIELDS)
     result_changed(assessment)
     return score
+
+
+@transaction.atomic
+def self_score_clear(*, assessment: Assessment, node: Node, by, expected_version: int | None) -> None:
+    """Remove one leaf's self-score (the form was emptied); its history keeps the removed row and who removed it.
+
+    Refused, like a save, when based on an older version. Clearing a leaf with no score does nothing.
+    """
+    _ensure_leaf_editable(assessment, node, by)
+    score = _current_self_score(assessment, node, expected_version)
+    if score.pk is None:
+        return
+    score._history_user = by
+    score.delete()
+    result_changed(assessment)
+
+
+def _ensure_leaf_editable(assessment: Assessment, node: Node, by, on_behalf_reason: str = "") -> None:
+    lock_assessment(assessment)
+    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
+    if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
+        raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
+
+
+def _current_self_score(assessment: Assessment, node: Node, expected_version: int | None) -> SelfScore:
+    return current_score(SelfScore, assessment=assessment, node=node, expected_version=expected_version,
+                         author_field="updated_by", stale_message=errors.STALE_VERSION, error=AssessmentError)
 
 
 def may_reopen(*, assessment: Assessment, by) -> bool:

@@ -12,7 +12,7 @@ from frameworks.models import Node
 
 from . import actions, selectors, services, workflow
 from .errors import AssessmentError
-from .forms import EvidenceForm, ReopenForm, inputs_from_post, parse_version
+from .forms import EvidenceForm, ReopenForm, inputs_from_post, nothing_typed, parse_version
 from .models import Evidence
 
 
@@ -51,25 +51,31 @@ def self_score_save(request, pk, code):
     assessment = selectors.get_assessment_for_user(request.user, pk)
     node = get_object_or_404(Node, framework_id=assessment.period.framework_id, code=code)
     error = None
+    cleared = nothing_typed(node, request.POST)
+    version = parse_version(request.POST.get("version"))
     try:
-        services.self_score_save(
-            assessment=assessment, node=node, by=request.user,
-            expected_version=parse_version(request.POST.get("version")),
-            value=request.POST.get("value"),
-            inputs=inputs_from_post(node, request.POST),
-            explanation=request.POST.get("explanation", ""),
-        )
+        if cleared:
+            services.self_score_clear(assessment=assessment, node=node, by=request.user, expected_version=version)
+        else:
+            services.self_score_save(
+                assessment=assessment, node=node, by=request.user, expected_version=version,
+                value=request.POST.get("value"),
+                inputs=inputs_from_post(node, request.POST),
+                explanation=request.POST.get("explanation", ""),
+            )
     except (AssessmentError, rules.RuleInputError) as exc:
         error = str(exc)
     if not request.htmx:
         if error:
             messages.error(request, f"{node.code}: {error}")
         else:
-            messages.success(request, _("Đã lưu tiêu chí %(code)s.") % {"code": node.code})
+            done = _("Đã xóa điểm tiêu chí %(code)s.") if cleared else _("Đã lưu tiêu chí %(code)s.")
+            messages.success(request, done % {"code": node.code})
         return redirect("assessments:entry", pk=assessment.pk)
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
     row = next(r for r in context["rows"] if r.node.pk == node.pk)
-    context.update({"row": row, "can_edit": True, "error": error, "saved": error is None})
+    context.update({"row": row, "can_edit": True, "error": error, "saved": error is None,
+                    "cleared": cleared and error is None})
     if error:
         # Show back what the user typed, not the last saved values, next to the message.
         context["typed"] = {"value": request.POST.get("value", ""), "inputs": inputs_from_post(node, request.POST),

@@ -1,9 +1,13 @@
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import UnitKind
 
+from . import rules
 from .fields import PointsField
+from .points import parse_points
 
 
 class Framework(models.Model):
@@ -38,6 +42,11 @@ class Framework(models.Model):
         return f"{self.name} ({self.key})"
 
     @property
+    def points_step(self) -> Decimal:
+        """The step of a hand-typed score: 0,25 where the decision scores in quarters, else 0,01."""
+        return parse_points(self.extra.get("points_step", rules.DEFAULT_STEP))
+
+    @property
     def max_points(self):
         return self.appraisal_max_points + self.survey_max_points
 
@@ -70,3 +79,8 @@ class Node(models.Model):
 
     def __str__(self):
         return f"{self.code}. {self.title}"
+
+    @property
+    def scoring_rule(self) -> dict:
+        """The rule as scored: hand-typed parts on the framework's step (``node.framework`` is read)."""
+        return rules.with_step(self.rule, self.framework.points_step)

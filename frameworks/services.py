@@ -43,6 +43,11 @@ def _check_fixture(data: dict, source: str) -> None:
     for required in ("key", "name", "unit_kind", "effective_year", "appraisal_max_points", "nodes"):
         if required not in data:
             _fail(source, f"thiếu khóa “{required}”")
+    if "points_step" in data:
+        try:
+            rules.validate_rule({"kind": "manual", "step": data["points_step"]}, 0)
+        except rules.RuleDefinitionError as error:
+            _fail(source, f"“points_step”: {error}")
     seen = set()
     for row in data["nodes"]:
         code = row.get("code")
@@ -112,7 +117,7 @@ def framework_load(*, data: dict, source: str = "") -> LoadResult:
         ),
         "source_file": data.get("source_file", ""),
         "errata": data.get("errata", []),
-        "extra": {k: data[k] for k in ("survey", "council") if k in data},
+        "extra": {k: data[k] for k in ("survey", "council", "points_step") if k in data},
         "fingerprint": fingerprint,
     }
     status = "updated" if framework is not None else "created"

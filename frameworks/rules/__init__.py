@@ -12,10 +12,11 @@ per kind. Callers use only the names below: ``from frameworks import rules``.
 from collections.abc import Mapping
 from decimal import Context, Decimal, localcontext
 
-from ..points import parse_points, quantize_points
+from ..points import parse_points, points_to_str, quantize_points
 from . import bands, checklist, choice, conditional, count, formula, manual
 from .base import NOT_ASSESSED, InputField, RuleDefinitionError, RuleInputError, _NotAssessed
 from .dispatch import KINDS, clamped, describe, input_fields, validate_rule
+from .manual import DEFAULT_STEP
 from .messages import (
     ABOVE_MAX, CONSTRAINT_BROKEN, MISSING_INPUT, NEGATIVE, NOT_A_MULTIPLE, NOT_A_NUMBER, NOT_WHOLE, NOT_YES_NO,
     TOO_LARGE, UNKNOWN_CHOICE, ZERO_DENOMINATOR,
@@ -23,7 +24,7 @@ from .messages import (
 from .reader import Reader
 
 __all__ = [
-    "evaluate", "validate_rule", "input_fields", "describe",
+    "evaluate", "validate_rule", "input_fields", "describe", "with_step", "DEFAULT_STEP",
     "NOT_ASSESSED", "InputField", "RuleDefinitionError", "RuleInputError",
     "ABOVE_MAX", "CONSTRAINT_BROKEN", "MISSING_INPUT", "NEGATIVE", "NOT_A_MULTIPLE", "NOT_A_NUMBER", "NOT_WHOLE",
     "NOT_YES_NO", "TOO_LARGE", "UNKNOWN_CHOICE", "ZERO_DENOMINATOR",
@@ -41,6 +42,21 @@ KINDS.update({
 
 # Independent of whatever context the caller set: 40 digits keep ratios exact far beyond 3 places.
 _ARITHMETIC = Context(prec=40)
+
+
+def with_step(rule: dict | None, step) -> dict:
+    """``rule`` with ``step`` for every hand-typed part that sets none (no rule at all is typed by hand)."""
+    if rule is None:
+        return {"kind": "manual", "step": points_to_str(parse_points(step))}
+    match rule.get("kind"):
+        case "manual" if "step" not in rule:
+            return {**rule, "step": points_to_str(parse_points(step))}
+        case "conditional":
+            return {**rule, "if_true": with_step(rule["if_true"], step), "if_false": with_step(rule["if_false"], step)}
+        case "checklist":
+            return {**rule, "items": [{**item, "rule": with_step(item["rule"], step)} if "rule" in item else item
+                                      for item in rule["items"]]}
+    return rule
 
 
 def evaluate(rule: dict | None, max_points: Decimal, inputs: Mapping) -> Decimal | _NotAssessed:

@@ -1,4 +1,4 @@
-"""``choice``: one of a list of outcomes, each worth its own points."""
+"""``choice``: one of a list of outcomes, each worth its own points; a single outcome asks nothing."""
 from django.utils.translation import gettext as _
 
 from ..points import parse_points
@@ -16,6 +16,8 @@ def validate(rule, max_points):
 
 
 def score(rule, max_points, reader):
+    if len(rule["options"]) == 1:  # one outcome ("thì đạt điểm tuyệt đối"): nothing to choose
+        return parse_points(rule["options"][0]["score"])
     key = reader.given("choice")
     for option in rule["options"]:
         if option["key"] == key:
@@ -24,11 +26,15 @@ def score(rule, max_points, reader):
 
 
 def fields(rule):
+    if len(rule["options"]) == 1:
+        return []
     options = tuple((o["key"], o["label"], parse_points(o["score"])) for o in rule["options"])
     return [InputField("choice", _("Kết quả"), "choice", options)]
 
 
 def describe(rule, max_points):
+    if len(rule["options"]) == 1:
+        return points_text(rule["options"][0]["score"])
     return _("Chọn một: %(options)s") % {
         "options": "; ".join(f"{o['label']}: {points_text(o['score'])}" for o in rule["options"])}
 

@@ -7,11 +7,12 @@ from ..points import format_points, quantize_points
 from .base import InputField, Kind, check, rule_number
 from .messages import ABOVE_MAX, NOT_A_MULTIPLE
 
-_DEFAULT_STEP = "0.001"
+# A framework whose decision scores in quarters says so ("points_step": "0.25"); two places otherwise.
+DEFAULT_STEP = "0.01"
 
 
 def _step(rule) -> Decimal:
-    return rule_number((rule or {}).get("step", _DEFAULT_STEP), "bước")
+    return rule_number((rule or {}).get("step", DEFAULT_STEP), "bước")
 
 
 def validate(rule, max_points):

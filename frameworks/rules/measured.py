@@ -1,4 +1,4 @@
-"""What formula and bands share: named inputs, constraints between them, and the zero clause."""
+"""What formula and bands share: named inputs, constraints between them (or sums of them), and the zero clause."""
 import operator
 from collections.abc import Mapping
 from decimal import Decimal
@@ -26,9 +26,10 @@ def validate_measured(rule) -> frozenset:
         check_name(name, "tên đầu vào")
         check(isinstance(wording, str), f"“{name}” cần lời mô tả")
     for constraint in rule.get("constraints", []):
-        check(isinstance(constraint, (list, tuple)) and len(constraint) == 3
-              and constraint[0] in inputs and constraint[1] in _COMPARISONS and constraint[2] in inputs,
+        check(isinstance(constraint, (list, tuple)) and len(constraint) == 3 and constraint[1] in _COMPARISONS,
               f"ràng buộc không hợp lệ: {constraint!r}")
+        parse(constraint[0], inputs)  # either side an input or a sum of parts ("b+c")
+        parse(constraint[2], inputs)
     zero = rule.get("zero")
     if zero is not None:
         check(isinstance(zero, Mapping) and zero.get("input") in inputs and zero.get("outcome") in _ZERO_OUTCOMES,
@@ -40,8 +41,9 @@ def read_measured(rule, max_points: Decimal, reader: Reader) -> dict:
     """All inputs, checked against the constraints, plus ``max``."""
     values = {name: reader.number(name) for name in rule["inputs"]}
     for left, op, right in rule.get("constraints", []):
-        if not _COMPARISONS[op](values[left], values[right]):
-            raise reader.error(left, CONSTRAINT_BROKEN[op], other=right)
+        if not _COMPARISONS[op](compute(left, values, reader), compute(right, values, reader)):
+            # Named as the form shows them: "b", or "b + c" for a sum of parts.
+            raise reader.error(render(parse(left, values)), CONSTRAINT_BROKEN[op], other=render(parse(right, values)))
     return values | {"max": max_points}
 
 

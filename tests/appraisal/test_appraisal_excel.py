@@ -39,10 +39,10 @@ def test_the_export_has_one_row_per_unit_and_criterion_with_self_scores(period, 
 
 def test_an_import_saves_every_appraised_score(period, under_appraisal, secretariat):
     file = filled(period, {("HM-W-HOANGLIET", "1.1.1"): ("0,25", "Ban hành chậm"),
-                           ("HM-W-HOANGLIET", "1.1.2"): (0.1, "Chưa triển khai")})
+                           ("HM-W-HOANGLIET", "1.1.2"): (0.25, "Chưa triển khai")})
     assert appraisal_import(period=period, file=file, by=secretariat) == 2
     assert dict(under_appraisal.appraised_scores.values_list("node__code", "value")) == {
-        "1.1.1": Decimal("0.25"), "1.1.2": Decimal("0.1")}
+        "1.1.1": Decimal("0.25"), "1.1.2": Decimal("0.25")}
 
 
 @pytest.mark.parametrize("edits, problem", [

@@ -57,3 +57,14 @@ def test_description_lists_the_outcomes():
         "Đầy đủ nhưng không kịp thời theo quy định: 0,25 điểm; "
         "Không đầy đủ, không kịp thời theo quy định: 0 điểm"
     )
+
+
+# Hoàng Mai department 7.1.4, the branch "những phòng chuyên môn không có TTHC thì đạt điểm tuyệt đối".
+FULL_MARKS = {"kind": "choice", "quote": "thì đạt điểm tuyệt đối", "inputs": {},
+              "options": [{"key": "full", "label": "Đạt điểm tuyệt đối", "score": "2"}]}
+
+
+def test_a_single_outcome_asks_nothing_and_gives_its_points():
+    assert input_fields(FULL_MARKS) == []
+    assert evaluate(FULL_MARKS, Decimal("2"), {}) == Decimal("2")
+    assert describe(FULL_MARKS, Decimal("2")) == "2 điểm"

@@ -87,3 +87,16 @@ def test_description_gives_both_rules():
         "từ 75% trở lên: 0,6 điểm; từ 50% trở lên: 0,4 điểm; còn lại: 0 điểm. "
         "Nếu không: Chọn một: Có báo cáo: 0,8 điểm; Không: 0 điểm"
     )
+
+
+# Hải Phòng 2.1.1: "dưới 04 đề nghị … từ 05 đề nghị trở lên", asked as the number of proposals a.
+BY_COUNT = {**ARCHIVE_SORTING, "condition": {"input": "a", "label": "Số đề nghị", "at_most": "4"},
+            "if_true": REPORTED}
+
+
+def test_a_count_condition_asks_for_the_number_and_compares_it_with_at_most():
+    assert [(field.name, field.type) for field in input_fields(BY_COUNT)] == [("a", "count"), ("choice", "choice"),
+                                                                             ("b", "number")]
+    assert evaluate(BY_COUNT, Decimal("0.8"), {"a": 4, "choice": "yes"}) == Decimal("0.8")
+    assert evaluate(BY_COUNT, Decimal("0.8"), {"a": 5, "b": 5}) == Decimal("0.6")
+    assert describe(BY_COUNT, Decimal("0.8")).startswith("Nếu “Số đề nghị” không quá 4: Chọn một:")

@@ -31,8 +31,8 @@ def test_value_off_the_step_is_refused():
     assert _refusal(QUARTERS, "1.5", "0.3") == NOT_A_MULTIPLE % {"name": "Điểm", "step": "0,25"}
 
 
-def test_default_step_refuses_a_fourth_decimal():
-    assert _refusal({"kind": "manual"}, "1", "0.1235") == NOT_A_MULTIPLE % {"name": "Điểm", "step": "0,001"}
+def test_default_step_refuses_a_third_decimal():
+    assert _refusal({"kind": "manual"}, "1", "0.125") == NOT_A_MULTIPLE % {"name": "Điểm", "step": "0,01"}
 
 
 def test_value_above_max_is_refused_not_clamped():

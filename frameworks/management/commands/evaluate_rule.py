@@ -28,7 +28,7 @@ class Command(BaseCommand):
         if node.rule is None and "value" not in values:
             raise CommandError(f"Tiêu chí {code} chấm thủ công: cho --inputs '{{\"value\": ...}}'")
         try:
-            score = rules.evaluate(node.rule, node.max_points, values)
+            score = rules.evaluate(node.scoring_rule, node.max_points, values)
         except rules.RuleInputError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(str(score) if score is rules.NOT_ASSESSED else points_to_str(score))
