@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from assessments.workflow import SELF_EDITABLE
 
-from .roles import DISTRICT_WIDE_ROLES, OFFICE_ROLES, UNIT_ROLES, Role
+from .roles import DISTRICT_WIDE_ROLES, MANAGED_ROLES, OFFICE_ROLES, UNIT_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -77,3 +77,13 @@ def may_appraise(actor: Actor, *, seated: bool, assigned: bool) -> bool:
 def may_enter_surveys(actor: Actor) -> bool:
     """Survey points come from the office's survey, so only the office types them."""
     return is_office(actor)
+
+
+def may_manage_accounts(actor: Actor) -> bool:
+    """The office creates, disables and resets accounts; for now of every unit (one organiser per database)."""
+    return is_office(actor)
+
+
+def may_manage_account(actor: Actor, *, role, is_superuser: bool) -> bool:
+    """One account, as it is or as it would become: never an administrator's, so the office cannot make or take over one."""
+    return may_manage_accounts(actor) and not is_superuser and role in MANAGED_ROLES

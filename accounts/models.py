@@ -12,6 +12,8 @@ class User(AbstractUser):
         "organizations.Unit", verbose_name=_("đơn vị"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="users",
     )
+    # Set on accounts the office creates or resets: the one-time password must be replaced at first login.
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
     # Who changed a user's role or unit matters as much as who changed a score.
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 

@@ -19,3 +19,5 @@ UNIT_ROLES = frozenset({Role.UNIT_STAFF, Role.UNIT_HEAD})
 DISTRICT_WIDE_ROLES = frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP, Role.ADMIN})
 # The Nội vụ office: runs periods, returns files, may appraise any criterion, publishes.
 OFFICE_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
+# Roles the office may give: never an administrator, who could then change anything.
+MANAGED_ROLES = frozenset(Role) - {Role.ADMIN}

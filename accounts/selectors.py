@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404
 
 from organizations.models import Unit
 
-from .access import Actor, may_read_results, may_read_unit
-from .models import Role
+from .access import Actor, may_manage_account, may_manage_accounts, may_read_results, may_read_unit
+from .models import Role, User
+from .roles import MANAGED_ROLES
 
 
 def readable_units(user):
@@ -64,3 +65,42 @@ def unit_overview(*, unit: Unit) -> dict:
         "unit": unit,
         "members": list(unit.users.filter(is_active=True).order_by("role", "username")),
     }
+
+
+def managed_users(*, search: str = "", unit_code: str = "", role: str = ""):
+    """The accounts the office manages (never administrators), filtered as the list page asks."""
+    users = (User.objects.filter(is_superuser=False, role__in=MANAGED_ROLES)
+             .select_related("unit").order_by("unit__kind", "unit__order", "unit__code", "role", "username"))
+    if search:
+        users = users.filter(Q(username__icontains=search) | Q(first_name__icontains=search)
+                             | Q(last_name__icontains=search) | Q(email__icontains=search))
+    if unit_code:
+        users = users.filter(unit__code=unit_code)
+    if role:
+        users = users.filter(role=role)
+    return users
+
+
+def ensure_may_manage_accounts(user) -> None:
+    """The account pages are the office's: 404 for everybody else."""
+    if not may_manage_accounts(Actor.of(user)):
+        raise Http404
+
+
+def get_managed_user_for_user(user, pk) -> User:
+    """One account to edit or reset, 404 unless ``user`` may manage it (never an administrator's)."""
+    target = get_object_or_404(User.objects.select_related("unit"), pk=pk)
+    if not may_manage_account(Actor.of(user), role=target.role, is_superuser=target.is_superuser):
+        raise Http404
+    return target
+
+
+def account_history(*, user: User) -> list[dict]:
+    """Every change of the account, newest first: when, by whom, why and which fields (their names)."""
+    records = list(user.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    rows = []
+    for newer, older in zip(records, records[1:] + [None]):
+        changes = newer.diff_against(older).changes if older is not None else []
+        rows.append({"at": newer.history_date, "by": newer.history_user, "reason": newer.history_change_reason,
+                     "fields": [User._meta.get_field(change.field).verbose_name for change in changes]})
+    return rows

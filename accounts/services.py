@@ -1,17 +1,123 @@
-"""Writes on users: creating demo and real accounts with a role and a unit."""
-from django.db import transaction
+"""Writes on users: the office's account management, and creating demo accounts.
 
+Every write records who made it in the user's history. ``by=None`` is the operator at the shell
+(``import_users``): trusted like the office, and like it never allowed to make an administrator.
+"""
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.crypto import get_random_string
+
+from . import errors
+from .access import Actor, may_manage_account, may_manage_accounts
+from .errors import AccountError
 from .models import Role, User
+from .roles import MANAGED_ROLES, UNIT_ROLES
+
+# No 0/O, 1/l/I: a one-time password is read out on the phone or copied from paper.
+_ONE_TIME_CHARS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_ONE_TIME_LENGTH = 12
+
+
+def _split_name(full_name: str) -> dict:
+    """Vietnamese order: the last word is the given name (Nguyễn Thị Thu | Hà)."""
+    last_name, _, first_name = " ".join(full_name.split()).rpartition(" ")
+    return {"last_name": last_name, "first_name": first_name}
+
+
+def _ensure_may_manage(by, *, user: User | None = None) -> None:
+    """``user`` is the account as it is now, None for a new one; its new role is ``account_problems``' to check."""
+    actor = Actor(Role.SECRETARIAT) if by is None else Actor.of(by)  # the shell operator acts as the office
+    allowed = (may_manage_accounts(actor) if user is None
+               else may_manage_account(actor, role=user.role, is_superuser=user.is_superuser))
+    if not allowed:
+        raise AccountError({None: errors.NO_PERMISSION})
+
+
+def account_problems(*, full_name: str, email: str, role, unit, username: str | None = None) -> dict:
+    """What is wrong with an account's fields, by field name (empty when nothing is).
+
+    ``username`` is checked (format, not yet taken) only for a new account: it never changes afterwards.
+    """
+    problems = {}
+    if not full_name.strip():
+        problems["full_name"] = errors.FULL_NAME_REQUIRED
+    if username is not None:
+        if not username:
+            problems["username"] = errors.USERNAME_REQUIRED
+        else:
+            try:
+                User.username_validator(username)
+            except ValidationError:
+                problems["username"] = errors.USERNAME_INVALID % {"username": username}
+            else:
+                if User.objects.filter(username__iexact=username).exists():
+                    problems["username"] = errors.USERNAME_TAKEN % {"username": username}
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            problems["email"] = errors.EMAIL_INVALID % {"email": email}
+    if role not in MANAGED_ROLES:
+        problems["role"] = errors.ROLE_NOT_ALLOWED % {"role": dict(Role.choices).get(role, role)}
+    elif role in UNIT_ROLES and unit is None:
+        problems["unit"] = errors.UNIT_REQUIRED % {"role": Role(role).label}
+    return problems
+
+
+def _one_time_password(user: User) -> str:
+    password = get_random_string(_ONE_TIME_LENGTH, _ONE_TIME_CHARS)
+    user.set_password(password)
+    user.must_change_password = True
+    return password
+
+
+@transaction.atomic
+def user_create(*, username: str, full_name: str, email: str, role, unit, by) -> tuple[User, str]:
+    """A new account with a one-time password, returned once and stored only as a hash."""
+    _ensure_may_manage(by)
+    problems = account_problems(username=username, full_name=full_name, email=email, role=role, unit=unit)
+    if problems:
+        raise AccountError(problems)
+    user = User(username=username, email=email, role=role, unit=unit, **_split_name(full_name))
+    password = _one_time_password(user)
+    user._history_user, user._change_reason = by, str(errors.CREATED)
+    user.save()
+    return user, password
+
+
+@transaction.atomic
+def user_update(*, user: User, full_name: str, email: str, role, unit, is_active: bool, by) -> User:
+    """Change an account's name, email, role, unit, or disable it; the username never changes."""
+    _ensure_may_manage(by, user=user)
+    problems = account_problems(full_name=full_name, email=email, role=role, unit=unit)
+    if not is_active and by is not None and by.pk == user.pk:
+        problems["is_active"] = errors.CANNOT_DISABLE_SELF
+    if problems:
+        raise AccountError(problems)
+    for field, value in {**_split_name(full_name), "email": email, "role": role, "unit": unit,
+                         "is_active": is_active}.items():
+        setattr(user, field, value)
+    user._history_user, user._change_reason = by, str(errors.UPDATED)
+    user.save(update_fields=["first_name", "last_name", "email", "role", "unit", "is_active"])
+    return user
+
+
+@transaction.atomic
+def user_reset_password(*, user: User, by) -> str:
+    """A new one-time password, to be replaced at the next login."""
+    _ensure_may_manage(by, user=user)
+    password = _one_time_password(user)
+    user._history_user, user._change_reason = by, str(errors.PASSWORD_RESET)
+    user.save(update_fields=["password", "must_change_password"])
+    return password
 
 
 @transaction.atomic
 def user_ensure(*, username: str, password: str, role: Role, unit=None, full_name: str = "") -> tuple[User, bool]:
     """Create the user if missing; an existing one keeps its password (re-running changes nothing)."""
-    last_name, _, first_name = full_name.rpartition(" ")
-    user, created = User.objects.get_or_create(
-        username=username,
-        defaults={"role": role, "unit": unit, "first_name": first_name, "last_name": last_name},
-    )
+    user, created = User.objects.get_or_create(username=username, defaults={"role": role, "unit": unit,
+                                                                           **_split_name(full_name)})
     if created:
         user.is_staff = role == Role.ADMIN
         user.is_superuser = role == Role.ADMIN

@@ -1,9 +1,13 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -40,3 +44,13 @@ def notifications(request):
     response = render(request, "accounts/notifications.html", {"page": page, "unread_ids": set(unread)})
     Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
     return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Changing one's password, also where a one-time password leads (``PasswordChangeRequiredMiddleware``)."""
+
+    success_url = reverse_lazy("home")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Đã đổi mật khẩu."))
+        return super().form_valid(form)

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import views as account_views
+from accounts.forms import OwnPasswordChangeForm, OwnSetPasswordForm
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -11,6 +12,15 @@ urlpatterns = [
     path("thong-bao/", account_views.notifications, name="notifications"),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", account_views.PasswordChangeView.as_view(form_class=OwnPasswordChangeForm),
+         name="password_change"),
+    # Forgotten passwords: a link by email (Django's email framework; see EMAIL_* in the settings).
+    path("quen-mat-khau/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("quen-mat-khau/<uidb64>/<token>/",
+         auth_views.PasswordResetConfirmView.as_view(form_class=OwnSetPasswordForm), name="password_reset_confirm"),
+    path("quen-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("tai-khoan/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("bo-chi-so/", include("frameworks.urls")),
     path("danh-gia/", include("assessments.urls")),

@@ -13,6 +13,7 @@ from assessments.services import period_open
 from assessments.workflow import SELF_EDITABLE
 from frameworks.models import Framework
 from frameworks.points import quantize_points
+from organizations.models import UnitKind
 from surveys.services import survey_result_save
 
 
@@ -40,14 +41,25 @@ def _fill_self_scores(period: Period, *, skip_units=()) -> None:
     results_refresh(list(period.assessments.all()))
 
 
+def unit_slug(unit) -> str:
+    """HM-W-HOANGLIET → hoangliet: the part of a demo username after ``truong.`` or ``canbo.``."""
+    return unit.code.rsplit("-", 1)[-1].lower()
+
+
+def demo_unit_accounts(units) -> list[tuple[str, Role, object, str]]:
+    """A head (``truong.<slug>``) and an officer (``canbo.<slug>``) for every ward and department, so that
+    every demo unit can fill in and submit its own file: (username, role, unit, full name)."""
+    accounts = []
+    for unit in units:
+        if unit.kind in (UnitKind.WARD, UnitKind.DEPARTMENT):
+            accounts.append((f"truong.{unit_slug(unit)}", Role.UNIT_HEAD, unit, f"Thủ trưởng {unit.name}"))
+            accounts.append((f"canbo.{unit_slug(unit)}", Role.UNIT_STAFF, unit, f"Cán bộ {unit.name}"))
+    return accounts
+
+
 def _unit_head(unit) -> User:
-    """Only a unit's head submits; demo units without one get an account that cannot sign in."""
-    head = unit.users.filter(role=Role.UNIT_HEAD).first()
-    if head is None:
-        head = User(username=f"truong.{unit.code.lower()}", role=Role.UNIT_HEAD, unit=unit, is_active=False)
-        head.set_unusable_password()
-        head.save()
-    return head
+    """Only a unit's head submits; ``demo_unit_accounts`` gave every demo unit one."""
+    return unit.users.filter(role=Role.UNIT_HEAD, is_active=True).earliest("pk")
 
 
 def _start_appraisal(assessment, *, secretariat) -> None:

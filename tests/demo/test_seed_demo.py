@@ -24,3 +24,24 @@ def test_seed_demo_creates_units_users_and_periods_and_can_run_again(db):
 
     assert (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count()) == counts
     assert User.objects.get(username="canbo.hoangliet").check_password("ParIndex@2024")
+
+
+def test_every_demo_unit_has_an_active_head_and_officer_who_sign_in_with_the_demo_password(db):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+
+    units = Unit.objects.filter(kind__in=["ward", "department"])
+    for unit in units:
+        slug = unit.code.rsplit("-", 1)[-1].lower()
+        head = User.objects.get(username=f"truong.{slug}")
+        officer = User.objects.get(username=f"canbo.{slug}")
+        assert (head.role, head.unit, head.is_active) == ("unit_head", unit, True)
+        assert (officer.role, officer.unit, officer.is_active) == ("unit_staff", unit, True)
+        assert head.check_password("ParIndex@2024") and not head.must_change_password
+    assert User.objects.filter(unit__in=units, role__in=["unit_head", "unit_staff"]).count() == 52
+    # No placeholder that cannot sign in, and the named demo accounts keep their names.
+    assert not User.objects.filter(is_active=False).exists()
+    assert User.objects.get(username="truong.hoangliet").display_name == "Đỗ Văn Nam"
+    # The 52 logins are explained, not printed.
+    text = out.getvalue()
+    assert "truong.dinhcong" in text and "truong.yenso" not in text and "canbo.tanmai" not in text

@@ -79,3 +79,26 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", env=_production_env(SECRET_KEY=""))
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+_EMAIL_SETTINGS = ("EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD",
+                   "EMAIL_USE_TLS", "DEFAULT_FROM_EMAIL")
+_PRINT_EMAIL = "from django.conf import settings; print(*[repr(getattr(settings, n)) for n in %r], sep='|')" % (
+    _EMAIL_SETTINGS,)
+
+
+def test_production_sends_email_by_smtp_configured_by_the_environment():
+    result = _manage("shell", "-c", _PRINT_EMAIL, env=_production_env(
+        EMAIL_HOST="smtp.hanoi.gov.vn", EMAIL_PORT="465", EMAIL_HOST_USER="cchc", EMAIL_HOST_PASSWORD="bi-mat",
+        EMAIL_USE_TLS="false", DEFAULT_FROM_EMAIL="CCHC Hoàng Mai <cchc@hoangmai.gov.vn>"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split("|") == [
+        "'django.core.mail.backends.smtp.EmailBackend'", "'smtp.hanoi.gov.vn'", "465", "'cchc'", "'bi-mat'",
+        "False", "'CCHC Hoàng Mai <cchc@hoangmai.gov.vn>'"]
+
+
+def test_the_demo_prints_emails_to_the_console():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("EMAIL_", "DEFAULT_FROM"))}
+    result = _manage("shell", "-c", _PRINT_EMAIL, env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.local"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split("|")[0] == "'django.core.mail.backends.console.EmailBackend'"

@@ -1,17 +1,19 @@
-"""Demo data: the Hoàng Mai units, the frameworks, one user per role. Safe to run again."""
+"""Demo data: the Hoàng Mai units, the frameworks, one user per role, a head and an officer in every
+ward and department. Safe to run again."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import Role
 from accounts.services import user_ensure
-from demo.seed import seed_demo_periods
+from demo.seed import demo_unit_accounts, seed_demo_periods
 from frameworks.services import frameworks_load_all
 from organizations.models import Unit
 from organizations.services import units_load_all
 
 DEMO_PASSWORD = "ParIndex@2024"
 
-# (username, role, unit code or None, full name)
+# The accounts the README names: (username, role, unit code or None, full name). The other units'
+# heads and officers follow ``demo_unit_accounts`` and are not printed (52 lines would hide these).
 DEMO_USERS = [
     ("admin", Role.ADMIN, None, "Quản trị Hệ thống"),
     ("noivu", Role.SECRETARIAT, "HM-P-NOIVU", "Nguyễn Thị Thu Hà"),
@@ -22,6 +24,11 @@ DEMO_USERS = [
     ("canbo.tuphap", Role.UNIT_STAFF, "HM-P-TUPHAP", "Vũ Thị Mai"),
     ("canbo.yenso", Role.UNIT_STAFF, "HM-W-YENSO", "Hoàng Văn Tú"),
 ]
+UNIT_ACCOUNTS_HINT = (
+    "  Mỗi phường và phòng còn có truong.<mã> (thủ trưởng) và canbo.<mã> (cán bộ), cùng mật khẩu; <mã> là "
+    "phần cuối mã đơn vị, viết thường (HM-W-DINHCONG → truong.dinhcong). Danh sách: đăng nhập noivu, "
+    "trang Tài khoản, lọc theo đơn vị."
+)
 
 
 class Command(BaseCommand):
@@ -43,7 +50,10 @@ class Command(BaseCommand):
             )
             unit_name = units_by_code[unit_code].name if unit_code else "—"
             lines.append(f"  {username:<18} {role.label:<30} {unit_name}")
+        for username, role, unit, full_name in demo_unit_accounts(units_by_code.values()):
+            user_ensure(username=username, password=DEMO_PASSWORD, role=role, unit=unit, full_name=full_name)
         for identifier in seed_demo_periods(users=users):
             self.stdout.write(f"Kỳ đánh giá mẫu {identifier}: đã tạo")
         self.stdout.write("\nTài khoản mẫu (mật khẩu chung: %s)" % DEMO_PASSWORD)
         self.stdout.write("\n".join(lines))
+        self.stdout.write(UNIT_ACCOUNTS_HINT)

@@ -1,0 +1,49 @@
+"""The office's account forms, and the password forms that end a one-time password."""
+from django import forms
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Unit
+
+from . import errors
+from .roles import MANAGED_ROLES, Role
+
+
+class _EndsOneTimePassword:
+    """The password its owner picks replaces the one-time one, so the forced change is over."""
+
+    def save(self, commit=True):
+        self.user.must_change_password = False
+        return super().save(commit)
+
+
+class OwnPasswordChangeForm(_EndsOneTimePassword, PasswordChangeForm):
+    pass
+
+
+class OwnSetPasswordForm(_EndsOneTimePassword, SetPasswordForm):
+    pass
+
+
+class AccountForm(forms.Form):
+    """Name, email, unit and role; the services check the values, so the fields only parse them."""
+
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
+    email = forms.CharField(label=_("Email"), max_length=254, required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.order_by("kind", "order", "code"),
+                                  required=False, empty_label=_("— không thuộc đơn vị nào —"))
+    role = forms.ChoiceField(label=_("Vai trò"), choices=[(role.value, role.label) for role in Role
+                                                          if role in MANAGED_ROLES])
+
+
+class AccountCreateForm(AccountForm):
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150, required=False)
+    field_order = ["full_name", "username", "email", "unit", "role"]
+
+
+class AccountEditForm(AccountForm):
+    is_active = forms.BooleanField(label=_("Đang hoạt động (bỏ chọn để khóa tài khoản)"), required=False)
+
+
+class AccountImportForm(forms.Form):
+    file = forms.FileField(label=_("Tệp Excel (.xlsx)"), error_messages={"required": errors.EXCEL_NO_FILE})

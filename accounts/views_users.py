@@ -1,0 +1,108 @@
+"""The office's account pages: the list, creating, editing (role, unit, disabling), a new one-time
+password, and importing an Excel list. A one-time password is shown once, on the page answering the
+POST that made it, and stored nowhere but as a hash."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from assessments.errors import AssessmentError, check_excel_size
+from config.downloads import xlsx_response
+
+from . import errors, selectors, services
+from .errors import AccountError
+from .excel import ImportRejected, Issued, users_import_xlsx, users_template_xlsx
+from .forms import AccountCreateForm, AccountEditForm, AccountImportForm
+from .roles import MANAGED_ROLES, Role
+
+
+def _refused(form, error: AccountError) -> None:
+    for field, message in error.problems.items():
+        form.add_error(field if field in form.fields else None, str(message))
+
+
+def _issued(request, issued: list[Issued], title: str):
+    return render(request, "accounts/users/issued.html", {"issued": issued, "title": title})
+
+
+@login_required
+def user_list(request):
+    selectors.ensure_may_manage_accounts(request.user)
+    search, unit_code, role = (request.GET.get(name, "").strip() for name in ("q", "don_vi", "vai_tro"))
+    users = selectors.managed_users(search=search, unit_code=unit_code, role=role)
+    return render(request, "accounts/users/list.html", {
+        "page": Paginator(users, 50).get_page(request.GET.get("trang")),
+        "search": search, "unit_code": unit_code, "role": role,
+        "units": selectors.readable_units(request.user).order_by("kind", "order", "code"),
+        "roles": [r for r in Role if r in MANAGED_ROLES],
+    })
+
+
+@login_required
+def user_create(request):
+    selectors.ensure_may_manage_accounts(request.user)
+    form = AccountCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user, password = services.user_create(**form.cleaned_data, by=request.user)
+        except AccountError as error:
+            _refused(form, error)
+        else:
+            return _issued(request, [Issued(user, password)], _("Đã tạo tài khoản"))
+    return render(request, "accounts/users/form.html", {"form": form, "title": _("Tạo tài khoản")})
+
+
+@login_required
+def user_edit(request, pk):
+    account = selectors.get_managed_user_for_user(request.user, pk)
+    initial = {"full_name": account.display_name if account.first_name or account.last_name else "",
+               "email": account.email, "unit": account.unit, "role": account.role, "is_active": account.is_active}
+    form = AccountEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_update(user=account, **form.cleaned_data, by=request.user)
+        except AccountError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("Đã lưu tài khoản %(username)s.") % {"username": account.username})
+            return redirect("accounts:list")
+    return render(request, "accounts/users/form.html", {
+        "form": form, "account": account, "title": _("Sửa tài khoản %(username)s") % {"username": account.username},
+        "history": selectors.account_history(user=account),
+    })
+
+
+@login_required
+@require_POST
+def user_reset_password(request, pk):
+    account = selectors.get_managed_user_for_user(request.user, pk)
+    password = services.user_reset_password(user=account, by=request.user)
+    return _issued(request, [Issued(account, password)], _("Đã cấp lại mật khẩu"))
+
+
+@login_required
+def user_import(request):
+    selectors.ensure_may_manage_accounts(request.user)
+    form = AccountImportForm(*([request.POST, request.FILES] if request.method == "POST" else []))
+    problems = []
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            check_excel_size(upload)
+            issued = users_import_xlsx(file=upload, by=request.user)
+        except AssessmentError as error:
+            form.add_error("file", str(error))
+        except ImportRejected as rejected:
+            form.add_error(None, str(rejected))
+            problems = rejected.rows
+        else:
+            return _issued(request, issued, str(errors.EXCEL_IMPORTED % {"count": len(issued)}))
+    return render(request, "accounts/users/import.html", {"form": form, "problems": problems})
+
+
+@login_required
+def user_import_template(request):
+    selectors.ensure_may_manage_accounts(request.user)
+    return xlsx_response(users_template_xlsx(), "danh-sach-tai-khoan.xlsx")
