@@ -11,7 +11,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+
+from accounts.models import User
 
 from assessments.models import Assessment, StatusChange
 from organizations.models import Unit
@@ -48,6 +50,14 @@ def test_the_office_runs_a_year_to_publication_by_commands_alone(demo, tmp_path)
     wards = list(Unit.objects.filter(kind="ward").order_by("order", "code").values_list("code", flat=True))
     assert len(wards) == 14
     run("open_period", "hoangmai-phuong-2024", "2025")
+    # The ward's new officers' accounts, from the office's list
+    users = tmp_path / "can-bo.xlsx"
+    book = Workbook()
+    book.active.append(["Họ và tên", "Tên đăng nhập", "Email", "Mã đơn vị", "Vai trò"])
+    book.active.append(["Nguyễn Văn An", "an.yenso", "an@yenso.gov.vn", "HM-W-YENSO", "Cán bộ đơn vị"])
+    book.save(users)
+    assert "an.yenso" in run("import_users", str(users))
+    assert User.objects.get(username="an.yenso").unit.code == "HM-W-YENSO"
 
     # Every ward's file, typed in by the operator (the README's `noivu`) without --as
     for n, code in enumerate(wards):
