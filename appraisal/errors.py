@@ -19,6 +19,12 @@ ALREADY_PUBLISHED = _("Kỳ %(identifier)s đã công bố; sửa kết quả m�
 NOT_YET_PUBLISHED = _("Kết quả của %(unit)s chưa công bố lần nào: công bố cả kỳ trên trang kỳ đánh giá.")
 REPUBLISH_REASON_REQUIRED = _("Cần nêu lý do phúc tra để công bố lại kết quả.")
 COUNCIL_CHOICE_REQUIRED = _("Chọn một cán bộ và chức danh trong Hội đồng.")
+COUNCIL_SEAT_TAKEN = _("Hội đồng đã có %(position)s: %(name)s.")
+COUNCIL_WRONG_PERSON = _("%(position)s là %(who)s (quyết định thành lập Hội đồng); %(name)s là %(role)s.")
+COUNCIL_ALREADY_SEATED = _("%(name)s đã là %(position)s của Hội đồng.")
+COUNCIL_INCOMPLETE = _("Hội đồng chưa đủ thành phần: cần %(missing)s.")
+NOT_ON_COUNCIL = _("%(name)s không phải thành viên Hội đồng của kỳ này.")
+NO_SUCH_CRITERIA = _("Không có tiêu chí “%(codes)s” trong bộ chỉ số.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con.")
 
 

@@ -10,6 +10,7 @@ class CouncilRole(models.TextChoices):
     CHAIR = "chair", _("Chủ tịch Hội đồng")
     VICE_CHAIR = "vice_chair", _("Phó Chủ tịch Hội đồng")
     MEMBER = "member", _("Thành viên")
+    SECRETARY = "secretary", _("Thư ký Hội đồng")
 
 
 class CouncilMember(models.Model):

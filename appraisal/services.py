@@ -2,11 +2,12 @@
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts import access
 from accounts.access import Actor
-from accounts.models import Notification
+from accounts.models import Notification, Role
 from assessments import actions, workflow
 from assessments.models import Assessment, Period, SelfScore
 from assessments.results import result_changed, results_refresh
@@ -27,10 +28,70 @@ from .selectors import council_seat
 # -- the council -------------------------------------------------------------------------------
 
 
+# Seed 000: the district chairman chairs, the Nội vụ head is vice-chair, heads of the offices concerned
+# are members; a secretary is optional. Who may hold each seat, and how many may: None is any number.
+COUNCIL_SEATS = {
+    CouncilRole.CHAIR: (frozenset({Role.LEADERSHIP}), 1, _("Chủ tịch UBND")),
+    CouncilRole.VICE_CHAIR: (frozenset({Role.SECRETARIAT}), 1, _("Trưởng phòng Nội vụ")),
+    CouncilRole.MEMBER: (frozenset({Role.COUNCIL_MEMBER}), None, _("thủ trưởng phòng, ban liên quan")),
+    CouncilRole.SECRETARY: (frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER}), 1, _("công chức Phòng Nội vụ hoặc phòng liên quan")),
+}
+REQUIRED_SEATS = (CouncilRole.CHAIR, CouncilRole.VICE_CHAIR)
+
+
 @transaction.atomic
 def council_member_add(*, period: Period, user, role: CouncilRole = CouncilRole.MEMBER, by=None) -> CouncilMember:
-    member, _created = CouncilMember.objects.get_or_create(period=period, user=user, defaults={"role": role})
+    """Seat ``user`` on the period's council, as the decision composes it; seating someone again in the same
+    position changes nothing."""
+    role = CouncilRole(role)
+    allowed, most, who = COUNCIL_SEATS[role]
+    seats = list(CouncilMember.objects.select_for_update().filter(period=period).select_related("user"))
+    mine = next((seat for seat in seats if seat.user_id == user.pk), None)
+    if mine is not None:
+        if mine.role == role:
+            return mine
+        raise AppraisalError(errors.COUNCIL_ALREADY_SEATED % {"name": user.display_name, "position": mine.get_role_display()})
+    if Actor.of(user).role not in allowed:
+        raise AppraisalError(errors.COUNCIL_WRONG_PERSON % {
+            "position": role.label, "who": who, "name": user.display_name, "role": user.get_role_display()})
+    taken = [seat for seat in seats if seat.role == role]
+    if most is not None and len(taken) >= most:
+        raise AppraisalError(errors.COUNCIL_SEAT_TAKEN % {"position": role.label, "name": taken[0].user.display_name})
+    member = CouncilMember(period=period, user=user, role=role)
+    member._history_user = by
+    member.save()
     return member
+
+
+@transaction.atomic
+def council_member_remove(*, member: CouncilMember, by) -> None:
+    """Unseat a member; the criteria assigned to them go back to the office."""
+    member._history_user = by
+    member.delete()
+
+
+def council_missing_seats(seats) -> list[str]:
+    """The positions the decision requires that nobody holds yet (chair, vice-chair)."""
+    held = {seat.role for seat in seats}
+    return [str(role.label) for role in REQUIRED_SEATS if role not in held]
+
+
+@transaction.atomic
+def assignments_set(*, member: CouncilMember, codes: list[str], assign: bool = True) -> int:
+    """Assign to ``member`` (or take back) every leaf under the given codes: a criterion, or a whole area.
+
+    Returns how many assignments were made (or removed).
+    """
+    tree = tree_for(member.period.framework)
+    unknown = [code for code in codes if code not in tree.by_code]
+    if unknown or not codes:
+        raise AppraisalError(errors.NO_SUCH_CRITERIA % {"codes": ", ".join(unknown) or "—"})
+    leaves = {leaf.pk for leaf in tree.leaves_under(codes)}
+    current = set(member.assignments.filter(node_id__in=leaves).values_list("node_id", flat=True))
+    if not assign:
+        return member.assignments.filter(node_id__in=current).delete()[0]
+    Assignment.objects.bulk_create(Assignment(member=member, node_id=node_id) for node_id in sorted(leaves - current))
+    return len(leaves - current)
 
 
 def _offices_of(node, tree) -> tuple:

@@ -14,6 +14,8 @@ urlpatterns = [
     path("ky/<int:period_pk>/cong-bo/", views.period_publish, name="publish"),
     path("ky/<int:period_pk>/excel/", views.appraisal_export, name="export"),
     path("ky/<int:period_pk>/hoi-dong/", views.council_add, name="council_add"),
+    path("ky/<int:period_pk>/hoi-dong/<int:member_pk>/bo/", views.council_remove, name="council_remove"),
+    path("ky/<int:period_pk>/hoi-dong/<int:member_pk>/phan-cong/", views.assignments_edit, name="assignments_edit"),
     path("ky/<int:period_pk>/phan-cong/", views.assignments_default, name="assignments_default"),
     path("ky/<int:period_pk>/excel/nhap/", views.appraisal_upload, name="import"),
 ]

@@ -13,13 +13,14 @@ from assessments.selectors import get_assessment_for_user, get_period_for_user
 from assessments.workflow import TransitionError
 from frameworks import rules
 from frameworks.models import Node
+from frameworks.selectors import tree_for
 from surveys.models import SurveyMethod
 
 from . import selectors, services
 from .errors import BAD_DEADLINE, COUNCIL_CHOICE_REQUIRED, AppraisalError
 from .excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
 from .forms import CouncilSeatForm, ExplanationDeadlineForm
-from .models import CouncilRole
+from .models import CouncilMember, CouncilRole
 
 _REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
 
@@ -126,9 +127,11 @@ def reappraisal_publish(request, pk):
 def period_overview(request, period_pk):
     period = get_period_for_user(request.user, period_pk)
     assessments = period.assessments.select_related("unit", "survey").order_by("unit__order", "unit__code")
+    council = list(period.council.select_related("user").annotate(assigned=Count("assignments")))
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
-        "council": period.council.select_related("user").annotate(assigned=Count("assignments")),
+        "council": council, "council_missing": services.council_missing_seats(council),
+        "assignable": [node for node in tree_for(period.framework).nodes if node.level <= 2],
         "candidates": selectors.council_candidates(),
         "council_roles": CouncilRole.choices,
         "survey_methods": SurveyMethod.choices,
@@ -171,8 +174,41 @@ def council_add(request, period_pk):
         messages.error(request, str(COUNCIL_CHOICE_REQUIRED))
     else:
         user = form.cleaned_data["user"]
-        services.council_member_add(period=period, user=user, role=form.cleaned_data["role"], by=request.user)
-        messages.success(request, _("Đã thêm %(name)s vào Hội đồng thẩm định.") % {"name": user.display_name})
+        try:
+            services.council_member_add(period=period, user=user, role=form.cleaned_data["role"], by=request.user)
+        except AppraisalError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Đã thêm %(name)s vào Hội đồng thẩm định.") % {"name": user.display_name})
+    return redirect("appraisal:period", period_pk=period.pk)
+
+
+@login_required
+@require_POST
+def council_remove(request, period_pk, member_pk):
+    period = get_period_for_user(request.user, period_pk, manage=True)
+    member = get_object_or_404(CouncilMember.objects.select_related("user"), pk=member_pk, period=period)
+    services.council_member_remove(member=member, by=request.user)
+    messages.success(request, _("Đã bỏ %(name)s khỏi Hội đồng thẩm định.") % {"name": member.user.display_name})
+    return redirect("appraisal:period", period_pk=period.pk)
+
+
+@login_required
+@require_POST
+def assignments_edit(request, period_pk, member_pk):
+    """Assign a council member a criterion or a whole area (or take it back)."""
+    period = get_period_for_user(request.user, period_pk, manage=True)
+    member = get_object_or_404(CouncilMember.objects.select_related("user", "period__framework"), pk=member_pk,
+                               period=period)
+    assign = request.POST.get("bo") != "1"
+    try:
+        count = services.assignments_set(member=member, codes=request.POST.getlist("codes"), assign=assign)
+    except AppraisalError as error:
+        messages.error(request, str(error))
+    else:
+        message = (_("Đã phân công %(count)s tiêu chí cho %(name)s.") if assign
+                   else _("Đã bỏ phân công %(count)s tiêu chí của %(name)s."))
+        messages.success(request, message % {"count": count, "name": member.user.display_name})
     return redirect("appraisal:period", period_pk=period.pk)
 
 

@@ -119,6 +119,11 @@ class Tree:
     def is_leaf(self, code: str) -> bool:
         return code in self.leaf_codes
 
+    def leaves_under(self, codes) -> list:
+        """The leaves that are, or descend from, any of ``codes`` (a criterion, a whole area)."""
+        wanted = set(codes)
+        return [leaf for leaf in self.leaves if leaf.code in wanted or wanted & set(self._ancestors[leaf.code])]
+
     def rollup(self, leaf_scores: dict, not_assessed: frozenset = frozenset()) -> dict[str, Subtotal]:
         """See ``rollup``: one pass over the leaves, each adding itself to its ancestors."""
         zero = Decimal(0)

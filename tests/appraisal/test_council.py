@@ -1,8 +1,9 @@
 """The council of a period, and the default assignment of criteria by responsible office."""
 import pytest
 
-from appraisal.models import Assignment, CouncilMember
-from appraisal.services import assignments_apply_defaults, council_member_add
+from appraisal.errors import AppraisalError
+from appraisal.models import Assignment, CouncilMember, CouncilRole
+from appraisal.services import assignments_apply_defaults, assignments_set, council_member_add, council_missing_seats
 from organizations.models import Unit
 
 
@@ -25,10 +26,13 @@ def test_criteria_go_to_the_member_whose_office_the_source_names(period, council
 
 def test_the_secretariat_builds_the_council_on_the_period_page(client_for, secretariat, council_member, period):
     client = client_for(secretariat)
-    response = client.post(f"/tham-dinh/ky/{period.pk}/hoi-dong/", {"user": council_member.pk, "role": "vice_chair"}, follow=True)
-    assert "Đã thêm Carol vào Hội đồng thẩm định." in response.content.decode()
-    assert CouncilMember.objects.get().role == "vice_chair"
-    assert "Carol — Phó Chủ tịch Hội đồng" in client.get(f"/tham-dinh/ky/{period.pk}/").content.decode()
+    response = client.post(f"/tham-dinh/ky/{period.pk}/hoi-dong/", {"user": secretariat.pk, "role": "vice_chair"}, follow=True)
+    assert "Đã thêm Bob vào Hội đồng thẩm định." in response.content.decode()
+    client.post(f"/tham-dinh/ky/{period.pk}/hoi-dong/", {"user": council_member.pk, "role": "member"})
+    assert dict(CouncilMember.objects.values_list("user__username", "role")) == {"bob": "vice_chair", "carol": "member"}
+    page = client.get(f"/tham-dinh/ky/{period.pk}/").content.decode()
+    assert "Carol — Thành viên" in page
+    assert "Hội đồng chưa đủ thành phần theo quyết định: cần Chủ tịch Hội đồng." in page
 
 
 def test_unit_staff_cannot_sit_on_the_council_and_strangers_cannot_edit_it(client_for, secretariat, ward_staff, council_member, period):
@@ -60,3 +64,34 @@ def test_a_user_that_is_not_an_id_is_refused_with_the_usual_message(client_for, 
     assert response.status_code == 200
     assert "Chọn một cán bộ và chức danh trong Hội đồng." in response.content.decode()
     assert not CouncilMember.objects.exists()
+
+
+
+def test_the_council_follows_the_decision(period, secretariat, council_member, leadership, django_user_model):
+    # Seed 000: the chairman chairs, the Nội vụ head is vice-chair, office heads are members
+    council_member_add(period=period, user=leadership, role=CouncilRole.CHAIR)
+    with pytest.raises(AppraisalError, match="Phó Chủ tịch Hội đồng là Trưởng phòng Nội vụ"):
+        council_member_add(period=period, user=council_member, role=CouncilRole.VICE_CHAIR)
+    other_leader = django_user_model.objects.create(username="pct", role="leadership", first_name="Phó")
+    with pytest.raises(AppraisalError, match="Hội đồng đã có Chủ tịch Hội đồng: Leo"):
+        council_member_add(period=period, user=other_leader, role=CouncilRole.CHAIR)
+    with pytest.raises(AppraisalError, match="Leo đã là Chủ tịch Hội đồng"):
+        council_member_add(period=period, user=leadership, role=CouncilRole.MEMBER)
+    assert council_member_add(period=period, user=leadership, role=CouncilRole.CHAIR).role == CouncilRole.CHAIR
+    council_member_add(period=period, user=secretariat, role=CouncilRole.VICE_CHAIR)
+    assert council_missing_seats(period.council.all()) == []
+
+
+def test_a_member_is_assigned_a_whole_area_or_one_criterion_and_it_can_be_taken_back(
+        period, council_member, ward_framework, secretariat, client_for):
+    seat = council_member_add(period=period, user=council_member)
+    assert assignments_set(member=seat, codes=["2"]) == ward_framework.nodes.filter(
+        code__startswith="2.", children__isnull=True).count()
+    assert assignments_set(member=seat, codes=["2", "1.1"]) == 3  # area 2 is already there: only 1.1's three leaves
+    client = client_for(secretariat)
+    client.post(f"/tham-dinh/ky/{period.pk}/hoi-dong/{seat.pk}/phan-cong/", {"codes": ["1.1"], "bo": "1"})
+    assert not Assignment.objects.filter(node__code__startswith="1.").exists()
+    refused = client.post(f"/tham-dinh/ky/{period.pk}/hoi-dong/{seat.pk}/phan-cong/", {"codes": ["9.9"]}, follow=True)
+    assert "Không có tiêu chí “9.9” trong bộ chỉ số." in refused.content.decode()
+    client.post(f"/tham-dinh/ky/{period.pk}/hoi-dong/{seat.pk}/bo/")
+    assert not CouncilMember.objects.exists() and not Assignment.objects.exists()
