@@ -13,7 +13,7 @@ from django.db import transaction
 from assessments.models import SelfScore
 from assessments.results import results_batch
 from config.excel import (
-    NOT_AN_EXCEL_FILE, NotAnExcelFile, cell_text, new_sheet, open_workbook, workbook_bytes, write_header,
+    ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header,
 )
 from frameworks import rules
 from frameworks.points import PointsParseError, parse_points
@@ -22,6 +22,7 @@ from . import services
 from .errors import AppraisalError
 from .models import AppraisedScore
 
+SHEET_TITLE = "Thẩm định"
 HEADERS = ["Mã đơn vị", "Đơn vị", "Mã tiêu chí", "Nội dung/Tiêu chí", "Điểm tối đa", "Điểm tự chấm",
            "Điểm thẩm định", "Lý do điều chỉnh"]
 WRONG_HEADER = "Dòng tiêu đề phải là: " + ", ".join(HEADERS) + "."
@@ -45,7 +46,7 @@ def _number(value) -> Decimal | None:
 
 
 def appraisal_workbook(*, period) -> bytes:
-    workbook, sheet = new_sheet("Thẩm định")
+    workbook, sheet = new_sheet(SHEET_TITLE)
     write_header(sheet, 1, HEADERS)
     leaves = list(period.framework.nodes.filter(children__isnull=True).order_by("order"))
     assessments = list(period.assessments.select_related("unit").order_by("unit__order", "unit__code"))
@@ -77,10 +78,9 @@ class _Row:
 
 def _read_rows(period, file) -> tuple[list[_Row], list[str]]:
     try:
-        sheet = open_workbook(file, data_only=True).worksheets[0]
-    except (NotAnExcelFile, IndexError):  # IndexError: a workbook without a worksheet
-        return [], [str(NOT_AN_EXCEL_FILE)]
-    rows = sheet.iter_rows(values_only=True)
+        rows = iter(read_sheet(file, title=SHEET_TITLE, data_only=True))
+    except ExcelRefused as error:
+        return [], [str(error)]
     header = [cell_text(cell) for cell in next(rows, ())]
     if header[: len(HEADERS)] != HEADERS:
         return [], [WRONG_HEADER]

@@ -28,7 +28,7 @@ from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter
 
 from config.excel import (
-    BOLD, NotAnExcelFile, cell_text, new_sheet, open_workbook, workbook_bytes, write_header,
+    BOLD, ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header,
 )
 from frameworks import rules
 from frameworks.models import Node
@@ -164,19 +164,16 @@ def self_scores_import_xlsx(*, assessment: Assessment, file, by) -> ImportReport
 def _rows(file) -> list[tuple[int, dict]]:
     """``(Excel row number, {column: value})`` of every row under the header."""
     try:
-        workbook = open_workbook(file)
-    except NotAnExcelFile as error:
+        rows = read_sheet(file, title=SHEET_TITLE)
+    except ExcelRefused as error:
         raise ImportRejected([str(error)]) from None
-    sheet = workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.active
-    rows = sheet.iter_rows(values_only=True)
     for number, values in enumerate(rows, 1):
         names = [cell_text(value) for value in values]
         if set(HEADER) <= set(names):
             index = {name: names.index(name) for name in HEADER}
-            # The same iterator goes on from the row under the header.
             return [
                 (below, {name: cells[i] for name, i in index.items()})
-                for below, cells in enumerate(rows, number + 1)
+                for below, cells in enumerate(rows[number:], number + 1)
             ]
     raise ImportRejected([errors.EXCEL_NO_HEADER % {"columns": ", ".join(HEADER)}])
 

@@ -6,6 +6,7 @@ from assessments.errors import AssessmentError
 from assessments.excel import ImportRejected, self_scores_import_xlsx
 from assessments.selectors import assessment_get
 from config.commands import period_or_error
+from config.excel import problems_shown
 
 
 def _importer(unit, username: str | None) -> User:
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(str(error)) from None
         except ImportRejected as rejected:
-            raise CommandError("\n".join([f"{rejected}:", *rejected.problems])) from None
+            raise CommandError("\n".join([f"{rejected}:", *problems_shown(rejected.problems)])) from None
         except AssessmentError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(errors.EXCEL_IMPORTED % {"count": report.saved})
