@@ -6,8 +6,11 @@ An upload is untrusted: a 10 KB file can declare a cell at XFD1048576 or unpack 
 characters. The reader therefore checks the file's size, its unpacked size and the sheet's extent
 before reading any cell, and then reads it in read-only (streaming) mode.
 """
+import math
 import os
+import unicodedata
 import zipfile
+from decimal import Decimal, InvalidOperation
 from io import BytesIO
 from xml.etree import ElementTree
 
@@ -16,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
+from openpyxl.worksheet import _reader
 
 # Far above any real file (the largest appraisal export, about 30 units × 130 criteria, has under 4,000
 # rows; both layouts have eight columns), and low enough that a full sheet reads in a few seconds.
@@ -35,6 +39,25 @@ MORE_PROBLEMS = _("và %(count)s lỗi khác.")
 SHOWN_PROBLEMS = 20
 
 BOLD = Font(bold=True)
+
+# A numeric cell whose text is no number Excel can hold reads as Excel's own error value, which every
+# import refuses with its field's number message: openpyxl fails the whole file on "NaN" and takes
+# "1e-400" as 0.
+NUMBER_ERROR = "#NUM!"
+_openpyxl_cast_number = _reader._cast_number
+
+
+def _cast_number(text: str):
+    try:
+        value = _openpyxl_cast_number(text)
+        if isinstance(value, float) and (not math.isfinite(value) or (value == 0 and Decimal(text) != 0)):
+            return NUMBER_ERROR
+    except (ValueError, InvalidOperation):
+        return NUMBER_ERROR
+    return value
+
+
+_reader._cast_number = _cast_number
 
 
 class ExcelRefused(ValueError):
@@ -135,8 +158,9 @@ def problems_shown(problems: list) -> list[str]:
 
 
 def cell_text(value) -> str:
-    """A cell as stripped text; an empty cell is ""."""
-    return "" if value is None else str(value).strip()
+    """A cell as stripped text in NFC (as typed on a Mac or pasted from a PDF, it may come decomposed);
+    an empty cell is ""."""
+    return "" if value is None else unicodedata.normalize("NFC", str(value)).strip()
 
 
 def new_sheet(title: str) -> tuple[Workbook, object]:

@@ -6,16 +6,18 @@ every cell up to a far corner.
 """
 import io
 import re
+import unicodedata
 import zipfile
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from appraisal.excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
 from assessments.excel import ImportRejected, self_score_template_xlsx, self_scores_import_xlsx
 from config import excel
+from config.excel import workbook_bytes
 
 SHEET = "xl/worksheets/sheet1.xml"
 TOO_LARGE_SHEET = (
@@ -184,3 +186,35 @@ def test_the_appraisal_command_lists_twenty_problems_then_how_many_more(period, 
     lines = str(error.value).splitlines()
     assert lines[1] == "Dòng 2: đơn vị “DV-0” không có trong kỳ đánh giá."
     assert len(lines) == 1 + 20 + 1 and lines[-1] == "và 1980 lỗi khác."
+
+
+# -- numbers Excel cannot hold, decomposed text ---------------------------------------------------
+
+
+def _number_at(address: str, text: str):
+    return lambda xml: re.sub(rf'<c r="{address}"([^>]*)/>', rf'<c r="{address}"\1><v>{text}</v></c>', xml, count=1)
+
+
+@pytest.mark.parametrize("text", ["NaN", "1e-400", "1e400", "INF"])
+def test_a_numeric_cell_that_is_no_number_gets_the_fields_number_message(assessment, ward_staff, text):
+    file = edited(self_score_template_xlsx(assessment=assessment), _number_at("D7", text))
+    assert self_score_problems(assessment, file, ward_staff) == ["Dòng 7: “Điểm tự chấm” phải là một số."]
+
+
+def test_an_appraised_cell_that_is_no_number_gets_the_fields_number_message(period, secretariat):
+    workbook = load_workbook(io.BytesIO(appraisal_workbook(period=period)))
+    workbook.active["G2"] = 12345.678  # a marker, replaced in the XML
+    file = edited(workbook_bytes(workbook), lambda xml: xml.replace("<v>12345.678</v>", "<v>1e-400</v>"))
+    assert appraisal_problems(period, file, secretariat) == ["Dòng 2: “Điểm thẩm định” phải là một số."]
+
+
+def test_a_decomposed_header_and_explanation_are_read_composed(assessment, ward_staff):
+    # Given a template whose every text was saved decomposed (NFD), as some Mac tools do
+    workbook = load_workbook(io.BytesIO(self_score_template_xlsx(assessment=assessment)))
+    sheet = workbook.active
+    for cell in sheet[4]:
+        cell.value = unicodedata.normalize("NFD", cell.value)
+    sheet["D7"], sheet["E7"] = 0.5, unicodedata.normalize("NFD", "Kế hoạch số 12")
+    # When it is imported, then the header is found and the explanation is stored composed (NFC)
+    self_scores_import_xlsx(assessment=assessment, file=io.BytesIO(workbook_bytes(workbook)), by=ward_staff)
+    assert assessment.self_scores.get().explanation == unicodedata.normalize("NFC", "Kế hoạch số 12")
