@@ -15,6 +15,7 @@ from assessments.results import results_batch
 from config.excel import (
     ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header,
 )
+from config.text import REASON_MAX, TextTooLong, bounded, echoed
 from frameworks import rules
 from frameworks.points import PointsParseError, parse_points
 
@@ -93,10 +94,10 @@ def _read_rows(period, file) -> tuple[list[_Row], list[str]]:
             continue
         assessment, node = assessments.get(str(unit_code)), leaves.get(str(code))
         if assessment is None:
-            problems.append(UNKNOWN_UNIT % {"row": number, "code": unit_code})
+            problems.append(UNKNOWN_UNIT % {"row": number, "code": echoed(unit_code)})
             continue
         if node is None:
-            problems.append(UNKNOWN_CODE % {"row": number, "code": code})
+            problems.append(UNKNOWN_CODE % {"row": number, "code": echoed(code)})
             continue
         if (assessment.pk, node.pk) in seen:
             problems.append(DUPLICATE % {"row": number, "code": code, "unit": unit_code})
@@ -107,8 +108,13 @@ def _read_rows(period, file) -> tuple[list[_Row], list[str]]:
         except PointsParseError:
             problems.append(REFUSED % {"row": number, "message": "“Điểm thẩm định” phải là một số."})
             continue
+        try:
+            reason = bounded(reason, name=HEADERS[7], limit=REASON_MAX)
+        except TextTooLong as error:
+            problems.append(REFUSED % {"row": number, "message": error})
+            continue
         if value is not None:
-            parsed.append(_Row(number, assessment, node, value, str(reason or "")))
+            parsed.append(_Row(number, assessment, node, value, reason))
     return parsed, problems
 
 
@@ -121,8 +127,8 @@ def _changes_nothing(row: _Row, saved: AppraisedScore | None, self_value: Decima
     the appraisal records anyway.
     """
     if saved is not None:
-        return row.value == saved.value and row.reason.strip() == saved.reason
-    return row.value == self_value and not row.reason.strip()
+        return row.value == saved.value and row.reason == saved.reason
+    return row.value == self_value and not row.reason
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ REOPEN_REASON_REQUIRED = _("Cần nêu lý do mở lại hồ sơ.")
 FILE_TOO_LARGE = _("Tệp “%(name)s” lớn hơn %(limit)s MB.")
 FILE_TYPE_REFUSED = _("Tệp “%(name)s” không phải PDF, DOCX, XLSX, JPG hoặc PNG (kiểm tra theo nội dung tệp).")
 EVIDENCE_EMPTY = _("Cần tải lên một tệp hoặc nhập số, ký hiệu của văn bản.")
+EXPLANATION = _("Giải trình")
 EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
 
 

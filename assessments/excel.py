@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter
 from config.excel import (
     BOLD, ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header,
 )
+from config.text import EXPLANATION_MAX, TextTooLong, bounded, echoed
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import PointsParseError, format_points, parse_points
@@ -194,7 +195,7 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
             continue
         node = by_code.get(code)
         if node is None:
-            refuse(row, errors.EXCEL_UNKNOWN_CODE % {"code": code})
+            refuse(row, errors.EXCEL_UNKNOWN_CODE % {"code": echoed(code)})
         elif code in first_row:
             refuse(row, errors.EXCEL_DUPLICATE_CODE % {"code": code, "first": first_row[code]})
         elif node.pk in parent_ids:
@@ -202,8 +203,9 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
                 refuse(row, errors.EXCEL_PARENT_TYPED % {"code": code})
         elif entered:
             try:
-                typed.append(_Typed(node, _score(node, points), cell_text(cells[EXPLANATION])))
-            except _BadScore as problem:
+                explanation = bounded(cells[EXPLANATION], name=EXPLANATION, limit=EXPLANATION_MAX)
+                typed.append(_Typed(node, _score(node, points), explanation))
+            except (_BadScore, TextTooLong) as problem:
                 refuse(row, str(problem))
         first_row.setdefault(code, row)
     problems += [

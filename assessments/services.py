@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.access import Actor, is_office, may_write_self_scores
+from config.text import EXPLANATION_MAX, TextTooLong, bounded
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.selectors import tree_for
@@ -112,13 +113,17 @@ def self_score_save(
     ensure_self_editable(assessment=assessment, by=by)
     if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
         raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
+    try:
+        explanation = bounded(explanation, name=errors.EXPLANATION, limit=EXPLANATION_MAX)
+    except TextTooLong as error:
+        raise AssessmentError(str(error)) from None
     points = score_node(node=node, value=value, inputs=inputs)
     score = current_score(SelfScore, assessment=assessment, node=node, expected_version=expected_version,
                           author_field="updated_by", stale_message=errors.STALE_VERSION, error=AssessmentError)
     score.value = None if points is rules.NOT_ASSESSED else points
     score.not_assessed = points is rules.NOT_ASSESSED
     score.inputs = {} if node.rule is None or node.rule.get("kind") == "manual" else (inputs or {})
-    score.explanation = explanation.strip()
+    score.explanation = explanation
     score.updated_by = by
     save_next_version(score, by=by, fields=SELF_SCORE_FIELDS)
     result_changed(assessment)
