@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import translation
 
-from config.excel import NotAnExcelFile, cell_text, new_sheet, open_workbook, workbook_bytes, write_header
+from config.excel import ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header
 from organizations.models import Unit
 
 from . import errors, services
@@ -69,10 +69,9 @@ def users_import_xlsx(*, file, by) -> list[Issued]:
 def _rows(file) -> list[tuple[int, dict]]:
     """``(Excel row number, {column: text})`` of every non-empty row under the header."""
     try:
-        sheet = open_workbook(file, data_only=True).active
-    except NotAnExcelFile as error:
+        rows = iter(read_sheet(file, title="", data_only=True))  # the size and shape caps of every import
+    except ExcelRefused as error:
         raise ImportRejected([str(error)]) from None
-    rows = sheet.iter_rows(values_only=True)
     for number, values in enumerate(rows, 1):
         names = [cell_text(value) for value in values]
         if set(HEADER) <= set(names):

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assessments.errors import AssessmentError, check_excel_size
+from assessments.errors import AssessmentError
 from config.downloads import xlsx_response
 
 from . import errors, selectors, services
@@ -90,7 +90,6 @@ def user_import(request):
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            check_excel_size(upload)
             issued = users_import_xlsx(file=upload, by=request.user)
         except AssessmentError as error:
             form.add_error("file", str(error))

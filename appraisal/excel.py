@@ -13,8 +13,9 @@ from django.db import transaction
 from assessments.models import SelfScore
 from assessments.results import results_batch
 from config.excel import (
-    NOT_AN_EXCEL_FILE, NotAnExcelFile, cell_text, new_sheet, open_workbook, workbook_bytes, write_header,
+    ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header,
 )
+from config.text import REASON_MAX, TextTooLong, bounded, echoed
 from frameworks import rules
 from frameworks.points import PointsParseError, parse_points
 
@@ -22,6 +23,7 @@ from . import services
 from .errors import AppraisalError
 from .models import AppraisedScore
 
+SHEET_TITLE = "Thẩm định"
 HEADERS = ["Mã đơn vị", "Đơn vị", "Mã tiêu chí", "Nội dung/Tiêu chí", "Điểm tối đa", "Điểm tự chấm",
            "Điểm thẩm định", "Lý do điều chỉnh"]
 WRONG_HEADER = "Dòng tiêu đề phải là: " + ", ".join(HEADERS) + "."
@@ -45,7 +47,7 @@ def _number(value) -> Decimal | None:
 
 
 def appraisal_workbook(*, period) -> bytes:
-    workbook, sheet = new_sheet("Thẩm định")
+    workbook, sheet = new_sheet(SHEET_TITLE)
     write_header(sheet, 1, HEADERS)
     leaves = list(period.framework.nodes.filter(children__isnull=True).order_by("order"))
     assessments = list(period.assessments.select_related("unit").order_by("unit__order", "unit__code"))
@@ -77,10 +79,9 @@ class _Row:
 
 def _read_rows(period, file) -> tuple[list[_Row], list[str]]:
     try:
-        sheet = open_workbook(file, data_only=True).worksheets[0]
-    except (NotAnExcelFile, IndexError):  # IndexError: a workbook without a worksheet
-        return [], [str(NOT_AN_EXCEL_FILE)]
-    rows = sheet.iter_rows(values_only=True)
+        rows = iter(read_sheet(file, title=SHEET_TITLE, data_only=True))
+    except ExcelRefused as error:
+        return [], [str(error)]
     header = [cell_text(cell) for cell in next(rows, ())]
     if header[: len(HEADERS)] != HEADERS:
         return [], [WRONG_HEADER]
@@ -93,10 +94,10 @@ def _read_rows(period, file) -> tuple[list[_Row], list[str]]:
             continue
         assessment, node = assessments.get(str(unit_code)), leaves.get(str(code))
         if assessment is None:
-            problems.append(UNKNOWN_UNIT % {"row": number, "code": unit_code})
+            problems.append(UNKNOWN_UNIT % {"row": number, "code": echoed(unit_code)})
             continue
         if node is None:
-            problems.append(UNKNOWN_CODE % {"row": number, "code": code})
+            problems.append(UNKNOWN_CODE % {"row": number, "code": echoed(code)})
             continue
         if (assessment.pk, node.pk) in seen:
             problems.append(DUPLICATE % {"row": number, "code": code, "unit": unit_code})
@@ -107,8 +108,13 @@ def _read_rows(period, file) -> tuple[list[_Row], list[str]]:
         except PointsParseError:
             problems.append(REFUSED % {"row": number, "message": "“Điểm thẩm định” phải là một số."})
             continue
+        try:
+            reason = bounded(reason, name=HEADERS[7], limit=REASON_MAX)
+        except TextTooLong as error:
+            problems.append(REFUSED % {"row": number, "message": error})
+            continue
         if value is not None:
-            parsed.append(_Row(number, assessment, node, value, str(reason or "")))
+            parsed.append(_Row(number, assessment, node, value, reason))
     return parsed, problems
 
 
@@ -121,8 +127,8 @@ def _changes_nothing(row: _Row, saved: AppraisedScore | None, self_value: Decima
     the appraisal records anyway.
     """
     if saved is not None:
-        return row.value == saved.value and row.reason.strip() == saved.reason
-    return row.value == self_value and not row.reason.strip()
+        return row.value == saved.value and row.reason == saved.reason
+    return row.value == self_value and not row.reason
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from assessments.scoring import records_to_json
 from assessments.services import lock_assessment
 from assessments.versioning import current_score, save_next_version
 from assessments.workflow import Status
+from config.text import REASON_MAX, TextTooLong, bounded
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import format_points
@@ -147,6 +148,10 @@ def appraisal_save(
         raise AppraisalError(errors.NOT_A_LEAF % {"code": node.code})
     if not may_appraise(user=by, assessment=assessment, node=node):
         raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
+    try:
+        reason = bounded(reason, name=errors.REASON, limit=REASON_MAX)
+    except TextTooLong as error:
+        raise AppraisalError(str(error)) from None
     # The council types its figure by hand, whatever the rule, on the framework's step.
     points = rules.evaluate(rules.with_step(None, node.framework.points_step), node.max_points, {"value": value})
     self_score = SelfScore.objects.filter(assessment=assessment, node=node).first()
@@ -157,7 +162,7 @@ def appraisal_save(
     score = current_score(AppraisedScore, assessment=assessment, node=node, expected_version=expected_version,
                           author_field="decided_by", stale_message=errors.STALE_VERSION, error=AppraisalError)
     score.value, score.not_assessed = points, False
-    score.reason = reason.strip()
+    score.reason = reason
     score.decided_by = by
     score._change_reason = score.reason or "Công nhận"
     save_next_version(score, by=by, fields=APPRAISED_FIELDS)

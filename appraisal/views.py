@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import Actor, is_office
 from config.downloads import xlsx_response
-from assessments.errors import AssessmentError, check_excel_size, problems_listed
+from assessments.errors import problems_listed
 from assessments.forms import parse_version
 from assessments.selectors import get_assessment_for_user, get_period_for_user
 from assessments.workflow import TransitionError
@@ -154,10 +154,7 @@ def appraisal_upload(request, period_pk):
         messages.error(request, _("Chọn tệp Excel để nhập."))
     else:
         try:
-            check_excel_size(upload)
             saved = appraisal_import(period=period, file=upload, by=request.user)
-        except AssessmentError as error:
-            messages.error(request, str(error))
         except AppraisalImportRejected as rejected:
             messages.error(request, _("Không nhập gì. %(problems)s") % {"problems": problems_listed(rejected.problems)})
         else:

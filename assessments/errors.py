@@ -1,8 +1,7 @@
 """Vietnamese messages of self-assessment, defined once so tests can assert on them."""
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from config.excel import NOT_AN_EXCEL_FILE
+from config.excel import NOT_AN_EXCEL_FILE, problems_shown
 
 NOT_EDITABLE_STATUS = _("Hồ sơ đang ở trạng thái “%(status)s”: không thể sửa điểm tự chấm.")
 DEADLINE_PASSED = _("Đã hết hạn tự đánh giá (%(deadline)s). Liên hệ Phòng Nội vụ để được mở lại.")
@@ -22,11 +21,8 @@ REOPEN_REASON_REQUIRED = _("Cần nêu lý do mở lại hồ sơ.")
 FILE_TOO_LARGE = _("Tệp “%(name)s” lớn hơn %(limit)s MB.")
 FILE_TYPE_REFUSED = _("Tệp “%(name)s” không phải PDF, DOCX, XLSX, JPG hoặc PNG (kiểm tra theo nội dung tệp).")
 EVIDENCE_EMPTY = _("Cần tải lên một tệp hoặc nhập số, ký hiệu của văn bản.")
+EXPLANATION = _("Giải trình")
 EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
-
-
-EXCEL_TOO_LARGE = _("Tệp Excel “%(name)s” lớn hơn %(limit)s MB.")
-
 
 
 class AssessmentError(Exception):
@@ -52,20 +48,9 @@ EXCEL_RULE_DRIVEN_NOTE = _(
 USER_NOT_FOUND = _("Không có người dùng đang hoạt động “%(username)s”; chỉ rõ người thực hiện bằng --as.")
 
 
-def check_excel_size(uploaded) -> None:
-    """Refuse an oversized workbook before openpyxl spends memory on it."""
-    limit = settings.EXCEL_MAX_BYTES
-    if uploaded.size > limit:
-        raise AssessmentError(EXCEL_TOO_LARGE % {"name": uploaded.name, "limit": limit // (1024 * 1024)})
-
-
-SHOWN_PROBLEMS = 20
-
-
 def problems_listed(problems: list[str]) -> str:
-    """A rejected file's problems for one message: the first twenty, then “…”."""
-    listed = "; ".join(str(problem) for problem in problems[:SHOWN_PROBLEMS])
-    return listed + ("; …" if len(problems) > SHOWN_PROBLEMS else "")
+    """A rejected file's problems for one message: the first ones, then how many more there are."""
+    return "; ".join(problems_shown(problems))
 
 
 ON_BEHALF = _("Phòng Nội vụ nhập thay %(unit)s: %(reason)s")

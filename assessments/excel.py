@@ -28,8 +28,9 @@ from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.utils import get_column_letter
 
 from config.excel import (
-    BOLD, NotAnExcelFile, cell_text, new_sheet, open_workbook, workbook_bytes, write_header,
+    BOLD, ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header,
 )
+from config.text import EXPLANATION_MAX, TextTooLong, bounded, echoed
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import PointsParseError, format_points, parse_points
@@ -164,19 +165,16 @@ def self_scores_import_xlsx(*, assessment: Assessment, file, by, on_behalf_reaso
 def _rows(file) -> list[tuple[int, dict]]:
     """``(Excel row number, {column: value})`` of every row under the header."""
     try:
-        workbook = open_workbook(file)
-    except NotAnExcelFile as error:
+        rows = read_sheet(file, title=SHEET_TITLE)
+    except ExcelRefused as error:
         raise ImportRejected([str(error)]) from None
-    sheet = workbook[SHEET_TITLE] if SHEET_TITLE in workbook.sheetnames else workbook.active
-    rows = sheet.iter_rows(values_only=True)
     for number, values in enumerate(rows, 1):
         names = [cell_text(value) for value in values]
         if set(HEADER) <= set(names):
             index = {name: names.index(name) for name in HEADER}
-            # The same iterator goes on from the row under the header.
             return [
                 (below, {name: cells[i] for name, i in index.items()})
-                for below, cells in enumerate(rows, number + 1)
+                for below, cells in enumerate(rows[number:], number + 1)
             ]
     raise ImportRejected([errors.EXCEL_NO_HEADER % {"columns": ", ".join(HEADER)}])
 
@@ -197,7 +195,7 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
             continue
         node = by_code.get(code)
         if node is None:
-            refuse(row, errors.EXCEL_UNKNOWN_CODE % {"code": code})
+            refuse(row, errors.EXCEL_UNKNOWN_CODE % {"code": echoed(code)})
         elif code in first_row:
             refuse(row, errors.EXCEL_DUPLICATE_CODE % {"code": code, "first": first_row[code]})
         elif node.pk in parent_ids:
@@ -205,8 +203,9 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
                 refuse(row, errors.EXCEL_PARENT_TYPED % {"code": code})
         elif entered:
             try:
-                typed.append(_Typed(node, _score(node, points), cell_text(cells[EXPLANATION])))
-            except _BadScore as problem:
+                explanation = bounded(cells[EXPLANATION], name=EXPLANATION, limit=EXPLANATION_MAX)
+                typed.append(_Typed(node, _score(node, points), explanation))
+            except (_BadScore, TextTooLong) as problem:
                 refuse(row, str(problem))
         first_row.setdefault(code, row)
     problems += [

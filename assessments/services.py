@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.access import Actor, is_office, may_act_for_unit, may_write_self_scores
+from config.text import EXPLANATION_MAX, TextTooLong, bounded
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.selectors import tree_for
@@ -112,12 +113,16 @@ def self_score_save(
     no score yet). Evaluation errors raise ``rules.RuleInputError``.
     """
     _ensure_leaf_editable(assessment, node, by, on_behalf_reason)
+    try:
+        explanation = bounded(explanation, name=errors.EXPLANATION, limit=EXPLANATION_MAX)
+    except TextTooLong as error:
+        raise AssessmentError(str(error)) from None
     points = score_node(node=node, value=value, inputs=inputs)
     score = _current_self_score(assessment, node, expected_version)
     score.value = None if points is rules.NOT_ASSESSED else points
     score.not_assessed = points is rules.NOT_ASSESSED
     score.inputs = {} if node.scoring_rule["kind"] == "manual" else (inputs or {})
-    score.explanation = explanation.strip()
+    score.explanation = explanation
     score.updated_by = by
     if on_behalf_reason.strip():  # the history says who typed it, and for whom
         score._change_reason = errors.ON_BEHALF % {"unit": assessment.unit.name, "reason": on_behalf_reason.strip()}

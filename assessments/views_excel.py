@@ -13,8 +13,6 @@ from config.downloads import XLSX_CONTENT_TYPE
 from . import errors, excel, selectors
 from .errors import AssessmentError
 
-# One flash message lists the problems; past this many it ends with "…".
-
 
 @login_required
 @require_GET
@@ -34,14 +32,11 @@ def self_scores_import(request, pk):
     try:
         if uploaded is None:
             raise AssessmentError(errors.EXCEL_NO_FILE)
-        errors.check_excel_size(uploaded)
         # The office types a unit's paper file in for it, saying why ("đơn vị gửi hồ sơ giấy ngày …").
         report = excel.self_scores_import_xlsx(assessment=assessment, file=uploaded, by=request.user,
                                                on_behalf_reason=request.POST.get("reason", ""))
     except excel.ImportRejected as rejected:
-        problems = rejected.problems
-        listed = errors.problems_listed(problems)
-        messages.error(request, f"{rejected}: {listed}")
+        messages.error(request, f"{rejected}: {errors.problems_listed(rejected.problems)}")
     except AssessmentError as error:
         messages.error(request, str(error))
     else:

@@ -123,6 +123,8 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 10) * 1024 * 1024
 EXCEL_MAX_BYTES = env_int("EXCEL_MAX_MB", 5) * 1024 * 1024
+# A workbook is a zip: a few hundred KB can unpack to hundreds of MB of cells and text.
+EXCEL_MAX_UNPACKED_BYTES = env_int("EXCEL_MAX_UNPACKED_MB", 20) * 1024 * 1024
 
 # Password reset links go out through Django's email framework; the backend is chosen per environment.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ParIndex <no-reply@localhost>")

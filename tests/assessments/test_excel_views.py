@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from config.downloads import XLSX_CONTENT_TYPE
 from assessments.models import SelfScore
-from assessments.errors import SHOWN_PROBLEMS
+from config.excel import SHOWN_PROBLEMS
 
 
 def template_url(assessment):
@@ -87,7 +87,7 @@ def test_a_long_list_of_problems_is_cut_after_twenty(client_for, ward_staff, ass
     (message,) = flashed(response)
     assert message.startswith("Tệp Excel có 91 lỗi, chưa nhập điểm nào: Dòng 5: ")
     assert message.count("Dòng ") == SHOWN_PROBLEMS == 20
-    assert message.endswith("; …")
+    assert message.endswith("; và 71 lỗi khác.")
 
 
 def test_an_upload_without_a_file_is_refused(client_for, ward_staff, assessment):

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.models import Role, User
 from appraisal.excel import AppraisalImportRejected, appraisal_import
 from config.commands import period_or_error
+from config.excel import problems_shown
 
 
 class Command(BaseCommand):
@@ -27,5 +28,5 @@ class Command(BaseCommand):
         except OSError as error:  # a directory, no permission…: one line, not a traceback
             raise CommandError(f"Không đọc được tệp {file}: {error.strerror or error}") from None
         except AppraisalImportRejected as rejected:
-            raise CommandError("Không nhập gì. Các lỗi:\n" + "\n".join(rejected.problems)) from None
+            raise CommandError("Không nhập gì. Các lỗi:\n" + "\n".join(problems_shown(rejected.problems))) from None
         self.stdout.write(f"Đã nhập {saved} điểm thẩm định.")

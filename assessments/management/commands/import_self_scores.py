@@ -7,6 +7,7 @@ from assessments import errors
 from assessments.errors import AssessmentError
 from assessments.excel import ImportRejected, self_scores_import_xlsx
 from config.commands import actor_or_error, assessment_or_error, period_or_error
+from config.excel import problems_shown
 
 
 class Command(BaseCommand):
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(str(error)) from None
         except ImportRejected as rejected:
-            raise CommandError("\n".join([f"{rejected}:", *rejected.problems])) from None
+            raise CommandError("\n".join([f"{rejected}:", *problems_shown(rejected.problems)])) from None
         except AssessmentError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(errors.EXCEL_IMPORTED % {"count": report.saved})

@@ -1,0 +1,82 @@
+"""Text typed in a form or a spreadsheet: stored composed (NFC), bounded in length with a message
+naming the field (and the row, in a file), and shortened when a message quotes it back."""
+import io
+import unicodedata
+
+import pytest
+from openpyxl import load_workbook
+
+from appraisal.errors import AppraisalError
+from appraisal.excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
+from assessments import actions
+from assessments.errors import AssessmentError
+from assessments.excel import ImportRejected, self_score_template_xlsx, self_scores_import_xlsx
+from assessments.services import self_score_save
+from appraisal.services import appraisal_save
+from config.excel import workbook_bytes
+
+TOO_LONG_EXPLANATION = "“Giải trình” dài 5001 ký tự; tối đa 5000 ký tự."
+
+
+@pytest.fixture
+def assessment(period, ward):
+    return period.assessments.get(unit=ward)
+
+
+@pytest.fixture
+def leaf(ward_framework):
+    return ward_framework.nodes.get(code="1.1.1")
+
+
+def test_an_explanation_is_stored_composed(assessment, leaf, ward_staff):
+    self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0,5",
+                    explanation=unicodedata.normalize("NFD", " Kế hoạch số 12 "))
+    assert assessment.self_scores.get().explanation == unicodedata.normalize("NFC", "Kế hoạch số 12")
+
+
+def test_an_explanation_past_the_limit_is_refused_and_nothing_is_saved(assessment, leaf, ward_staff):
+    with pytest.raises(AssessmentError) as refused:
+        self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=None, value="0,5",
+                        explanation="x" * 5001)
+    assert str(refused.value) == TOO_LONG_EXPLANATION
+    assert not assessment.self_scores.exists()
+
+
+def test_an_imported_explanation_past_the_limit_is_refused_on_its_row(assessment, ward_staff):
+    workbook = load_workbook(io.BytesIO(self_score_template_xlsx(assessment=assessment)))
+    workbook.active["D7"], workbook.active["E7"] = 0.5, "x" * 5001
+    with pytest.raises(ImportRejected) as rejected:
+        self_scores_import_xlsx(assessment=assessment, file=io.BytesIO(workbook_bytes(workbook)), by=ward_staff)
+    assert rejected.value.problems == [f"Dòng 7: {TOO_LONG_EXPLANATION}"]
+    assert not assessment.self_scores.exists()
+
+
+def test_an_unknown_code_is_quoted_back_shortened(assessment, ward_staff):
+    workbook = load_workbook(io.BytesIO(self_score_template_xlsx(assessment=assessment)))
+    workbook.active["A7"] = "9" * 500_000
+    with pytest.raises(ImportRejected) as rejected:
+        self_scores_import_xlsx(assessment=assessment, file=io.BytesIO(workbook_bytes(workbook)), by=ward_staff)
+    assert rejected.value.problems[0] == f"Dòng 7: mã “{'9' * 60}…” không có trong bộ chỉ số."
+
+
+@pytest.fixture
+def under_appraisal(assessment, ward_head, secretariat):
+    actions.assessment_submit(assessment=assessment, by=ward_head)
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
+    return assessment
+
+
+def test_an_adjustment_reason_past_the_limit_is_refused(under_appraisal, leaf, secretariat):
+    with pytest.raises(AppraisalError) as refused:
+        appraisal_save(assessment=under_appraisal, node=leaf, by=secretariat, value="0", reason="x" * 2001,
+                       expected_version=None)
+    assert str(refused.value) == "“Lý do điều chỉnh” dài 2001 ký tự; tối đa 2000 ký tự."
+    assert not under_appraisal.appraised_scores.exists()
+
+
+def test_an_imported_reason_past_the_limit_is_refused_on_its_row(period, under_appraisal, secretariat):
+    workbook = load_workbook(io.BytesIO(appraisal_workbook(period=period)))
+    workbook.active["G2"], workbook.active["H2"] = 0, "x" * 2001
+    with pytest.raises(AppraisalImportRejected) as rejected:
+        appraisal_import(period=period, file=io.BytesIO(workbook_bytes(workbook)), by=secretariat)
+    assert rejected.value.problems == ["Dòng 2: “Lý do điều chỉnh” dài 2001 ký tự; tối đa 2000 ký tự."]
