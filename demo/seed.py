@@ -1,7 +1,7 @@
 """Demo periods with plausible scores, so every page has something to show after `make run`."""
 import hashlib
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from accounts.models import Role, User
 from appraisal.models import Assignment, CouncilRole
@@ -13,6 +13,7 @@ from assessments.services import period_open
 from assessments.workflow import SELF_EDITABLE
 from frameworks.models import Framework
 from frameworks.points import quantize_points
+from frameworks.selectors import tree_for
 from organizations.models import UnitKind
 from surveys.services import survey_result_save
 
@@ -27,14 +28,15 @@ def _share(*parts) -> Decimal:
 
 
 def _fill_self_scores(period: Period, *, skip_units=()) -> None:
-    leaves = list(period.framework.nodes.filter(children__isnull=True))
+    step = period.framework.points_step
     rows = []
     for assessment in period.assessments.select_related("unit"):
         if assessment.unit.code in skip_units:
             continue
-        for node in leaves:
-            value = quantize_points(node.max_points * _share(str(period.year), assessment.unit.code, node.code))
-            rows.append(SelfScore(assessment=assessment, node=node, value=value,
+        for node in tree_for(period.framework).leaves:
+            share = node.max_points * _share(str(period.year), assessment.unit.code, node.code)
+            value = quantize_points((share / step).to_integral_value(ROUND_FLOOR) * step)  # on the framework's step
+            rows.append(SelfScore(assessment=assessment, node_id=node.pk, value=value,
                                   explanation="Số liệu mẫu", updated_by=assessment.unit.users.first()))
     # Demo data only: bulk insert, without the per-save history the services write.
     SelfScore.objects.bulk_create(rows)
@@ -101,9 +103,9 @@ def seed_demo_periods(*, users: dict) -> list[str]:
         _fill_self_scores(current, skip_units={"HM-W-HOANGLIET"})
         seat = council_member_add(period=current, user=users["hoidong"], role=CouncilRole.MEMBER)
         Assignment.objects.bulk_create(
-            Assignment(member=seat, node=node)
-            for node in ward_framework.nodes.filter(children__isnull=True, parent__parent__code__in=["1", "2"])
+            Assignment(member=seat, node_id=node.pk) for node in tree_for(ward_framework).leaves_under(["1", "2"])
         )
+        council_member_add(period=current, user=users["lanhdao"], role=CouncilRole.CHAIR)
         council_member_add(period=current, user=secretariat, role=CouncilRole.VICE_CHAIR)
         for assessment in current.assessments.select_related("unit").exclude(unit__code="HM-W-HOANGLIET")[:6]:
             _start_appraisal(assessment, secretariat=secretariat)
