@@ -74,9 +74,14 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
 
 
 def previous_period(period: Period) -> Period | None:
-    """The same unit group's period of the year before (same framework family)."""
+    """The most recent earlier year of the same framework family whose results were published.
+
+    Only published results are compared against: a provisional ranking of another year (drafts,
+    self-scores, other units) would show rank changes nobody ever announced.
+    """
     return (
-        Period.objects.filter(framework__family=period.framework.family, year__lt=period.year)
+        Period.objects.filter(framework__family=period.framework.family, year__lt=period.year,
+                              published_at__isnull=False)
         .select_related("framework").order_by("-year").first()
     )
 
@@ -85,7 +90,7 @@ def previous_period(period: Period) -> Period | None:
 class RankedPeriod:
     results: list  # UnitResult, by rank
     figures: list  # UnitFigures, in unit order
-    previous_period: Period | None
+    previous_period: Period | None  # the one compared against, published; None: nothing to compare
     previous_results: list  # the previous period's UnitResult (their own rank changes not computed)
 
 
@@ -99,7 +104,7 @@ def ranked_period(*, period: Period, unit_kind: str | None = None) -> RankedPeri
 
 
 def period_results(*, period: Period, unit_kind: str | None = None) -> list[UnitResult]:
-    """Ranked results; rank change against the previous period of the same family."""
+    """Ranked results; rank change against the previous published period of the same family."""
     return ranked_period(period=period, unit_kind=unit_kind).results
 
 

@@ -16,6 +16,8 @@ from frameworks.templatetags.points import percent
 from organizations.models import Unit, UnitKind
 from reports.dashboard import band_of, dashboard_data
 
+from support import publish_period
+
 
 AREA_3 = "3"
 # 2024's lost criteria: 3.2.1 (both wards), then the rest of area 3 (Yên Sở) by points lost, ties in tree order.
@@ -35,7 +37,7 @@ def score_leaves(assessment, *, missing=(), zero_areas=()):
 
 
 def open_periods(secretariat, extra_wards=0):
-    """2023: Yên Sở at 100 %, Hoàng Liệt area 1 only. 2024: Hoàng Liệt loses 3.2.1, Yên Sở all of area 3.
+    """2023 (published): Yên Sở at 100 %, Hoàng Liệt area 1 only. 2024: Hoàng Liệt loses 3.2.1, Yên Sở all of area 3.
 
     ``extra_wards`` more wards score full marks in both years (to show the query count does not grow).
     """
@@ -50,6 +52,7 @@ def open_periods(secretariat, extra_wards=0):
     for assessment in before.assessments.select_related("unit"):
         zero = [str(area) for area in range(2, 9)] if assessment.unit.code == "HM-W-HOANGLIET" else []
         score_leaves(assessment, zero_areas=zero)
+    publish_period(before, by=secretariat)
     for assessment in period.assessments.select_related("unit"):
         if assessment.unit.code == "HM-W-HOANGLIET":
             score_leaves(assessment, missing={"3.2.1"})
@@ -141,7 +144,7 @@ def test_without_a_previous_period_there_is_no_comparison(ward, other_ward, secr
 
     assert [row.previous_pct for row in response.context["year_over_year"]] == [None, None]
     assert "year_over_year" not in response.context["charts"]
-    assert "Chưa có kết quả năm trước để so sánh." in response.content.decode()
+    assert "Chưa có kết quả đã công bố của năm trước để so sánh." in response.content.decode()
 
 
 def test_top_lost_criteria_by_units_below_the_maximum_then_points(period, leadership, client_for):

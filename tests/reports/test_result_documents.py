@@ -1,6 +1,6 @@
 """Result documents: the period ranking, one unit's scored framework and the council's minutes.
 
-Given 2023: Yên Sở ahead of Hoàng Liệt. In 2024 Hoàng Liệt self-scores 1.1.1 = 0,5, 1.1.2 = 0,5 and
+Given 2023 published: Yên Sở ahead of Hoàng Liệt. In 2024 Hoàng Liệt self-scores 1.1.1 = 0,5, 1.1.2 = 0,5 and
 1.2.1 = 0,25 and has a survey of 25,5; Yên Sở self-scores 1.1.1 = 0,5. The council (secretariat Bob)
 cuts Hoàng Liệt's 1.1.2 to 0,25, then the period is published: Hoàng Liệt 26,50 % (rank 1, up 1),
 Yên Sở 0,71 % (rank 2, down 1).
@@ -21,6 +21,8 @@ from reports.documents import council_minutes_pdf, period_results_pdf, unit_scor
 from reports.selectors import period_results
 from surveys.services import survey_result_save
 
+from support import publish_period
+
 OFFICE = "Văn phòng HĐND và UBND phường"
 REASON = "Kế hoạch SIPAS ban hành chậm so với yêu cầu"
 
@@ -39,13 +41,14 @@ def squeezed(text: str) -> str:
 @pytest.fixture
 def scored(period, ward, other_ward, ward_staff, other_ward_staff, secretariat, leadership, council_member,
            django_user_model):
-    """The 2024 period scored by both units, with a survey, a council and the 2023 ranking; not appraised."""
+    """The 2024 period scored by both units, with a survey, a council and the published 2023 ranking; not appraised."""
     nodes = {node.code: node for node in period.framework.nodes.all()}
     nodes["1.1.1"].responsible_offices = [OFFICE]
     nodes["1.1.1"].save(update_fields=["responsible_offices"])
     earlier = period_open(framework=period.framework, year=2023, by=secretariat)
     self_score_save(assessment=earlier.assessments.get(unit=other_ward), node=nodes["1.1.1"], by=other_ward_staff,
                     expected_version=None, value="0,5")
+    publish_period(earlier, by=secretariat)
     hoang_liet, yen_so = period.assessments.get(unit=ward), period.assessments.get(unit=other_ward)
     for code, value in (("1.1.1", "0,5"), ("1.1.2", "0,5"), ("1.2.1", "0,25")):
         self_score_save(assessment=hoang_liet, node=nodes[code], by=ward_staff, expected_version=None, value=value)
