@@ -13,7 +13,7 @@ from assessments.models import Assessment, Period
 from frameworks.points import points_to_str
 from organizations.models import UnitKind
 
-from .index import UnitResult, rank_change_text
+from .index import UnitResult, rank_change_text, republication_text
 from frameworks.selectors import tree_for
 
 from .selectors import ranked_period
@@ -42,6 +42,7 @@ class RankedRow:
     bar_pct: Decimal  # the index held within 0–100, for a CSS width
     rank_change: str
     assessment_id: int  # links the row to the unit's report
+    republication: str  # "Phúc tra lần N, ngày …, lý do …" when the figure shown comes from a phúc tra
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,8 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
     change_texts = {change: rank_change_text(change) for change in {r.rank_change for r in results}}
     ranking = [
         RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
-                  rank_change=change_texts[r.rank_change], assessment_id=assessment_ids[r.unit_code])
+                  rank_change=change_texts[r.rank_change], assessment_id=assessment_ids[r.unit_code],
+                  republication=republication_text(r.republication))
         for r in results
     ]
     year_over_year = [

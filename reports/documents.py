@@ -12,7 +12,7 @@ from assessments.workflow import Status
 from frameworks.models import Framework
 from frameworks.selectors import framework_tree
 
-from .index import UnitResult, rank_change_text
+from .index import UnitResult, rank_change_text, republication_text
 from .pdf import render_pdf
 from .selectors import unit_report
 
@@ -75,7 +75,8 @@ PERIOD_RESULTS_TEMPLATE = "reports/pdf/period_results.html"
 def period_results_context(*, period: Period, results: list[UnitResult]) -> dict:
     return {
         "period": period,
-        "rows": [(result, rank_change_text(result.rank_change)) for result in results],
+        "rows": [(result, rank_change_text(result.rank_change), republication_text(result.republication))
+                 for result in results],
         "provisional": any(result.provisional for result in results),
         **letterhead(issuer=period.framework.issuer),
     }
@@ -95,6 +96,7 @@ def unit_result_context(*, period: Period, unit_code: str) -> dict | None:
     report["totals"] = {name: sum((getattr(row, name) for row in areas), Decimal(0))
                         for name in ("max_points", "self_points", "appraised_points", "lost_points")}
     report["rank_text"] = rank_text(report["result"], report["unit_count"])
+    report["republication"] = republication_text(report["result"].republication)
     return report
 
 

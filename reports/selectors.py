@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.db.models import FilteredRelation, Q
+from django.utils import timezone
 
 from appraisal.models import PublishedResult
 from assessments.models import Assessment, Period
@@ -16,7 +17,7 @@ from assessments.scoring import areas_from_json, records_from_json, shortfalls_f
 from frameworks.selectors import tree_for
 from frameworks.tree import TreeNode
 
-from .index import UnitResult, UnitScores, rank_results
+from .index import Republication, UnitResult, UnitScores, rank_results
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
     """
     parts = (*_TOTALS, *(("areas", "shortfalls") if detail else ()))
     live = [f"result__{name}" for name in (*parts, "combined_total", "appraisal_max")]
-    published = [f"published__{name}" for name in ("pk", *parts, "max_total")]
+    published = [f"published__{name}" for name in ("pk", *parts, "max_total", "version", "published_at", "reason")]
     assessments = (Assessment.objects.filter(period=period).order_by("unit__order", "unit__code")
                    .annotate(published=FilteredRelation("publications", condition=Q(publications__current=True))))
     if unit_kind:
@@ -67,10 +68,18 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
             unit_code=row["unit__code"], unit_name=row["unit__name"], unit_kind=row["unit__kind"],
             self_total=stored["self_total"], appraised_total=stored["appraised_total"], combined_total=combined,
             appraisal_max=maximum, survey_total=stored["survey_total"], survey_max=survey_max,
-            published=is_published,
+            published=is_published, republication=_republication(stored) if is_published else None,
         )
         figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"]))
     return figures
+
+
+def _republication(stored: dict) -> Republication | None:
+    """Version 1 is the first publication; each later one is a phúc tra."""
+    if stored["version"] == 1:
+        return None
+    return Republication(round=stored["version"] - 1, on=timezone.localdate(stored["published_at"]),
+                         reason=stored["reason"])
 
 
 def previous_period(period: Period) -> Period | None:

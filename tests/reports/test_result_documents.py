@@ -10,11 +10,13 @@ import time
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from appraisal.models import CouncilRole
-from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
+from appraisal.services import (appraisal_finish, appraisal_save, council_member_add, period_publish,
+                                reappraisal_publish)
 from assessments import actions
 from assessments.services import period_open, self_score_save
 from reports.documents import council_minutes_pdf, period_results_pdf, unit_scored_pdf
@@ -73,6 +75,23 @@ def published(scored, ward_head, secretariat):
     period_publish(period=scored, by=secretariat)
     scored.hoang_liet.refresh_from_db()
     return scored
+
+
+PHUC_TRA_REASON = "Đơn vị bổ sung kế hoạch SIPAS sau khi công bố"
+
+
+@pytest.fixture
+def republished(published, secretariat):
+    """After publication, a phúc tra restores Hoàng Liệt's 1.1.2 to 0,5 and republishes it."""
+    hoang_liet = published.hoang_liet
+    actions.assessment_reappraise(assessment=hoang_liet, by=secretariat, reason=PHUC_TRA_REASON)
+    node = published.nodes["1.1.2"]
+    appraisal_save(assessment=hoang_liet, node=node, by=secretariat, value="0,5", reason=PHUC_TRA_REASON,
+                   expected_version=hoang_liet.appraised_scores.get(node=node).version)
+    appraisal_finish(assessment=hoang_liet, by=secretariat)
+    reappraisal_publish(assessment=hoang_liet, by=secretariat, reason=PHUC_TRA_REASON)
+    published.phuc_tra = f"Phúc tra lần 1, ngày {timezone.localdate():%d/%m/%Y}, lý do: {PHUC_TRA_REASON}"
+    return published
 
 
 def test_period_results_pdf_ranks_the_units(published):
@@ -165,6 +184,29 @@ def test_unit_report_page(client_for, published, ward_staff, other_ward_staff, l
     assert 'data-testid="provisional"' not in page
     assert client_for(other_ward_staff).get(url).status_code == 404
     assert client_for(leadership).get(url).status_code == 200
+
+
+def test_a_republished_figure_says_which_phuc_tra_when_and_why(republished, client_for, leadership):
+    # Given Hoàng Liệt republished after a phúc tra, Yên Sở as first published
+    hoang_liet = republished.hoang_liet
+    # Then the period PDF, the unit PDF, the unit report and the dashboard each show the round, date and reason
+    period_pdf = pdf_text(period_results_pdf(period=republished, results=period_results(period=republished)))
+    assert squeezed(f"Phường Hoàng Liệt {republished.phuc_tra} 1,25 1,25 25,5 100 26,75") in squeezed(period_pdf)
+    assert period_pdf.count("Phúc tra") == 1
+    unit_pdf = pdf_text(unit_scored_pdf(period=republished, unit_code="HM-W-HOANGLIET"))
+    assert squeezed(f"Xếp hạng: 1/2 (tăng 1 bậc) {republished.phuc_tra}") in squeezed(unit_pdf)
+    client = client_for(leadership)
+    page = client.get(f"/bao-cao/ho-so/{hoang_liet.pk}/").content.decode()
+    assert f'<p class="notice" data-testid="republication">{republished.phuc_tra}</p>' in page
+    ranking = client.get(f"/ket-qua/{republished.pk}/").context["ranking"]
+    assert [(row.result.unit_code, row.republication) for row in ranking] == [
+        ("HM-W-HOANGLIET", republished.phuc_tra), ("HM-W-YENSO", "")]
+
+
+def test_a_first_publication_shows_no_phuc_tra(published, client_for, leadership):
+    page = client_for(leadership).get(f"/bao-cao/ho-so/{published.hoang_liet.pk}/").content.decode()
+    assert 'data-testid="republication"' not in page
+    assert "Phúc tra" not in pdf_text(unit_scored_pdf(period=published, unit_code="HM-W-HOANGLIET"))
 
 
 def test_unit_report_page_of_a_provisional_unit_without_scores(client_for, period, ward_staff):
