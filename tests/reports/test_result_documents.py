@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from appraisal.models import CouncilRole
-from appraisal.services import (appraisal_finish, appraisal_save, council_member_add, period_publish,
-                                reappraisal_publish)
+from appraisal.services import (appraisal_finish, appraisal_save, council_member_add, explanation_answer,
+                                explanation_request, period_publish, reappraisal_publish)
 from assessments import actions
 from assessments.services import period_open, self_score_save
 from reports.documents import council_minutes_pdf, period_results_pdf, unit_scored_pdf
@@ -139,26 +139,69 @@ def test_unit_scored_pdf_of_a_provisional_result(scored):
     assert "Điểm điều tra XHH: chưa có" in text
 
 
+def leaf_count(period):
+    return period.framework.nodes.filter(children__isnull=True).count()
+
+
 def test_council_minutes_record_the_adjusted_criteria(published):
     text = pdf_text(council_minutes_pdf(assessment=published.hoang_liet))
 
     assert "UBND QUẬN HOÀNG MAI HỘI ĐỒNG THẨM ĐỊNH CỘNG HÒA" in text
     assert "BIÊN BẢN THẨM ĐỊNH KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CCHC Phường Hoàng Liệt - năm 2024" in text
-    assert "1. Leo - Chủ tịch Hội đồng 2. Carol - Thành viên" in text
-    assert f"1.1.2 Ban hành và triển khai kế hoạch SIPAS năm 0,5 → 0,25 {REASON} Bob" in text
+    assert "Hội đồng đã thẩm định kết quả tự đánh giá" in text
+    # Bob decided without a seat: the minutes list him with the council
+    assert ("1. Leo - Chủ tịch Hội đồng 2. Carol - Thành viên 3. Bob - Thường trực Phòng Nội vụ (tham gia thẩm định)"
+            in text)
+    # STT numbers the rows; the code has its own column
+    assert f"1 1.1.2 Ban hành và triển khai kế hoạch SIPAS năm 0,5 → 0,25 {REASON} Bob" in text
     assert "1.1.1 Ban hành" not in text  # confirmed, not adjusted
-    assert "Hội đồng công nhận điểm tự chấm của các tiêu chí còn lại." in text
+    # Two other criteria were self-scored and confirmed; the rest had no self-score and are not "công nhận"
+    assert "Hội đồng công nhận điểm tự chấm của 2 tiêu chí còn lại đơn vị đã tự chấm." in text
+    assert f"{leaf_count(published) - 3} tiêu chí đơn vị không tự chấm điểm, không được tính điểm: 1.1.3," in text
+    assert "các tiêu chí còn lại." not in text
     assert squeezed("Tổng điểm tự chấm Tổng điểm thẩm định Chênh lệch Điểm tối đa 1,25 1 -0,25 70") in squeezed(text)
     assert "THƯ KÝ (Ký, ghi rõ họ tên) CHỦ TỊCH HỘI ĐỒNG (Ký, ghi rõ họ tên) Leo" in text
     assert "Dự thảo" not in text
 
 
-def test_minutes_without_adjustment_confirm_every_criterion_and_are_a_draft_until_finished(scored):
+def test_minutes_of_a_unit_not_yet_appraised_say_the_council_has_not_appraised(scored):
+    # Given Yên Sở still drafting its self-assessment
     text = pdf_text(council_minutes_pdf(assessment=scored.yen_so))
-
-    assert "Hội đồng công nhận điểm tự chấm của tất cả các tiêu chí." in text
+    # Then its draft minutes claim no appraisal and no confirmation
     assert "(Dự thảo: Hội đồng chưa kết thúc thẩm định)" in text
+    assert "đang ở trạng thái “Đang tự đánh giá”: Hội đồng chưa thẩm định." in text
+    assert "đã thẩm định" not in text and "công nhận" not in text
     assert "Lý do điều chỉnh" not in text
+
+
+def test_minutes_during_the_appraisal_are_a_draft_with_the_explanation_exchange(scored, ward_head, ward_staff,
+                                                                                 secretariat, council_member):
+    # Given Hoàng Liệt under appraisal: Carol asks about 1.1.2, the unit answers, Bob cuts it
+    hoang_liet = scored.hoang_liet
+    actions.assessment_submit(assessment=hoang_liet, by=ward_head)
+    actions.assessment_start_appraisal(assessment=hoang_liet, by=secretariat)
+    explanation_request(assessment=hoang_liet, nodes=[scored.nodes["1.1.2"]], question="Đề nghị bổ sung kế hoạch SIPAS",
+                        by=secretariat)
+    explanation_answer(assessment=hoang_liet, node=scored.nodes["1.1.2"], text="Kế hoạch số 12/KH-UBND kèm theo",
+                       by=ward_staff)
+    actions.assessment_answer_explanation(assessment=hoang_liet, by=ward_staff)
+    appraisal_save(assessment=hoang_liet, node=scored.nodes["1.1.2"], by=secretariat, value="0,25", reason=REASON,
+                   expected_version=None)
+    hoang_liet.refresh_from_db()
+
+    text = pdf_text(council_minutes_pdf(assessment=hoang_liet))
+
+    # Then the minutes are a draft that says the appraisal is under way, with the adjustment and its reason
+    assert "(Dự thảo: Hội đồng chưa kết thúc thẩm định)" in text
+    assert "Hội đồng đang thẩm định kết quả tự đánh giá" in text and "đã thẩm định" not in text
+    assert f"1 1.1.2 Ban hành và triển khai kế hoạch SIPAS năm 0,5 → 0,25 {REASON} Bob" in text
+    assert "Các tiêu chí khác chưa có kết luận của Hội đồng." in text and "công nhận" not in text
+    # And the exchange, question then answer, each with its author and date
+    today = f"{timezone.localdate():%d/%m/%Y}"
+    assert squeezed(f"III. Giải trình của đơn vị STT Mã Đề nghị của Hội đồng và giải trình của đơn vị 1 1.1.2 "
+                    f"Đề nghị giải trình (Bob, {today}): Đề nghị bổ sung kế hoạch SIPAS "
+                    f"Giải trình của đơn vị (Alice, {today}): Kế hoạch số 12/KH-UBND kèm theo IV. Tổng hợp"
+                    ) in squeezed(text)
 
 
 def test_unit_report_page(client_for, published, ward_staff, other_ward_staff, leadership,
