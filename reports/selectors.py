@@ -29,6 +29,7 @@ class UnitFigures:
     scores: UnitScores
     stored: dict  # the stored row's values: live ``AssessmentResult`` or the newest ``PublishedResult``
     publication_id: int | None
+    status: str  # the assessment's workflow status: what a provisional figure stands on
 
     @cached_property
     def areas(self) -> dict:
@@ -58,7 +59,7 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
         assessments = assessments.filter(unit__kind=unit_kind)
     survey_max = period.framework.survey_max_points
     figures = []
-    for row in assessments.values("pk", "unit__code", "unit__name", "unit__kind", *live, *published):
+    for row in assessments.values("pk", "status", "unit__code", "unit__name", "unit__kind", *live, *published):
         is_published = row["published__pk"] is not None
         prefix = "published__" if is_published else "result__"
         stored = {name.removeprefix(prefix): value for name, value in row.items() if name.startswith(prefix)}
@@ -70,7 +71,7 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
             appraisal_max=maximum, survey_total=stored["survey_total"], survey_max=survey_max,
             published=is_published, republication=_republication(stored) if is_published else None,
         )
-        figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"]))
+        figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"], row["status"]))
     return figures
 
 
