@@ -21,7 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
-    "axes",
+    "config.apps.AxesConfig",  # django-axes, named in Vietnamese
     "django_htmx",
     "import_export",
     "accounts",
