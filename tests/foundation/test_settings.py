@@ -79,3 +79,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", env=_production_env(SECRET_KEY=""))
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_management_commands_do_not_open_with_the_axes_banner():
+    # The demo's settings, as `make run` uses them
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.local"}
+    env.pop("DATABASE_URL", None)
+    result = _manage("check", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "AXES: BEGIN" not in result.stdout + result.stderr
