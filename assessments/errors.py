@@ -64,6 +64,9 @@ SHOWN_PROBLEMS = 20
 
 
 def problems_listed(problems: list[str]) -> str:
-    """A rejected file's problems for one message: the first twenty, then “…”."""
-    listed = "; ".join(str(problem) for problem in problems[:SHOWN_PROBLEMS])
-    return listed + ("; …" if len(problems) > SHOWN_PROBLEMS else "")
+    """A rejected file's problems for one message: the first twenty, then “…”.
+
+    Each problem is a sentence with its own full stop, so they follow one another ("….; …" otherwise).
+    """
+    listed = " ".join(str(problem) for problem in problems[:SHOWN_PROBLEMS])
+    return listed + (" …" if len(problems) > SHOWN_PROBLEMS else "")
