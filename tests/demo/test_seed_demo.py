@@ -1,9 +1,13 @@
 import io
 
+from datetime import date
+
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import User
-from assessments.models import Period, SelfScore
+from appraisal.models import PublishedResult
+from assessments.models import Period, SelfScore, StatusChange
 from organizations.models import Unit
 
 
@@ -24,3 +28,15 @@ def test_seed_demo_creates_units_users_and_periods_and_can_run_again(db):
 
     assert (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count()) == counts
     assert User.objects.get(username="canbo.hoangliet").check_password("ParIndex@2024")
+
+
+def test_the_published_demo_period_carries_the_dates_of_its_own_cycle(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    earlier = Period.objects.get(year=2023)
+    # Published in January after its year, whatever the year the demo is seeded in
+    assert timezone.localtime(earlier.published_at).date() == date(2024, 1, 15)
+    assert {timezone.localtime(at).date() for at in
+            PublishedResult.objects.filter(assessment__period=earlier).values_list("published_at", flat=True)} == {
+        date(2024, 1, 15)}
+    steps = StatusChange.objects.filter(assessment__period=earlier)
+    assert {timezone.localtime(at).year for at in steps.values_list("at", flat=True)} <= {2023, 2024}
