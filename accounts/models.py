@@ -30,11 +30,15 @@ class User(AbstractUser):
 class Notification(models.Model):
     """An in-app message (e.g. "Phường Hoàng Liệt đã nộp kết quả tự đánh giá")."""
 
-    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
-    message = models.CharField(max_length=300)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    recipient = models.ForeignKey(
+        User, verbose_name=_("người nhận"), on_delete=models.CASCADE, related_name="notifications",
+    )
+    message = models.CharField(_("nội dung"), max_length=300)
+    url = models.CharField(_("đường dẫn"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")

@@ -16,8 +16,12 @@ class CouncilRole(models.TextChoices):
 class CouncilMember(models.Model):
     """A seat on a period's appraisal council (seed 000: chair, Nội vụ head as vice-chair, members)."""
 
-    period = models.ForeignKey("assessments.Period", on_delete=models.CASCADE, related_name="council")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="council_seats")
+    period = models.ForeignKey(
+        "assessments.Period", verbose_name=_("kỳ đánh giá"), on_delete=models.CASCADE, related_name="council",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.PROTECT, related_name="council_seats",
+    )
     role = models.CharField(_("chức danh"), max_length=20, choices=CouncilRole.choices, default=CouncilRole.MEMBER)
     history = HistoricalRecords()
 
@@ -34,24 +38,34 @@ class CouncilMember(models.Model):
 class Assignment(models.Model):
     """Which council member reviews which criterion in a period."""
 
-    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="assignments")
-    node = models.ForeignKey("frameworks.Node", on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(
+        CouncilMember, verbose_name=_("thành viên Hội đồng"), on_delete=models.CASCADE, related_name="assignments",
+    )
+    node = models.ForeignKey("frameworks.Node", verbose_name=_("tiêu chí"), on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["member", "node"], name="unique_assignment")]
+        verbose_name = _("phân công thẩm định")
+        verbose_name_plural = _("phân công thẩm định")
 
 
 class AppraisedScore(models.Model):
     """The council's decision on one criterion of one unit: confirm the self-score or adjust it."""
 
-    assessment = models.ForeignKey("assessments.Assessment", on_delete=models.CASCADE, related_name="appraised_scores")
-    node = models.ForeignKey("frameworks.Node", on_delete=models.PROTECT, related_name="+")
+    assessment = models.ForeignKey(
+        "assessments.Assessment", verbose_name=_("hồ sơ đánh giá"),
+        on_delete=models.CASCADE, related_name="appraised_scores",
+    )
+    node = models.ForeignKey("frameworks.Node", verbose_name=_("tiêu chí"), on_delete=models.PROTECT, related_name="+")
     value = PointsField(_("điểm thẩm định"), null=True, blank=True)
     not_assessed = models.BooleanField(_("không đánh giá"), default=False)
     reason = models.TextField(_("lý do điều chỉnh"), blank=True)
-    version = models.PositiveIntegerField(default=1)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    decided_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người quyết định"),
+        null=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -67,39 +81,53 @@ class ExplanationMessage(models.Model):
         QUESTION = "question", _("Đề nghị giải trình")
         ANSWER = "answer", _("Giải trình của đơn vị")
 
-    assessment = models.ForeignKey("assessments.Assessment", on_delete=models.CASCADE, related_name="explanations")
-    node = models.ForeignKey("frameworks.Node", on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    text = models.TextField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    assessment = models.ForeignKey(
+        "assessments.Assessment", verbose_name=_("hồ sơ đánh giá"),
+        on_delete=models.CASCADE, related_name="explanations",
+    )
+    node = models.ForeignKey("frameworks.Node", verbose_name=_("tiêu chí"), on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    text = models.TextField(_("nội dung"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người viết"), on_delete=models.PROTECT, related_name="+",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     answer_deadline = models.DateField(_("hạn giải trình"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        verbose_name = _("trao đổi giải trình")
+        verbose_name_plural = _("trao đổi giải trình")
 
 
 class PublishedResult(models.Model):
     """A frozen copy of a unit's published result; a re-appraisal adds a new version, never edits one."""
 
-    assessment = models.ForeignKey("assessments.Assessment", on_delete=models.PROTECT, related_name="publications")
-    version = models.PositiveIntegerField()
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    published_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField(blank=True)  # why a re-appraisal changed a published result
-    self_total = PointsField()
-    appraised_total = PointsField()
-    max_total = PointsField()
-    survey_total = PointsField(null=True, blank=True)  # None: no survey held for the unit
+    assessment = models.ForeignKey(
+        "assessments.Assessment", verbose_name=_("hồ sơ đánh giá"),
+        on_delete=models.PROTECT, related_name="publications",
+    )
+    version = models.PositiveIntegerField(_("phiên bản"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người công bố"), on_delete=models.PROTECT, related_name="+",
+    )
+    published_at = models.DateTimeField(_("công bố lúc"), auto_now_add=True)
+    reason = models.TextField(_("lý do"), blank=True)  # why a re-appraisal changed a published result
+    self_total = PointsField(_("tổng điểm tự chấm"))
+    appraised_total = PointsField(_("tổng điểm thẩm định"))
+    max_total = PointsField(_("điểm tối đa"))
+    survey_total = PointsField(_("điểm điều tra XHH"), null=True, blank=True)  # None: no survey held for the unit
     # Per criterion, strings of Decimals (``assessments.scoring.records_to_json``):
     # {"code": {"self": "1.5", "self_not_assessed": false, "appraised": "1.25", "not_assessed": false}}.
-    scores = models.JSONField()
+    scores = models.JSONField(_("điểm theo tiêu chí"))
     # The stored result figures at publication (see ``assessments.scoring``): areas and lost points.
-    areas = models.JSONField(default=dict)
-    shortfalls = models.JSONField(default=dict)
+    areas = models.JSONField(_("điểm theo lĩnh vực"), default=dict)
+    shortfalls = models.JSONField(_("điểm bị trừ theo tiêu chí"), default=dict)
     # The newest version of the assessment's publication, the one results show (set by ``services._publish``).
-    current = models.BooleanField(default=True)
+    current = models.BooleanField(_("phiên bản đang dùng"), default=True)
 
     class Meta:
         ordering = ["assessment", "-version"]
         constraints = [models.UniqueConstraint(fields=["assessment", "version"], name="unique_publication_version")]
+        verbose_name = _("kết quả công bố")
+        verbose_name_plural = _("kết quả công bố")

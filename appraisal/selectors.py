@@ -96,16 +96,26 @@ def assessment_score_table(*, assessment: Assessment, appraisable=None) -> Score
     return ScoreTable(rows=rows, self_total=self_sub[""], appraised_total=appraised_sub[""])
 
 
-def appraisal_page(*, assessment: Assessment, user) -> dict:
-    """What the appraisal page shows and offers, decided by the same rules the services apply."""
+def appraisal_page(*, assessment: Assessment, user, undecided_only: bool = False) -> dict:
+    """What the appraisal page shows and offers, decided by the same rules the services apply.
+
+    ``undecided_only`` keeps the criteria the council has not decided yet, under their areas and groups.
+    """
     available = actions.available(assessment=assessment, user=user)
     names = {step.action for step in available}
     actor = Actor.of(user)
     seated, assigned = council_seat(user=user, period_id=assessment.period_id)
+    table = assessment_score_table(assessment=assessment, appraisable=lambda node: may_appraise(
+        actor, seated=seated, assigned=node.pk in assigned))
+    undecided = [row for row in table.rows if row.is_leaf and row.appraised is None]
     return {
         "assessment": assessment,
-        "table": assessment_score_table(assessment=assessment, appraisable=lambda node: may_appraise(
-            actor, seated=seated, assigned=node.pk in assigned)),
+        "table": table,
+        "rows": ([row for row in table.rows if not row.is_leaf or row.appraised is None] if undecided_only
+                 else table.rows),
+        "undecided_only": undecided_only,
+        "undecided_count": len(undecided),
+        "areas": [row.node for row in table.rows if row.node.parent_id is None],
         "can_appraise": assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated),
         "can_answer": (assessment.status == Status.EXPLANATION_REQUESTED
                        and may_write_self_scores(actor, unit_id=assessment.unit_id)),

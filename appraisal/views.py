@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,22 +26,34 @@ from .models import CouncilMember, CouncilRole
 _REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
 
 
+# ?loc=chua-tham-dinh: only the criteria the council has not decided yet.
+UNDECIDED_FILTER = "chua-tham-dinh"
+
+
 @login_required
 def appraisal_page(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
-    return render(request, "appraisal/page.html", selectors.appraisal_page(assessment=assessment, user=request.user))
+    return render(request, "appraisal/page.html", selectors.appraisal_page(
+        assessment=assessment, user=request.user, undecided_only=request.GET.get("loc") == UNDECIDED_FILTER))
 
 
 def _node(assessment, code):
     return get_object_or_404(Node, framework_id=assessment.period.framework_id, code=code)
 
 
-def _back(request, assessment, error=None, success=None):
+def _back(request, assessment, error=None, success=None, code=None):
+    """Back to the page; after a save on criterion ``code``, at that criterion and with the same filter."""
     if error:
         messages.error(request, error)
     elif success:
         messages.success(request, success)
-    return redirect("appraisal:page", pk=assessment.pk)
+    url = reverse("appraisal:page", args=[assessment.pk])
+    if code is None:
+        return redirect(url)
+    if request.POST.get("loc") == UNDECIDED_FILTER:
+        # The saved criterion is decided now and leaves the filtered list: come back to its area.
+        return redirect(f"{url}?loc={UNDECIDED_FILTER}#row-{code.split('.')[0]}")
+    return redirect(f"{url}#row-{code}")
 
 
 @login_required
@@ -54,8 +67,9 @@ def appraisal_save(request, pk, code):
             reason=request.POST.get("reason", ""), expected_version=parse_version(request.POST.get("version")),
         )
     except _REFUSALS as exc:
-        return _back(request, assessment, error=f"{code}: {exc}")
-    return _back(request, assessment, success=_("Đã lưu điểm thẩm định tiêu chí %(code)s.") % {"code": code})
+        return _back(request, assessment, error=f"{code}: {exc}", code=code)
+    return _back(request, assessment, success=_("Đã lưu điểm thẩm định tiêu chí %(code)s.") % {"code": code},
+                 code=code)
 
 
 @login_required

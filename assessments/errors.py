@@ -49,8 +49,11 @@ USER_NOT_FOUND = _("Không có người dùng đang hoạt động “%(username
 
 
 def problems_listed(problems: list[str]) -> str:
-    """A rejected file's problems for one message: the first ones, then how many more there are."""
-    return "; ".join(problems_shown(problems))
+    """A rejected file's problems for one message: the first ones, then how many more there are.
+
+    Each problem is a sentence with its own full stop, so they follow one another ("….; …" otherwise).
+    """
+    return " ".join(problems_shown(problems))
 
 
 ON_BEHALF = _("Phòng Nội vụ nhập thay %(unit)s: %(reason)s")

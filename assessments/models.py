@@ -21,9 +21,10 @@ class Period(models.Model):
     reminder_days = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=3)
     published_at = models.DateTimeField(_("công bố lúc"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("người tạo"),
+        null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -46,10 +47,14 @@ class Period(models.Model):
 class Assessment(models.Model):
     """One unit's self-assessment and appraisal in one period; its status is the workflow state."""
 
-    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="assessments")
-    unit = models.ForeignKey("organizations.Unit", on_delete=models.PROTECT, related_name="assessments")
+    period = models.ForeignKey(
+        Period, verbose_name=_("kỳ đánh giá"), on_delete=models.PROTECT, related_name="assessments",
+    )
+    unit = models.ForeignKey(
+        "organizations.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="assessments",
+    )
     status = models.CharField(_("trạng thái"), max_length=30, choices=Status.choices, default=Status.DRAFT)
-    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(_("đổi trạng thái lúc"), null=True, blank=True)
     # The secretariat may let one unit edit after the deadline, until this date.
     reopened_until = models.DateField(_("mở lại đến ngày"), null=True, blank=True)
     # Left out of the period (merged, dissolved, not yet operating): not ranked, does not block publication.
@@ -70,16 +75,21 @@ class Assessment(models.Model):
 class SelfScore(models.Model):
     """A unit's own score of one leaf criterion, with its explanation (giải trình)."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="self_scores")
-    node = models.ForeignKey("frameworks.Node", on_delete=models.PROTECT, related_name="+")
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("hồ sơ đánh giá"), on_delete=models.CASCADE, related_name="self_scores",
+    )
+    node = models.ForeignKey("frameworks.Node", verbose_name=_("tiêu chí"), on_delete=models.PROTECT, related_name="+")
     value = PointsField(_("điểm tự chấm"), null=True, blank=True)
     not_assessed = models.BooleanField(_("không đánh giá"), default=False)
     inputs = models.JSONField(_("số liệu"), default=dict, blank=True)
     explanation = models.TextField(_("giải trình"), blank=True)
     # Optimistic lock: a save must name the version it was based on.
-    version = models.PositiveIntegerField(default=1)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"),
+        null=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -95,18 +105,23 @@ def evidence_upload_to(instance, filename):
 class Evidence(models.Model):
     """A document proving scores: an uploaded file and/or a reference to an official document."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("hồ sơ đánh giá"), on_delete=models.CASCADE, related_name="evidence",
+    )
     nodes = models.ManyToManyField("frameworks.Node", related_name="+", verbose_name=_("tiêu chí"))
     title = models.CharField(_("tên tài liệu"), max_length=300)
     file = models.FileField(_("tệp"), upload_to=evidence_upload_to, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
-    size = models.PositiveIntegerField(default=0)
-    sha256 = models.CharField(max_length=64, blank=True)
+    content_type = models.CharField(_("kiểu tệp"), max_length=100, blank=True)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0)
+    sha256 = models.CharField(_("mã băm SHA-256"), max_length=64, blank=True)
     document_number = models.CharField(_("số, ký hiệu"), max_length=100, blank=True)
     document_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
     document_issuer = models.CharField(_("cơ quan ban hành"), max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"),
+        null=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[nodes])
 
     class Meta:
@@ -121,16 +136,22 @@ class Evidence(models.Model):
 class StatusChange(models.Model):
     """One step of the workflow: the event row kept for every transition."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="status_changes")
-    action = models.CharField(max_length=40)
-    old_status = models.CharField(max_length=30, choices=Status.choices)
-    new_status = models.CharField(max_length=30, choices=Status.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField(blank=True)
+    assessment = models.ForeignKey(
+        Assessment, verbose_name=_("hồ sơ đánh giá"), on_delete=models.CASCADE, related_name="status_changes",
+    )
+    action = models.CharField(_("bước"), max_length=40)
+    old_status = models.CharField(_("trạng thái trước"), max_length=30, choices=Status.choices)
+    new_status = models.CharField(_("trạng thái sau"), max_length=30, choices=Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), on_delete=models.PROTECT, related_name="+",
+    )
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    reason = models.TextField(_("lý do"), blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
+        verbose_name = _("bước chuyển trạng thái")
+        verbose_name_plural = _("lịch sử trạng thái")
 
 
 class AssessmentResult(models.Model):
@@ -141,32 +162,41 @@ class AssessmentResult(models.Model):
     re-adding thousands of score rows. Points in the JSON fields are canonical strings.
     """
 
-    assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, primary_key=True, related_name="result")
-    self_total = PointsField()
-    appraised_total = PointsField(null=True)  # None: the council has not appraised anything yet
-    combined_total = PointsField()
-    appraisal_max = PointsField()
-    survey_total = PointsField(null=True)  # None: no survey points entered
-    scored = models.PositiveIntegerField()
-    leaves = models.PositiveIntegerField()
-    areas = models.JSONField()  # {"1": ["self", "combined", "max", "share %"]}
-    shortfalls = models.JSONField()  # {"1.1.1": "0.25"}: leaves below their maximum
-    updated_at = models.DateTimeField(auto_now=True)
+    assessment = models.OneToOneField(
+        Assessment, verbose_name=_("hồ sơ đánh giá"), on_delete=models.CASCADE, primary_key=True, related_name="result",
+    )
+    self_total = PointsField(_("tổng điểm tự chấm"))
+    # None: the council has not appraised anything yet
+    appraised_total = PointsField(
+        _("tổng điểm thẩm định"), null=True,
+    )
+    combined_total = PointsField(_("tổng điểm (thẩm định, còn lại tự chấm)"))
+    appraisal_max = PointsField(_("điểm thẩm định tối đa"))
+    survey_total = PointsField(_("điểm điều tra XHH"), null=True)  # None: no survey points entered
+    scored = models.PositiveIntegerField(_("số tiêu chí đã chấm"))
+    leaves = models.PositiveIntegerField(_("số tiêu chí"))
+    areas = models.JSONField(_("điểm theo lĩnh vực"))  # {"1": ["self", "combined", "max", "share %"]}
+    shortfalls = models.JSONField(_("điểm bị trừ theo tiêu chí"))  # {"1.1.1": "0.25"}: leaves below their maximum
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kết quả lưu sẵn")
+        verbose_name_plural = _("kết quả lưu sẵn")
 
 
 class Reminder(models.Model):
     """A reminder sent to a unit that has not submitted: by the office, or automatically before the deadline."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="reminders")
-    deadline = models.DateField(null=True, blank=True)  # the deadline it reminded of
-    automatic = models.BooleanField(default=False)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+")
-    sent_at = models.DateTimeField(auto_now_add=True)
-    emails = models.PositiveSmallIntegerField(default=0)
+    assessment = models.ForeignKey(Assessment, verbose_name=_("hồ sơ đánh giá"), on_delete=models.CASCADE,
+                                   related_name="reminders")
+    deadline = models.DateField(_("hạn được nhắc"), null=True, blank=True)
+    automatic = models.BooleanField(_("tự động"), default=False)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    sent_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    emails = models.PositiveSmallIntegerField(_("số email đã gửi"), default=0)
 
     class Meta:
         ordering = ["-sent_at"]
         verbose_name = _("lời nhắc nộp hồ sơ")
         verbose_name_plural = _("lời nhắc nộp hồ sơ")
-

@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from frameworks import rules
@@ -14,6 +15,9 @@ from . import actions, selectors, services, workflow
 from .errors import AssessmentError
 from .forms import EvidenceForm, ReopenForm, inputs_from_post, nothing_typed, parse_version
 from .models import Evidence
+
+# "Đã nộp kết quả tự đánh giá. Hồ sơ chuyển sang “Đã nộp”.": what happened and where the file is now.
+STEP_DONE = gettext_lazy("Đã %(action)s. Hồ sơ chuyển sang “%(status)s”.")
 
 
 @login_required
@@ -121,7 +125,9 @@ def assessment_transition(request, pk, action):
     except workflow.TransitionError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("%(action)s: xong.") % {"action": workflow.TRANSITIONS[action].label})
+        label = str(workflow.TRANSITIONS[action].label)
+        messages.success(request, STEP_DONE % {"action": label[0].lower() + label[1:],
+                                               "status": assessment.get_status_display()})
     # The appraisal page posts here too and wants to come back to itself.
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):

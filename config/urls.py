@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
 from accounts.forms import OwnPasswordChangeForm, OwnSetPasswordForm
+
+admin.site.site_header = admin.site.site_title = _("Quản trị ParIndex")
+admin.site.index_title = _("Quản trị hệ thống")
 
 urlpatterns = [
     path("", account_views.home, name="home"),

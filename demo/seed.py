@@ -1,16 +1,18 @@
 """Demo periods with plausible scores, so every page has something to show after `make run`."""
 import hashlib
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_FLOOR, Decimal
 
+from django.utils import timezone
+
 from accounts.models import Role, User
-from appraisal.models import Assignment, CouncilRole
+from appraisal.models import Assignment, CouncilRole, PublishedResult
 from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
 from assessments import actions
-from assessments.models import Period, SelfScore
+from assessments.models import Assessment, Period, SelfScore, StatusChange
 from assessments.results import results_refresh
 from assessments.services import period_open
-from assessments.workflow import SELF_EDITABLE
+from assessments.workflow import SELF_EDITABLE, Status
 from frameworks.models import Framework
 from frameworks.points import quantize_points
 from frameworks.selectors import tree_for
@@ -82,6 +84,22 @@ def _appraise_all(period: Period, *, secretariat) -> None:
         survey_result_save(assessment=assessment, points=points, by=secretariat, respondents=120)
 
 
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 9))
+
+
+def _date_in_its_year(period: Period, *, published_on: date) -> None:
+    """A past period's steps carry the dates of its own cycle, not the day the demo was seeded: the
+    self-assessment at its deadline, the appraisal at its deadline, the publication on ``published_on``."""
+    steps = StatusChange.objects.filter(assessment__period=period)
+    steps.filter(new_status=Status.SUBMITTED).update(at=_at(period.self_assessment_deadline))
+    steps.exclude(new_status__in=[Status.SUBMITTED, Status.PUBLISHED]).update(at=_at(period.appraisal_deadline))
+    steps.filter(new_status=Status.PUBLISHED).update(at=_at(published_on))
+    Assessment.objects.filter(period=period).update(status_changed_at=_at(published_on))
+    PublishedResult.objects.filter(assessment__period=period).update(published_at=_at(published_on))
+    Period.objects.filter(pk=period.pk).update(published_at=_at(published_on))
+
+
 def seed_demo_periods(*, users: dict) -> list[str]:
     """Create the demo periods once; returns what it created."""
     created = []
@@ -94,6 +112,7 @@ def seed_demo_periods(*, users: dict) -> list[str]:
         _fill_self_scores(earlier)
         _appraise_all(earlier, secretariat=secretariat)
         period_publish(period=earlier, by=secretariat)
+        _date_in_its_year(earlier, published_on=date(2024, 1, 15))
         created.append(earlier.identifier)
 
     if not Period.objects.filter(framework=ward_framework, year=2024).exists():

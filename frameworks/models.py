@@ -31,7 +31,7 @@ class Framework(models.Model):
     errata = models.JSONField(_("đính chính"), default=list, blank=True)
     extra = models.JSONField(_("thông tin khác"), default=dict, blank=True)
     # Fingerprint of the fixture it was loaded from: reloading the same file changes nothing.
-    fingerprint = models.CharField(max_length=64, editable=False)
+    fingerprint = models.CharField(_("dấu vân tay nội dung"), max_length=64, editable=False)
 
     class Meta:
         ordering = ["family", "-effective_year"]
@@ -54,10 +54,12 @@ class Framework(models.Model):
 class Node(models.Model):
     """An area (level 1), criterion (level 2) or sub-criterion (level 3) of a framework."""
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="nodes")
+    framework = models.ForeignKey(
+        Framework, verbose_name=_("bộ chỉ số"), on_delete=models.CASCADE, related_name="nodes",
+    )
     code = models.CharField(_("mã"), max_length=20)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self", verbose_name=_("tiêu chí cha"), null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
     title = models.TextField(_("nội dung"))
     max_points = PointsField(_("điểm tối đa"))

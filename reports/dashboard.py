@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments.models import Assessment, Period
+from assessments.workflow import Status
 from frameworks.points import points_to_str
 from organizations.models import UnitKind
 
-from .index import UnitResult, rank_change_text
+from .index import UnitResult, rank_change_text, republication_text
 from frameworks.selectors import tree_for
 
 from .selectors import excluded_units, ranked_period
@@ -24,6 +26,24 @@ TOP_LOST_CRITERIA = 10
 # Up to this many units the year-over-year chart shows them all; beyond, the largest moves each way.
 YEAR_OVER_YEAR_ALL = 30
 YEAR_OVER_YEAR_MOVES = 10
+
+
+# What a figure of the ranking stands on, by the unit's status, until it is published.
+BASIS_SELF_DRAFT = gettext_lazy("Tự chấm, chưa nộp")
+BASIS_SELF_SUBMITTED = gettext_lazy("Tự chấm, đã nộp, chưa thẩm định")
+BASIS_APPRAISING = gettext_lazy("Đang thẩm định: phần chưa thẩm định tính theo tự chấm")
+BASIS_APPRAISED = gettext_lazy("Đã thẩm định, chưa công bố")
+BASIS_PUBLISHED = gettext_lazy("Đã công bố")
+_BASIS_OF_STATUS = {
+    Status.DRAFT: BASIS_SELF_DRAFT, Status.RETURNED: BASIS_SELF_DRAFT, Status.SUBMITTED: BASIS_SELF_SUBMITTED,
+    Status.UNDER_APPRAISAL: BASIS_APPRAISING, Status.EXPLANATION_REQUESTED: BASIS_APPRAISING,
+    Status.APPRAISED: BASIS_APPRAISED, Status.PUBLISHED: BASIS_PUBLISHED,
+}
+
+
+def basis_of(figures) -> str:
+    """A published figure stands on its publication (even while a phúc tra is under way), else on the status."""
+    return str(BASIS_PUBLISHED if figures.publication_id is not None else _BASIS_OF_STATUS[figures.status])
 
 
 def band_of(pct: Decimal) -> int:
@@ -42,6 +62,10 @@ class RankedRow:
     bar_pct: Decimal  # the index held within 0–100, for a CSS width
     rank_change: str
     assessment_id: int  # links the row to the unit's report
+    republication: str  # "Phúc tra lần N, ngày …, lý do …" when the figure shown comes from a phúc tra
+    basis: str  # what the figure stands on: self-score, appraisal under way, appraised, published
+    points: Decimal  # appraised (or self) points without the survey, on the framework's appraisal scale
+    points_max: Decimal
 
 
 @dataclass(frozen=True)
@@ -177,13 +201,19 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
     previous = {r.unit_code: r for r in ranked.previous_results}
     tree = tree_for(period.framework)
 
-    assessment_ids = {u.unit_code: u.assessment_id for u in ranked.figures}
+    shown = {u.unit_code: u for u in ranked.figures}
     change_texts = {change: rank_change_text(change) for change in {r.rank_change for r in results}}
+    survey_max = period.framework.survey_max_points
     ranking = [
         RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
-                  rank_change=change_texts[r.rank_change], assessment_id=assessment_ids[r.unit_code])
+                  rank_change=change_texts[r.rank_change], assessment_id=shown[r.unit_code].assessment_id,
+                  republication=republication_text(r.republication), basis=basis_of(shown[r.unit_code]),
+                  # Survey points apart: a unit with a survey is not "/100" beside others' "/70".
+                  points=r.achieved_total - (r.survey_total or 0),
+                  points_max=r.max_total - (survey_max if r.survey_total is not None else 0))
         for r in results
     ]
+    bases = {row.basis for row in ranking}
     year_over_year = [
         YearOverYear(unit_code=r.unit_code, unit_name=r.unit_name, index_pct=r.index_pct,
                      previous_pct=previous[r.unit_code].index_pct if r.unit_code in previous else None)
@@ -199,6 +229,11 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
         "unit_kind": unit_kind,
         "unit_kinds": _unit_kinds(period, ranked.figures, unit_kind),
         "ranking": ranking,
+        # Before publication, each row says what it stands on; mixed stages are said out loud.
+        "show_basis": bases != {str(BASIS_PUBLISHED)},
+        "mixed_bases": len(bases) > 1,
+        "has_survey": survey_max > 0,
+        "mixed_survey": len({r.survey_total is None for r in results}) > 1,
         "areas": tree.areas,
         "heatmap": _heatmap(ranked.figures, tree.areas, results),
         "distribution": distribution,

@@ -1,5 +1,6 @@
 """The official appendices ParIndex prints, each a PDF built from one selector and one template."""
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
 
@@ -8,11 +9,12 @@ from django.utils import timezone
 from appraisal.models import CouncilMember, CouncilRole
 from appraisal.selectors import assessment_score_table
 from assessments.models import Assessment, Period
+from assessments.results import APPRAISAL_CLOSED
 from assessments.workflow import Status
 from frameworks.models import Framework
 from frameworks.selectors import framework_tree
 
-from .index import UnitResult, rank_change_text
+from .index import UnitResult, rank_change_text, republication_text
 from .pdf import render_pdf
 from .selectors import excluded_units, unit_report
 
@@ -75,7 +77,8 @@ PERIOD_RESULTS_TEMPLATE = "reports/pdf/period_results.html"
 def period_results_context(*, period: Period, results: list[UnitResult]) -> dict:
     return {
         "period": period,
-        "rows": [(result, rank_change_text(result.rank_change)) for result in results],
+        "rows": [(result, rank_change_text(result.rank_change), republication_text(result.republication))
+                 for result in results],
         "provisional": any(result.provisional for result in results),
         "excluded": excluded_units(period=period),
         **letterhead(issuer=period.framework.issuer),
@@ -96,6 +99,7 @@ def unit_result_context(*, period: Period, unit_code: str) -> dict | None:
     report["totals"] = {name: sum((getattr(row, name) for row in areas), Decimal(0))
                         for name in ("max_points", "self_points", "appraised_points", "lost_points")}
     report["rank_text"] = rank_text(report["result"], report["unit_count"])
+    report["republication"] = republication_text(report["result"].republication)
     return report
 
 
@@ -111,21 +115,53 @@ def unit_scored_pdf(*, period: Period, unit_code: str) -> bytes:
 # -- appraisal minutes -------------------------------------------------------------------------
 
 _ROLE_ORDER = {CouncilRole.CHAIR: 0, CouncilRole.VICE_CHAIR: 1, CouncilRole.MEMBER: 2}
+# How far the council has got with a unit, as the minutes word it.
+APPRAISAL_NOT_STARTED = frozenset({Status.DRAFT, Status.SUBMITTED, Status.RETURNED})
 
 
-def council_minutes_pdf(*, assessment: Assessment) -> bytes:
-    """The council's minutes on one unit: who sat, which criteria it adjusted and why, the totals."""
+@dataclass(frozen=True)
+class MinutesMember:
+    name: str
+    role: str
+
+
+def _minutes_members(seats: list, table) -> list[MinutesMember]:
+    """The council's seats, then whoever took a decision on the unit without a seat (the Nội vụ office may
+    appraise any criterion): the minutes name everyone the "Người quyết định" column names."""
+    members = [MinutesMember(seat.user.display_name, seat.get_role_display()) for seat in seats]
+    seated = {seat.user_id for seat in seats}
+    deciders = {row.appraised.decided_by.pk: row.appraised.decided_by for row in table.rows
+                if row.appraised is not None and row.appraised.decided_by is not None}
+    members += sorted((MinutesMember(user.display_name, f"{user.get_role_display()} (tham gia thẩm định)")
+                       for pk, user in deciders.items() if pk not in seated), key=attrgetter("name"))
+    return members
+
+
+def council_minutes_context(*, assessment: Assessment) -> dict:
+    """Who sat, what the council decided so far and why, the explanation exchange, the totals."""
     table = assessment_score_table(assessment=assessment)
-    council = sorted(CouncilMember.objects.filter(period_id=assessment.period_id).select_related("user"),
-                     key=lambda member: (_ROLE_ORDER[member.role], member.user.display_name))
-    chair = next((member for member in council if member.role == CouncilRole.CHAIR), None)
-    return render_pdf(template_name="reports/pdf/council_minutes.html", context={
+    leaves = [row for row in table.rows if row.is_leaf]
+    adjusted = [row for row in table.rows if row.adjusted]
+    seats = sorted(CouncilMember.objects.filter(period_id=assessment.period_id).select_related("user"),
+                   key=lambda member: (_ROLE_ORDER[member.role], member.user.display_name))
+    chair = next((seat for seat in seats if seat.role == CouncilRole.CHAIR), None)
+    return {
         "assessment": assessment,
-        "council": council,
-        "adjusted": [row for row in table.rows if row.adjusted],
+        "council": _minutes_members(seats, table),
+        "adjusted": adjusted,
+        # Confirmed at the self-score: only criteria the unit scored; the others it left empty.
+        "confirmed_count": sum(1 for row in leaves if row.self_score is not None and not row.adjusted),
+        "unscored": [row.node.code for row in leaves if row.self_score is None and row.appraised is None],
+        "explanations": [row for row in table.rows if row.messages],
         "table": table,
-        "draft": assessment.status not in (Status.APPRAISED, Status.PUBLISHED),
+        "not_started": assessment.status in APPRAISAL_NOT_STARTED,
+        "draft": assessment.status not in APPRAISAL_CLOSED,
         # The council signs its own minutes: its secretary and its chair, side by side.
         **letterhead(issuer=assessment.period.framework.issuer, office="Hội đồng thẩm định",
                      signers=[("THƯ KÝ", ""), ("CHỦ TỊCH HỘI ĐỒNG", chair.user.display_name if chair else "")]),
-    })
+    }
+
+
+def council_minutes_pdf(*, assessment: Assessment) -> bytes:
+    return render_pdf(template_name="reports/pdf/council_minutes.html",
+                      context=council_minutes_context(assessment=assessment))

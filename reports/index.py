@@ -5,6 +5,7 @@ a survey was held; maximum = the framework's appraisal maximum less not-assessed
 survey maximum only if a survey was held. Index = achieved ÷ maximum × 100, in %.
 """
 from dataclasses import dataclass
+from datetime import date
 from decimal import Context, Decimal
 
 from django.utils.translation import gettext as _
@@ -22,6 +23,15 @@ _ARITHMETIC = Context(prec=40)
 
 
 @dataclass(frozen=True)
+class Republication:
+    """A published result replaced after a re-appraisal (phúc tra): which round, when, why."""
+
+    round: int  # 1 for the first phúc tra (the publication's version 2)
+    on: date
+    reason: str
+
+
+@dataclass(frozen=True)
 class UnitScores:
     unit_code: str
     unit_name: str
@@ -33,6 +43,7 @@ class UnitScores:
     survey_total: Decimal | None  # None: no survey held for this unit
     survey_max: Decimal  # the framework's survey maximum (30 in Hoàng Mai), 0 when it has none
     published: bool
+    republication: Republication | None = None  # the figures shown come from a phúc tra
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,7 @@ class UnitResult:
     rank: int
     rank_change: int | None  # previous rank - rank: positive means moved up
     provisional: bool
+    republication: Republication | None = None
 
 
 def index_pct(*, achieved: Decimal, maximum: Decimal) -> Decimal:
@@ -101,6 +113,7 @@ def rank_results(
             rank=rank,
             rank_change=None if previous is None else previous - rank,
             provisional=not unit.published,
+            republication=unit.republication,
         ))
     return results
 
@@ -114,6 +127,14 @@ def rank_change_text(change: int | None) -> str:
     if change < 0:
         return _("giảm %(places)d bậc") % {"places": -change}
     return _("giữ nguyên")
+
+
+def republication_text(republication: Republication | None) -> str:
+    """``Phúc tra lần 1, ngày 05/03/2025, lý do: …``; empty for a first publication or a provisional result."""
+    if republication is None:
+        return ""
+    return _("Phúc tra lần %(round)d, ngày %(date)s, lý do: %(reason)s") % {
+        "round": republication.round, "date": republication.on.strftime("%d/%m/%Y"), "reason": republication.reason}
 
 
 def _points_or_none(value: Decimal | None) -> Decimal | None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.db.models import FilteredRelation, Q
+from django.utils import timezone
 
 from appraisal.models import PublishedResult
 from assessments.models import Assessment, Period
@@ -16,7 +17,7 @@ from assessments.scoring import areas_from_json, records_from_json, shortfalls_f
 from frameworks.selectors import tree_for
 from frameworks.tree import TreeNode
 
-from .index import UnitResult, UnitScores, rank_results
+from .index import Republication, UnitResult, UnitScores, rank_results
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class UnitFigures:
     scores: UnitScores
     stored: dict  # the stored row's values: live ``AssessmentResult`` or the newest ``PublishedResult``
     publication_id: int | None
+    status: str  # the assessment's workflow status: what a provisional figure stands on
 
     @cached_property
     def areas(self) -> dict:
@@ -50,14 +52,14 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
     """
     parts = (*_TOTALS, *(("areas", "shortfalls") if detail else ()))
     live = [f"result__{name}" for name in (*parts, "combined_total", "appraisal_max")]
-    published = [f"published__{name}" for name in ("pk", *parts, "max_total")]
+    published = [f"published__{name}" for name in ("pk", *parts, "max_total", "version", "published_at", "reason")]
     assessments = (Assessment.objects.filter(period=period, excluded=False).order_by("unit__order", "unit__code")
                    .annotate(published=FilteredRelation("publications", condition=Q(publications__current=True))))
     if unit_kind:
         assessments = assessments.filter(unit__kind=unit_kind)
     survey_max = period.framework.survey_max_points
     figures = []
-    for row in assessments.values("pk", "unit__code", "unit__name", "unit__kind", *live, *published):
+    for row in assessments.values("pk", "status", "unit__code", "unit__name", "unit__kind", *live, *published):
         is_published = row["published__pk"] is not None
         prefix = "published__" if is_published else "result__"
         stored = {name.removeprefix(prefix): value for name, value in row.items() if name.startswith(prefix)}
@@ -67,9 +69,9 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
             unit_code=row["unit__code"], unit_name=row["unit__name"], unit_kind=row["unit__kind"],
             self_total=stored["self_total"], appraised_total=stored["appraised_total"], combined_total=combined,
             appraisal_max=maximum, survey_total=stored["survey_total"], survey_max=survey_max,
-            published=is_published,
+            published=is_published, republication=_republication(stored) if is_published else None,
         )
-        figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"]))
+        figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"], row["status"]))
     return figures
 
 
@@ -79,10 +81,23 @@ def excluded_units(*, period: Period) -> list[dict]:
                 .values("pk", "unit__code", "unit__name", "excluded_reason"))
 
 
+def _republication(stored: dict) -> Republication | None:
+    """Version 1 is the first publication; each later one is a phúc tra."""
+    if stored["version"] == 1:
+        return None
+    return Republication(round=stored["version"] - 1, on=timezone.localdate(stored["published_at"]),
+                         reason=stored["reason"])
+
+
 def previous_period(period: Period) -> Period | None:
-    """The same unit group's period of the year before (same framework family)."""
+    """The most recent earlier year of the same framework family whose results were published.
+
+    Only published results are compared against: a provisional ranking of another year (drafts,
+    self-scores, other units) would show rank changes nobody ever announced.
+    """
     return (
-        Period.objects.filter(framework__family=period.framework.family, year__lt=period.year)
+        Period.objects.filter(framework__family=period.framework.family, year__lt=period.year,
+                              published_at__isnull=False)
         .select_related("framework").order_by("-year").first()
     )
 
@@ -91,7 +106,7 @@ def previous_period(period: Period) -> Period | None:
 class RankedPeriod:
     results: list  # UnitResult, by rank
     figures: list  # UnitFigures, in unit order
-    previous_period: Period | None
+    previous_period: Period | None  # the one compared against, published; None: nothing to compare
     previous_results: list  # the previous period's UnitResult (their own rank changes not computed)
 
 
@@ -105,7 +120,7 @@ def ranked_period(*, period: Period, unit_kind: str | None = None) -> RankedPeri
 
 
 def period_results(*, period: Period, unit_kind: str | None = None) -> list[UnitResult]:
-    """Ranked results; rank change against the previous period of the same family."""
+    """Ranked results; rank change against the previous published period of the same family."""
     return ranked_period(period=period, unit_kind=unit_kind).results
 
 

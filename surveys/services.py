@@ -12,7 +12,7 @@ from .models import SurveyMethod, SurveyResult
 
 NO_SURVEY_PART = _("Bộ chỉ số “%(key)s” không có phần điều tra xã hội học.")
 ABOVE_SURVEY_MAX = _("Điểm điều tra của %(unit)s không được lớn hơn %(max)s.")
-NOT_POINTS = _("Điểm điều tra “%(value)s” không phải là số không âm.")
+NOT_POINTS = _("Điểm điều tra của %(unit)s “%(value)s” không phải là số không âm.")
 TOO_MANY_PLACES = _("Điểm điều tra của %(unit)s chỉ được có tối đa 3 chữ số thập phân.")
 UNKNOWN_METHOD = _("Hình thức điều tra “%(method)s” không hợp lệ.")
 PUBLISHED = _("Kết quả của %(unit)s đã công bố: không thể sửa điểm điều tra.")
@@ -38,9 +38,9 @@ def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOC
     try:
         value = parse_points(points)
     except PointsParseError:
-        raise SurveyError(NOT_POINTS % {"value": points}) from None
+        raise SurveyError(NOT_POINTS % {"unit": assessment.unit.name, "value": points}) from None
     if value < 0:
-        raise SurveyError(NOT_POINTS % {"value": points})
+        raise SurveyError(NOT_POINTS % {"unit": assessment.unit.name, "value": points})
     if value > framework.survey_max_points:
         raise SurveyError(ABOVE_SURVEY_MAX % {"unit": assessment.unit.name,
                                               "max": format_points(framework.survey_max_points)})
@@ -57,7 +57,7 @@ def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOC
         result.full_clean()
     except ValidationError as error:
         # Whatever the checks above missed is still the user's input, not a server error.
-        raise SurveyError("; ".join(error.messages)) from None
+        raise SurveyError(f"{assessment.unit.name}: {' '.join(error.messages)}") from None
     result.save()
     result_changed(assessment)
     return result
@@ -84,5 +84,6 @@ def survey_results_save(*, period, typed: dict, by, method: str = SurveyMethod.S
                 problems.append(str(error))
         if problems:
             # Raising leaves the atomic block: the units saved before the bad value are rolled back too.
-            raise SurveyError("; ".join(problems))
+            # Each problem is a sentence naming its unit: one after the other, no ".;".
+            raise SurveyError(" ".join(problems))
     return saved

@@ -21,7 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
-    "axes",
+    "config.apps.AxesConfig",  # django-axes, named in Vietnamese
     "django_htmx",
     "import_export",
     "accounts",
@@ -100,6 +100,7 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # else "AXES: BEGIN …" opens the output of every management command
 
 # Reasons (giải trình, lý do điều chỉnh, phúc tra) are often longer than the default 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

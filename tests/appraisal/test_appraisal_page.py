@@ -55,3 +55,36 @@ def test_page_runs_a_fixed_number_of_queries(client_for, secretariat, under_appr
 def test_publishing_the_period_through_the_page(client_for, secretariat, period):
     response = client_for(secretariat).post(f"/tham-dinh/ky/{period.pk}/cong-bo/", follow=True)
     assert "chưa thẩm định xong" in response.content.decode()
+
+
+def test_a_save_comes_back_at_the_saved_criterion(client_for, secretariat, under_appraisal):
+    response = client_for(secretariat).post(f"{url(under_appraisal)}tieu-chi/1.1.2/", {"value": "0,25"})
+    assert response["Location"] == f"{url(under_appraisal)}#row-1.1.2"
+
+
+def test_the_undecided_filter_lists_only_criteria_without_a_decision(client_for, secretariat, under_appraisal,
+                                                                     ward_framework):
+    client = client_for(secretariat)
+    # Given 1.1.2 decided by the council
+    client.post(f"{url(under_appraisal)}tieu-chi/1.1.2/", {"value": "0,25"})
+    leaves = ward_framework.nodes.filter(children__isnull=True).count()
+
+    page = client.get(f"{url(under_appraisal)}?loc=chua-tham-dinh").content.decode()
+
+    # Then 1.1.2 is gone, every other leaf stays, under its area and group rows
+    assert 'id="row-1.1.2"' not in page and 'id="row-1.1.1"' in page and 'id="row-1.1"' in page
+    assert page.count('class="appraise-form"') == leaves - 1
+    assert "Xem mọi tiêu chí" in page
+    # And a save under the filter comes back to the filtered list, at the criterion's area
+    response = client.post(f"{url(under_appraisal)}tieu-chi/1.1.1/", {"value": "0,5", "loc": "chua-tham-dinh"})
+    assert response["Location"] == f"{url(under_appraisal)}?loc=chua-tham-dinh#row-1"
+
+
+def test_the_page_links_to_each_area_and_counts_the_undecided(client_for, secretariat, under_appraisal,
+                                                              ward_framework):
+    page = client_for(secretariat).get(url(under_appraisal)).content.decode()
+    areas = ward_framework.nodes.filter(parent__isnull=True).order_by("order")
+    for area in areas:
+        assert f'<a href="#row-{area.code}" title="{area.title}">{area.code}</a>' in page
+    leaves = ward_framework.nodes.filter(children__isnull=True).count()
+    assert f"Chỉ tiêu chí chưa thẩm định ({leaves})" in page

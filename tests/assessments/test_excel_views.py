@@ -75,7 +75,7 @@ def test_a_rejected_upload_saves_nothing_and_lists_the_problems_in_one_message(c
     assert response.status_code == 302
     assert flashed(response) == [
         "Tệp Excel có 2 lỗi, chưa nhập điểm nào: "
-        "Dòng 7: “Điểm tự chấm” phải là một số.; Dòng 8: “Điểm tự chấm” không được lớn hơn điểm tối đa 0,5."
+        "Dòng 7: “Điểm tự chấm” phải là một số. Dòng 8: “Điểm tự chấm” không được lớn hơn điểm tối đa 0,5."
     ]
     assert not SelfScore.objects.exists()
 
@@ -87,7 +87,7 @@ def test_a_long_list_of_problems_is_cut_after_twenty(client_for, ward_staff, ass
     (message,) = flashed(response)
     assert message.startswith("Tệp Excel có 91 lỗi, chưa nhập điểm nào: Dòng 5: ")
     assert message.count("Dòng ") == SHOWN_PROBLEMS == 20
-    assert message.endswith("; và 71 lỗi khác.")
+    assert message.endswith(". và 71 lỗi khác.") and ".;" not in message
 
 
 def test_an_upload_without_a_file_is_refused(client_for, ward_staff, assessment):

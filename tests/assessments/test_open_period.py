@@ -51,3 +51,17 @@ def test_the_same_period_cannot_be_opened_twice(period, ward_framework, secretar
 def test_period_identifier_must_exist(db):
     with pytest.raises(AssessmentError, match="Không có kỳ đánh giá “x/2024”"):
         period_get(identifier="x/2024")
+
+
+@pytest.mark.parametrize("field, value, message", [
+    (None, None, "Kỳ đánh giá hoangmai-phuong-2024/2024 đã có."),  # refused by the service: a form-wide error
+    ("appraisal_deadline", "01/01/2024", "Hạn thẩm định phải sau hạn tự đánh giá."),  # refused by the form
+])
+def test_the_open_period_form_shows_each_error_once(period, ward_framework, secretariat, client_for, field, value,
+                                                    message):
+    data = {"framework": ward_framework.pk, "year": 2024, "self_assessment_deadline": "31/03/2024",
+            "appraisal_deadline": "30/04/2024", "unit_codes": ""}
+    if field:
+        data.update({field: value, "year": 2025})
+    page = client_for(secretariat).post("/ky-danh-gia/mo/", data).content.decode()
+    assert page.count(message) == 1

@@ -95,3 +95,9 @@ def test_a_long_return_reason_is_recorded_whole(assessment, ward_head, secretari
     change = actions.assessment_return(assessment=assessment, by=secretariat, reason=reason)
     assert change.reason == reason.strip()
     assert assessment.history.first().history_change_reason == reason
+
+
+def test_a_step_taken_in_the_page_says_what_was_done_and_the_new_status(assessment, ward_head, client_for):
+    response = client_for(ward_head).post(f"/danh-gia/{assessment.pk}/buoc/submit/", follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["Đã nộp kết quả tự đánh giá. Hồ sơ chuyển sang “Đã nộp”."]

@@ -2,15 +2,20 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.models import Role
+from accounts.models import Role, User
+from appraisal.services import appraisal_finish, reappraisal_publish
+from assessments import actions
 from assessments.models import SelfScore
 from assessments.results import results_refresh
 from assessments.services import period_open
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from organizations.models import Unit, UnitKind
+
+from support import publish_period
 
 pytestmark = pytest.mark.browser
 
@@ -56,3 +61,26 @@ def test_leadership_sees_the_ranking_and_the_charts(page, live_server, login, pe
     assert len(canvases) == 2  # distribution and lost criteria; no previous year to compare with
     for canvas in canvases:
         assert page.evaluate("(c) => window.Chart.getChart(c) !== undefined", canvas.element_handle())
+
+
+def test_a_phuc_tra_shows_its_round_date_and_reason_on_the_dashboard_and_the_unit_report(page, live_server, login,
+                                                                                         period):
+    # Given the period published, then Hoàng Liệt re-appraised and republished
+    secretariat = User.objects.get(username="bob")
+    publish_period(period, by=secretariat)
+    hoang_liet = period.assessments.get(unit__code="HM-W-HOANGLIET")
+    actions.assessment_reappraise(assessment=hoang_liet, by=secretariat, reason="Đơn vị khiếu nại")
+    appraisal_finish(assessment=hoang_liet, by=secretariat)
+    reappraisal_publish(assessment=hoang_liet, by=secretariat, reason="Đơn vị khiếu nại mục 1.1.2")
+    phuc_tra = f"Phúc tra lần 1, ngày {timezone.localdate():%d/%m/%Y}, lý do: Đơn vị khiếu nại mục 1.1.2"
+
+    # When leadership reads the dashboard, then the unit's report
+    login(page, live_server, "leo")
+    page.goto(f"{live_server.url}/ket-qua/{period.pk}/")
+    rows = page.locator("table.ranking tbody tr")
+    expect(rows.nth(1)).to_contain_text(phuc_tra)
+    expect(rows.nth(0).get_by_test_id("republication")).to_have_count(0)
+    rows.nth(1).get_by_role("link", name="Phường Hoàng Liệt").click()
+
+    # Then both say which phúc tra the figure comes from
+    expect(page.get_by_test_id("republication")).to_have_text(phuc_tra)

@@ -106,7 +106,7 @@ def test_an_officer_scores_attaches_evidence_and_submits(page, live_server, logi
 
     page.locator('button[data-action="submit"]').click()
     expect(status).to_have_text("Đã nộp")
-    expect(page.locator(".messages")).to_contain_text("Nộp kết quả tự đánh giá: xong.")
+    expect(page.locator(".messages")).to_have_text("Đã nộp kết quả tự đánh giá. Hồ sơ chuyển sang “Đã nộp”.")
     expect(page.locator(".score-form")).to_have_count(0)  # read-only once submitted
     expect(page.locator('[data-testid="score-1.1"]')).to_have_text("1,2")
     expect(totals).to_contain_text("Tổng điểm tự chấm 1,8 / 65")

@@ -1,9 +1,13 @@
 import io
 
+from datetime import date
+
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import User
-from assessments.models import Period, SelfScore
+from appraisal.models import PublishedResult
+from assessments.models import Period, SelfScore, StatusChange
 from organizations.models import Unit
 
 
@@ -45,3 +49,15 @@ def test_every_demo_unit_has_an_active_head_and_officer_who_sign_in_with_the_dem
     # The 52 logins are explained, not printed.
     text = out.getvalue()
     assert "truong.dinhcong" in text and "truong.yenso" not in text and "canbo.tanmai" not in text
+
+
+def test_the_published_demo_period_carries_the_dates_of_its_own_cycle(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    earlier = Period.objects.get(year=2023)
+    # Published in January after its year, whatever the year the demo is seeded in
+    assert timezone.localtime(earlier.published_at).date() == date(2024, 1, 15)
+    assert {timezone.localtime(at).date() for at in
+            PublishedResult.objects.filter(assessment__period=earlier).values_list("published_at", flat=True)} == {
+        date(2024, 1, 15)}
+    steps = StatusChange.objects.filter(assessment__period=earlier)
+    assert {timezone.localtime(at).year for at in steps.values_list("at", flat=True)} <= {2023, 2024}

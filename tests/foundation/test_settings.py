@@ -102,3 +102,12 @@ def test_the_demo_prints_emails_to_the_console():
     result = _manage("shell", "-c", _PRINT_EMAIL, env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.local"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].split("|")[0] == "'django.core.mail.backends.console.EmailBackend'"
+
+
+def test_management_commands_do_not_open_with_the_axes_banner():
+    # The demo's settings, as `make run` uses them
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.local"}
+    env.pop("DATABASE_URL", None)
+    result = _manage("check", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "AXES: BEGIN" not in result.stdout + result.stderr

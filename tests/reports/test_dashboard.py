@@ -7,6 +7,9 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import reverse
 
+from accounts.models import Role, User
+from appraisal.services import appraisal_finish
+from assessments import actions
 from assessments.models import Assessment, Period, SelfScore
 from assessments.results import results_refresh
 from assessments.services import period_open
@@ -15,6 +18,9 @@ from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from frameworks.templatetags.points import percent
 from organizations.models import Unit, UnitKind
 from reports.dashboard import band_of, dashboard_data
+from surveys.services import survey_result_save
+
+from support import publish_period
 
 
 AREA_3 = "3"
@@ -35,7 +41,7 @@ def score_leaves(assessment, *, missing=(), zero_areas=()):
 
 
 def open_periods(secretariat, extra_wards=0):
-    """2023: Yên Sở at 100 %, Hoàng Liệt area 1 only. 2024: Hoàng Liệt loses 3.2.1, Yên Sở all of area 3.
+    """2023 (published): Yên Sở at 100 %, Hoàng Liệt area 1 only. 2024: Hoàng Liệt loses 3.2.1, Yên Sở all of area 3.
 
     ``extra_wards`` more wards score full marks in both years (to show the query count does not grow).
     """
@@ -50,6 +56,7 @@ def open_periods(secretariat, extra_wards=0):
     for assessment in before.assessments.select_related("unit"):
         zero = [str(area) for area in range(2, 9)] if assessment.unit.code == "HM-W-HOANGLIET" else []
         score_leaves(assessment, zero_areas=zero)
+    publish_period(before, by=secretariat)
     for assessment in period.assessments.select_related("unit"):
         if assessment.unit.code == "HM-W-HOANGLIET":
             score_leaves(assessment, missing={"3.2.1"})
@@ -89,6 +96,38 @@ def test_leadership_reads_the_ranking_in_rank_order(period, leadership, client_f
                     (2, "Phường Yên Sở", Decimal("80.00"), "giảm 1 bậc")]
     assert "93,57" in html and "80,00" in html and "65,5 / 70" in html
     assert 'style="width:93.57%"' in html
+
+
+def test_a_provisional_ranking_says_what_each_figure_is_and_keeps_the_survey_apart(period, leadership, secretariat,
+                                                                                   client_for):
+    # Given 2024 before publication: Hoàng Liệt still drafting, with a survey; Yên Sở appraised, without one
+    survey_result_save(assessment=period.assessments.get(unit__code="HM-W-HOANGLIET"), points="25,5", by=secretariat)
+    yen_so = period.assessments.get(unit__code="HM-W-YENSO")
+    yen_so_head = User.objects.create(username="yenso.head", role=Role.UNIT_HEAD, unit=yen_so.unit)
+    actions.assessment_submit(assessment=yen_so, by=yen_so_head)
+    actions.assessment_start_appraisal(assessment=yen_so, by=secretariat)
+    appraisal_finish(assessment=yen_so, by=secretariat)
+
+    response = client_for(leadership).get(dashboard_url(period))
+
+    # Then every row says what it stands on, and the mix of stages is announced
+    rows = [(row.result.unit_code, row.basis, row.points, row.points_max, row.result.survey_total)
+            for row in response.context["ranking"]]
+    assert rows == [("HM-W-HOANGLIET", "Tự chấm, chưa nộp", Decimal("65.5"), Decimal("70"), Decimal("25.5")),
+                    ("HM-W-YENSO", "Đã thẩm định, chưa công bố", Decimal("56"), Decimal("70"), None)]
+    html = response.content.decode()
+    assert 'data-testid="mixed-bases"' in html and "Cột “Căn cứ” cho biết mỗi con số là gì" in html
+    # And the points sit on one scale (/70) with the survey in its own column, never "/100" beside "/70"
+    assert "65,5 / 70" in html and "56 / 70" in html and "/ 100" not in html
+    assert "25,5 / 30" in html and 'data-testid="mixed-survey"' in html
+
+
+def test_a_published_ranking_needs_no_basis_column(period, leadership, secretariat, client_for):
+    publish_period(period, by=secretariat)
+    response = client_for(leadership).get(dashboard_url(period))
+    assert {row.basis for row in response.context["ranking"]} == {"Đã công bố"}
+    html = response.content.decode()
+    assert "Căn cứ" not in html and 'data-testid="mixed-bases"' not in html
 
 
 def test_heatmap_shows_each_areas_share_of_its_maximum(period, leadership, client_for):
@@ -141,7 +180,7 @@ def test_without_a_previous_period_there_is_no_comparison(ward, other_ward, secr
 
     assert [row.previous_pct for row in response.context["year_over_year"]] == [None, None]
     assert "year_over_year" not in response.context["charts"]
-    assert "Chưa có kết quả năm trước để so sánh." in response.content.decode()
+    assert "Chưa có kết quả đã công bố của năm trước để so sánh." in response.content.decode()
 
 
 def test_top_lost_criteria_by_units_below_the_maximum_then_points(period, leadership, client_for):

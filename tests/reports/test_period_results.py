@@ -15,6 +15,8 @@ from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from reports.selectors import period_results, unit_report
 from surveys.services import SurveyError, survey_result_save
 
+from support import publish_period
+
 
 @pytest.fixture
 def scored_period(ward, other_ward, ward_staff, ward_head, other_ward_staff, secretariat, django_user_model):
@@ -93,13 +95,41 @@ def test_published_results_are_final_and_ties_share_a_rank(scored_period, ward, 
     assert not any(r.provisional for r in results.values())
 
 
-def test_rank_change_against_the_previous_year(scored_period, ward, other_ward, secretariat, other_ward_staff):
-    earlier = period_open(framework=scored_period.framework, year=2023, by=secretariat)
-    self_score_save(assessment=earlier.assessments.get(unit=other_ward), node=scored_period.framework.nodes.get(code="1.1.1"),
-                    by=other_ward_staff, expected_version=None, value="0,5")
+def _earlier_period(scored_period, year, *, by, staff, ward):
+    """``year``'s period in which only ``ward`` scored 1.1.1 = 0,5, so it ranks first."""
+    earlier = period_open(framework=scored_period.framework, year=year, by=by)
+    self_score_save(assessment=earlier.assessments.get(unit=ward), node=scored_period.framework.nodes.get(code="1.1.1"),
+                    by=staff, expected_version=None, value="0,5")
+    return earlier
+
+
+def test_rank_change_against_the_previous_published_year(scored_period, other_ward, secretariat, other_ward_staff):
+    # Given 2023 published with Yên Sở first
+    publish_period(_earlier_period(scored_period, 2023, by=secretariat, staff=other_ward_staff, ward=other_ward),
+                   by=secretariat)
+    # When 2024 ranks Hoàng Liệt first
     results = by_code(period_results(period=scored_period))
+    # Then each rank change is measured against 2023
     assert (results["HM-W-HOANGLIET"].rank, results["HM-W-HOANGLIET"].rank_change) == (1, 1)
     assert (results["HM-W-YENSO"].rank, results["HM-W-YENSO"].rank_change) == (2, -1)
+
+
+def test_no_rank_change_against_an_unpublished_year(scored_period, other_ward, secretariat, other_ward_staff):
+    # Given 2023 with a provisional ranking only (never published)
+    _earlier_period(scored_period, 2023, by=secretariat, staff=other_ward_staff, ward=other_ward)
+    # Then 2024 shows no rank change at all
+    assert [r.rank_change for r in period_results(period=scored_period)] == [None, None]
+
+
+def test_rank_change_skips_an_unpublished_year_for_the_last_published_one(scored_period, ward, other_ward, secretariat,
+                                                                          ward_staff, other_ward_staff):
+    # Given 2022 published with Yên Sở first, and 2023 with Hoàng Liệt first but not published
+    publish_period(_earlier_period(scored_period, 2022, by=secretariat, staff=other_ward_staff, ward=other_ward),
+                   by=secretariat)
+    _earlier_period(scored_period, 2023, by=secretariat, staff=ward_staff, ward=ward)
+    # Then 2024 compares with 2022
+    results = by_code(period_results(period=scored_period))
+    assert (results["HM-W-HOANGLIET"].rank_change, results["HM-W-YENSO"].rank_change) == (1, -1)
 
 
 def test_results_load_in_a_fixed_number_of_queries(scored_period, django_assert_max_num_queries):

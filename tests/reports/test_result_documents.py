@@ -1,6 +1,6 @@
 """Result documents: the period ranking, one unit's scored framework and the council's minutes.
 
-Given 2023: Yên Sở ahead of Hoàng Liệt. In 2024 Hoàng Liệt self-scores 1.1.1 = 0,5, 1.1.2 = 0,5 and
+Given 2023 published: Yên Sở ahead of Hoàng Liệt. In 2024 Hoàng Liệt self-scores 1.1.1 = 0,5, 1.1.2 = 0,5 and
 1.2.1 = 0,25 and has a survey of 25,5; Yên Sở self-scores 1.1.1 = 0,5. The council (secretariat Bob)
 cuts Hoàng Liệt's 1.1.2 to 0,25, then the period is published: Hoàng Liệt 26,50 % (rank 1, up 1),
 Yên Sở 0,71 % (rank 2, down 1).
@@ -10,16 +10,20 @@ import time
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from appraisal.models import CouncilRole
-from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
+from appraisal.services import (appraisal_finish, appraisal_save, council_member_add, explanation_answer,
+                                explanation_request, period_publish, reappraisal_publish)
 from assessments import actions
 from assessments.services import period_open, self_score_save
 from reports.documents import council_minutes_pdf, period_results_pdf, unit_scored_pdf
 from reports.selectors import period_results
 from surveys.services import survey_result_save
+
+from support import publish_period
 
 OFFICE = "Văn phòng HĐND và UBND phường"
 REASON = "Kế hoạch SIPAS ban hành chậm so với yêu cầu"
@@ -39,13 +43,14 @@ def squeezed(text: str) -> str:
 @pytest.fixture
 def scored(period, ward, other_ward, ward_staff, other_ward_staff, secretariat, leadership, council_member,
            django_user_model):
-    """The 2024 period scored by both units, with a survey, a council and the 2023 ranking; not appraised."""
+    """The 2024 period scored by both units, with a survey, a council and the published 2023 ranking; not appraised."""
     nodes = {node.code: node for node in period.framework.nodes.all()}
     nodes["1.1.1"].responsible_offices = [OFFICE]
     nodes["1.1.1"].save(update_fields=["responsible_offices"])
     earlier = period_open(framework=period.framework, year=2023, by=secretariat)
     self_score_save(assessment=earlier.assessments.get(unit=other_ward), node=nodes["1.1.1"], by=other_ward_staff,
                     expected_version=None, value="0,5")
+    publish_period(earlier, by=secretariat)
     hoang_liet, yen_so = period.assessments.get(unit=ward), period.assessments.get(unit=other_ward)
     for code, value in (("1.1.1", "0,5"), ("1.1.2", "0,5"), ("1.2.1", "0,25")):
         self_score_save(assessment=hoang_liet, node=nodes[code], by=ward_staff, expected_version=None, value=value)
@@ -70,6 +75,23 @@ def published(scored, ward_head, secretariat):
     period_publish(period=scored, by=secretariat)
     scored.hoang_liet.refresh_from_db()
     return scored
+
+
+PHUC_TRA_REASON = "Đơn vị bổ sung kế hoạch SIPAS sau khi công bố"
+
+
+@pytest.fixture
+def republished(published, secretariat):
+    """After publication, a phúc tra restores Hoàng Liệt's 1.1.2 to 0,5 and republishes it."""
+    hoang_liet = published.hoang_liet
+    actions.assessment_reappraise(assessment=hoang_liet, by=secretariat, reason=PHUC_TRA_REASON)
+    node = published.nodes["1.1.2"]
+    appraisal_save(assessment=hoang_liet, node=node, by=secretariat, value="0,5", reason=PHUC_TRA_REASON,
+                   expected_version=hoang_liet.appraised_scores.get(node=node).version)
+    appraisal_finish(assessment=hoang_liet, by=secretariat)
+    reappraisal_publish(assessment=hoang_liet, by=secretariat, reason=PHUC_TRA_REASON)
+    published.phuc_tra = f"Phúc tra lần 1, ngày {timezone.localdate():%d/%m/%Y}, lý do: {PHUC_TRA_REASON}"
+    return published
 
 
 def test_period_results_pdf_ranks_the_units(published):
@@ -117,26 +139,69 @@ def test_unit_scored_pdf_of_a_provisional_result(scored):
     assert "Điểm điều tra XHH: chưa có" in text
 
 
+def leaf_count(period):
+    return period.framework.nodes.filter(children__isnull=True).count()
+
+
 def test_council_minutes_record_the_adjusted_criteria(published):
     text = pdf_text(council_minutes_pdf(assessment=published.hoang_liet))
 
     assert "UBND QUẬN HOÀNG MAI HỘI ĐỒNG THẨM ĐỊNH CỘNG HÒA" in text
     assert "BIÊN BẢN THẨM ĐỊNH KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CCHC Phường Hoàng Liệt - năm 2024" in text
-    assert "1. Leo - Chủ tịch Hội đồng 2. Carol - Thành viên" in text
-    assert f"1.1.2 Ban hành và triển khai kế hoạch SIPAS năm 0,5 → 0,25 {REASON} Bob" in text
+    assert "Hội đồng đã thẩm định kết quả tự đánh giá" in text
+    # Bob decided without a seat: the minutes list him with the council
+    assert ("1. Leo - Chủ tịch Hội đồng 2. Carol - Thành viên 3. Bob - Thường trực Phòng Nội vụ (tham gia thẩm định)"
+            in text)
+    # STT numbers the rows; the code has its own column
+    assert f"1 1.1.2 Ban hành và triển khai kế hoạch SIPAS năm 0,5 → 0,25 {REASON} Bob" in text
     assert "1.1.1 Ban hành" not in text  # confirmed, not adjusted
-    assert "Hội đồng công nhận điểm tự chấm của các tiêu chí còn lại." in text
+    # Two other criteria were self-scored and confirmed; the rest had no self-score and are not "công nhận"
+    assert "Hội đồng công nhận điểm tự chấm của 2 tiêu chí còn lại đơn vị đã tự chấm." in text
+    assert f"{leaf_count(published) - 3} tiêu chí đơn vị không tự chấm điểm, không được tính điểm: 1.1.3," in text
+    assert "các tiêu chí còn lại." not in text
     assert squeezed("Tổng điểm tự chấm Tổng điểm thẩm định Chênh lệch Điểm tối đa 1,25 1 -0,25 70") in squeezed(text)
     assert "THƯ KÝ (Ký, ghi rõ họ tên) CHỦ TỊCH HỘI ĐỒNG (Ký, ghi rõ họ tên) Leo" in text
     assert "Dự thảo" not in text
 
 
-def test_minutes_without_adjustment_confirm_every_criterion_and_are_a_draft_until_finished(scored):
+def test_minutes_of_a_unit_not_yet_appraised_say_the_council_has_not_appraised(scored):
+    # Given Yên Sở still drafting its self-assessment
     text = pdf_text(council_minutes_pdf(assessment=scored.yen_so))
-
-    assert "Hội đồng công nhận điểm tự chấm của tất cả các tiêu chí." in text
+    # Then its draft minutes claim no appraisal and no confirmation
     assert "(Dự thảo: Hội đồng chưa kết thúc thẩm định)" in text
+    assert "đang ở trạng thái “Đang tự đánh giá”: Hội đồng chưa thẩm định." in text
+    assert "đã thẩm định" not in text and "công nhận" not in text
     assert "Lý do điều chỉnh" not in text
+
+
+def test_minutes_during_the_appraisal_are_a_draft_with_the_explanation_exchange(scored, ward_head, ward_staff,
+                                                                                 secretariat, council_member):
+    # Given Hoàng Liệt under appraisal: Carol asks about 1.1.2, the unit answers, Bob cuts it
+    hoang_liet = scored.hoang_liet
+    actions.assessment_submit(assessment=hoang_liet, by=ward_head)
+    actions.assessment_start_appraisal(assessment=hoang_liet, by=secretariat)
+    explanation_request(assessment=hoang_liet, nodes=[scored.nodes["1.1.2"]], question="Đề nghị bổ sung kế hoạch SIPAS",
+                        by=secretariat)
+    explanation_answer(assessment=hoang_liet, node=scored.nodes["1.1.2"], text="Kế hoạch số 12/KH-UBND kèm theo",
+                       by=ward_staff)
+    actions.assessment_answer_explanation(assessment=hoang_liet, by=ward_staff)
+    appraisal_save(assessment=hoang_liet, node=scored.nodes["1.1.2"], by=secretariat, value="0,25", reason=REASON,
+                   expected_version=None)
+    hoang_liet.refresh_from_db()
+
+    text = pdf_text(council_minutes_pdf(assessment=hoang_liet))
+
+    # Then the minutes are a draft that says the appraisal is under way, with the adjustment and its reason
+    assert "(Dự thảo: Hội đồng chưa kết thúc thẩm định)" in text
+    assert "Hội đồng đang thẩm định kết quả tự đánh giá" in text and "đã thẩm định" not in text
+    assert f"1 1.1.2 Ban hành và triển khai kế hoạch SIPAS năm 0,5 → 0,25 {REASON} Bob" in text
+    assert "Các tiêu chí khác chưa có kết luận của Hội đồng." in text and "công nhận" not in text
+    # And the exchange, question then answer, each with its author and date
+    today = f"{timezone.localdate():%d/%m/%Y}"
+    assert squeezed(f"III. Giải trình của đơn vị STT Mã Đề nghị của Hội đồng và giải trình của đơn vị 1 1.1.2 "
+                    f"Đề nghị giải trình (Bob, {today}): Đề nghị bổ sung kế hoạch SIPAS "
+                    f"Giải trình của đơn vị (Alice, {today}): Kế hoạch số 12/KH-UBND kèm theo IV. Tổng hợp"
+                    ) in squeezed(text)
 
 
 def test_unit_report_page(client_for, published, ward_staff, other_ward_staff, leadership,
@@ -162,6 +227,29 @@ def test_unit_report_page(client_for, published, ward_staff, other_ward_staff, l
     assert 'data-testid="provisional"' not in page
     assert client_for(other_ward_staff).get(url).status_code == 404
     assert client_for(leadership).get(url).status_code == 200
+
+
+def test_a_republished_figure_says_which_phuc_tra_when_and_why(republished, client_for, leadership):
+    # Given Hoàng Liệt republished after a phúc tra, Yên Sở as first published
+    hoang_liet = republished.hoang_liet
+    # Then the period PDF, the unit PDF, the unit report and the dashboard each show the round, date and reason
+    period_pdf = pdf_text(period_results_pdf(period=republished, results=period_results(period=republished)))
+    assert squeezed(f"Phường Hoàng Liệt {republished.phuc_tra} 1,25 1,25 25,5 100 26,75") in squeezed(period_pdf)
+    assert period_pdf.count("Phúc tra") == 1
+    unit_pdf = pdf_text(unit_scored_pdf(period=republished, unit_code="HM-W-HOANGLIET"))
+    assert squeezed(f"Xếp hạng: 1/2 (tăng 1 bậc) {republished.phuc_tra}") in squeezed(unit_pdf)
+    client = client_for(leadership)
+    page = client.get(f"/bao-cao/ho-so/{hoang_liet.pk}/").content.decode()
+    assert f'<p class="notice" data-testid="republication">{republished.phuc_tra}</p>' in page
+    ranking = client.get(f"/ket-qua/{republished.pk}/").context["ranking"]
+    assert [(row.result.unit_code, row.republication) for row in ranking] == [
+        ("HM-W-HOANGLIET", republished.phuc_tra), ("HM-W-YENSO", "")]
+
+
+def test_a_first_publication_shows_no_phuc_tra(published, client_for, leadership):
+    page = client_for(leadership).get(f"/bao-cao/ho-so/{published.hoang_liet.pk}/").content.decode()
+    assert 'data-testid="republication"' not in page
+    assert "Phúc tra" not in pdf_text(unit_scored_pdf(period=published, unit_code="HM-W-HOANGLIET"))
 
 
 def test_unit_report_page_of_a_provisional_unit_without_scores(client_for, period, ward_staff):

@@ -27,6 +27,16 @@ def test_one_bad_value_saves_nothing_and_names_the_unit(client_for, secretariat,
     assert not SurveyResult.objects.exists()
 
 
+def test_each_bad_value_names_its_unit_and_the_problems_read_as_sentences(client_for, secretariat, period, ward,
+                                                                          other_ward):
+    hoang_liet, yen_so = period.assessments.get(unit=ward), period.assessments.get(unit=other_ward)
+    response = client_for(secretariat).post(f"/dieu-tra/ky/{period.pk}/", {
+        f"points-{hoang_liet.pk}": "abc", f"points-{yen_so.pk}": "31",
+    }, follow=True)
+    assert ("Chưa lưu điểm điều tra nào. Điểm điều tra của Phường Hoàng Liệt “abc” không phải là số không âm. "
+            "Điểm điều tra của Phường Yên Sở không được lớn hơn 30.") in response.content.decode()
+
+
 def test_only_the_office_enters_survey_points(client_for, leadership, period, ward):
     assessment = period.assessments.get(unit=ward)
     assert client_for(leadership).post(f"/dieu-tra/ky/{period.pk}/", {f"points-{assessment.pk}": "20"}).status_code == 404
@@ -63,7 +73,8 @@ def test_what_the_model_still_refuses_comes_back_as_a_survey_error(secretariat, 
     assessment = period.assessments.get(unit=ward)
     with pytest.raises(SurveyError) as error:
         survey_result_save(assessment=assessment, points="20", by=secretariat, respondents=-1)
-    assert str(error.value) == "Đảm bảo giá trị này lớn hơn hoặc bằng với 0 ."  # Django's own Vietnamese
+    # Django's own Vietnamese, naming the unit like every other survey message
+    assert str(error.value) == "Phường Hoàng Liệt: Đảm bảo giá trị này lớn hơn hoặc bằng với 0 ."
     assert not SurveyResult.objects.exists()
 
 
