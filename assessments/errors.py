@@ -23,6 +23,7 @@ FILE_TOO_LARGE = _("Tệp “%(name)s” lớn hơn %(limit)s MB.")
 FILE_TYPE_REFUSED = _("Tệp “%(name)s” không phải PDF, DOCX, XLSX, JPG hoặc PNG (kiểm tra theo nội dung tệp).")
 EVIDENCE_EMPTY = _("Cần tải lên một tệp hoặc nhập số, ký hiệu của văn bản.")
 EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
+EVIDENCE_REPLACEMENT_MISSING = _("Chọn tệp mới để thay cho tài liệu “%(title)s”.")
 
 
 EXCEL_TOO_LARGE = _("Tệp Excel “%(name)s” lớn hơn %(limit)s MB.")

@@ -185,10 +185,45 @@ def evidence_add(
         document_issuer=document_issuer.strip(),
     )
     if uploaded is not None:
-        evidence.content_type, evidence.sha256 = _checked_upload(uploaded)
-        evidence.size = uploaded.size
-        evidence.file.save(uploaded.name, uploaded, save=False)
+        _store_upload(evidence, uploaded)
     evidence._history_user = by
     evidence.save()
     evidence.nodes.set(nodes)
     return evidence
+
+
+def _store_upload(evidence: Evidence, uploaded) -> None:
+    evidence.content_type, evidence.sha256 = _checked_upload(uploaded)
+    evidence.size = uploaded.size
+    evidence.original_name = uploaded.name[:255]
+    evidence.file.save(uploaded.name, uploaded, save=False)
+
+
+def _editable_evidence(*, evidence: Evidence, by) -> Evidence:
+    lock_assessment(evidence.assessment)
+    ensure_self_editable(assessment=evidence.assessment, by=by)
+    return evidence
+
+
+@transaction.atomic
+def evidence_replace(*, evidence: Evidence, by, uploaded) -> Evidence:
+    """Put a new file in place of an evidence's file while the self-assessment is editable.
+
+    The criteria it proves stay; a title that was only the old file's name follows the new one.
+    """
+    _editable_evidence(evidence=evidence, by=by)
+    if evidence.title == evidence.original_name:
+        evidence.title = uploaded.name[:300]
+    _store_upload(evidence, uploaded)
+    evidence._history_user = by
+    evidence.save(update_fields=["title", "file", "original_name", "content_type", "size", "sha256"])
+    return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: Evidence, by) -> None:
+    """Remove an evidence while the self-assessment is editable; its history row keeps the record
+    (and the stored file stays, as the file of that record)."""
+    _editable_evidence(evidence=evidence, by=by)
+    evidence._history_user = by
+    evidence.delete()

@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:pk>/buoc/<slug:action>/", views.assessment_transition, name="transition"),
     path("<int:pk>/mo-lai/", views.assessment_reopen, name="reopen"),
     path("<int:pk>/tai-lieu/<int:evidence_pk>/", views.evidence_download, name="evidence_download"),
+    path("<int:pk>/tai-lieu/<int:evidence_pk>/thay/", views.evidence_replace, name="evidence_replace"),
+    path("<int:pk>/tai-lieu/<int:evidence_pk>/xoa/", views.evidence_delete, name="evidence_delete"),
 ]

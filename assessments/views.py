@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from frameworks import rules
 from frameworks.models import Node
 
-from . import actions, selectors, services, workflow
+from . import actions, errors, selectors, services, workflow
 from .errors import AssessmentError
 from .forms import EvidenceForm, ReopenForm, inputs_from_post, parse_version
 from .models import Evidence
@@ -149,6 +149,36 @@ def evidence_download(request, pk, evidence_pk):
     evidence = get_object_or_404(Evidence, pk=evidence_pk, assessment=assessment)
     if not evidence.file:
         raise Http404
-    filename = evidence.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=filename,
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
                         content_type=evidence.content_type or "application/octet-stream")
+
+
+@login_required
+@require_POST
+def evidence_replace(request, pk, evidence_pk):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_pk, assessment=assessment)
+    uploaded = request.FILES.get("file")
+    try:
+        if uploaded is None:
+            raise AssessmentError(errors.EVIDENCE_REPLACEMENT_MISSING % {"title": evidence.title})
+        services.evidence_replace(evidence=evidence, by=request.user, uploaded=uploaded)
+    except AssessmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã thay tệp của tài liệu “%(title)s”.") % {"title": evidence.title})
+    return redirect("assessments:entry", pk=assessment.pk)
+
+
+@login_required
+@require_POST
+def evidence_delete(request, pk, evidence_pk):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_pk, assessment=assessment)
+    try:
+        services.evidence_delete(evidence=evidence, by=request.user)
+    except AssessmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã xóa tài liệu “%(title)s”.") % {"title": evidence.title})
+    return redirect("assessments:entry", pk=assessment.pk)
