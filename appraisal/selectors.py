@@ -5,8 +5,8 @@ from decimal import Decimal
 from accounts.access import Actor, may_appraise, may_write_self_scores, takes_part_in_appraisal
 from accounts.models import Role, User
 from assessments import actions
-from assessments.models import Assessment, SelfScore
-from assessments.selectors import evidence_of
+from assessments.models import Assessment, AssessmentResult, SelfScore
+from assessments.selectors import StepSummary, evidence_of, missing_evidence_codes
 from assessments.results import APPRAISAL_CLOSED
 from assessments.scoring import Record, unit_scoring
 from assessments.workflow import APPRAISAL_EDITABLE, GENERIC_ACTIONS, Status
@@ -102,10 +102,16 @@ def appraisal_page(*, assessment: Assessment, user) -> dict:
     names = {step.action for step in available}
     actor = Actor.of(user)
     seated, assigned = council_seat(user=user, period_id=assessment.period_id)
+    table = assessment_score_table(assessment=assessment, appraisable=lambda node: may_appraise(
+        actor, seated=seated, assigned=node.pk in assigned))
     return {
         "assessment": assessment,
-        "table": assessment_score_table(assessment=assessment, appraisable=lambda node: may_appraise(
-            actor, seated=seated, assigned=node.pk in assigned)),
+        "table": table,
+        "summary": StepSummary(
+            scored=table.self_total.scored, leaves=table.self_total.leaves,
+            total=table.appraised_total.score, max_points=table.appraised_total.max_points,
+            missing_evidence=[row.node.code for row in table.rows if row.is_leaf and row.self_value and not row.evidence],
+        ),
         "can_appraise": assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated),
         "can_answer": (assessment.status == Status.EXPLANATION_REQUESTED
                        and may_write_self_scores(actor, unit_id=assessment.unit_id)),
@@ -113,6 +119,18 @@ def appraisal_page(*, assessment: Assessment, user) -> dict:
         "can_finish": "finish_appraisal" in names,
         "can_republish": "publish" in names and assessment.publications.exists(),
     }
+
+
+def publication_summaries(*, assessments: list[Assessment]) -> list[tuple[Assessment, StepSummary | None]]:
+    """What publishing a period makes public, unit by unit, from the stored results (two queries)."""
+    ids = [a.pk for a in assessments]
+    results = {r.assessment_id: r for r in AssessmentResult.objects.filter(assessment_id__in=ids)}
+    missing = missing_evidence_codes(assessment_ids=ids)
+    return [
+        (a, StepSummary(scored=r.scored, leaves=r.leaves, total=r.combined_total, max_points=r.appraisal_max,
+                        missing_evidence=missing.get(a.pk, [])) if (r := results.get(a.pk)) else None)
+        for a in assessments
+    ]
 
 
 # Who may sit on a council (seed 000): the Chủ tịch (leadership) as chair, the Nội vụ head, and the

@@ -125,9 +125,10 @@ def reappraisal_publish(request, pk):
 @login_required
 def period_overview(request, period_pk):
     period = get_period_for_user(request.user, period_pk)
-    assessments = period.assessments.select_related("unit", "survey").order_by("unit__order", "unit__code")
+    assessments = list(period.assessments.select_related("unit", "survey").order_by("unit__order", "unit__code"))
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
+        "publication": selectors.publication_summaries(assessments=assessments),
         "council": period.council.select_related("user").annotate(assigned=Count("assignments")),
         "candidates": selectors.council_candidates(),
         "council_roles": CouncilRole.choices,

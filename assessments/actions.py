@@ -14,6 +14,7 @@ from accounts.models import Notification, Role, User
 from . import workflow
 from .models import Assessment, StatusChange
 from .results import APPRAISAL_CLOSED, result_changed
+from .selectors import unscored_leaf_codes
 
 
 def _facts(assessment: Assessment, user) -> dict:
@@ -31,10 +32,13 @@ def available(*, assessment: Assessment, user, generic_only: bool = False) -> li
     return workflow.available_actions(**_facts(assessment, user), generic_only=generic_only)
 
 
-def _step(assessment: Assessment, action: str, *, by, reason: str) -> StatusChange:
+def _step(assessment: Assessment, action: str, *, by, reason: str, guard=None) -> StatusChange:
+    """``guard(locked)`` checks what the table cannot see (the scores) once the row is locked."""
     # Lock the row so two people cannot take two steps from the same state at once.
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     step = check(action, assessment=locked, by=by, reason=reason)
+    if guard is not None:
+        guard(locked)
     old = locked.status
     locked.status = step.target
     locked.status_changed_at = timezone.now()
@@ -53,10 +57,17 @@ def _notify(recipients, *, message: str, url: str) -> None:
     Notification.objects.bulk_create(Notification(recipient=u, message=message[:300], url=url) for u in recipients)
 
 
+def _ensure_complete(assessment: Assessment) -> None:
+    # Score saves lock the same row, so no save slips in between this check and the status change.
+    missing = unscored_leaf_codes(assessment=assessment)
+    if missing:
+        raise workflow.TransitionError(workflow.INCOMPLETE % {"count": len(missing), "codes": ", ".join(missing)})
+
+
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
-    """The unit head submits: self-scores freeze and the secretariat is told in the app."""
-    change = _step(assessment, "submit", by=by, reason=reason)
+    """The unit head submits a complete file: self-scores freeze and the secretariat is told in the app."""
+    change = _step(assessment, "submit", by=by, reason=reason, guard=_ensure_complete)
     _notify(User.objects.filter(role=Role.SECRETARIAT, is_active=True),
             message=f"{assessment.unit.name} đã nộp kết quả tự đánh giá {assessment.period.identifier}.",
             url=reverse("assessments:entry", args=[assessment.pk]))

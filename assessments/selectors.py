@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -91,6 +91,36 @@ class EntryRow:
         return bool(self.is_leaf and self.score and self.score.value and not self.evidence)
 
 
+def unscored_leaf_codes(*, assessment: Assessment) -> list[str]:
+    """The leaves the unit has neither scored nor marked not assessed, in document order (one query)."""
+    done = set(SelfScore.objects.filter(assessment=assessment).filter(Q(value__isnull=False) | Q(not_assessed=True))
+               .values_list("node_id", flat=True))
+    return [leaf.code for leaf in tree_for(assessment.period.framework).leaves if leaf.pk not in done]
+
+
+@dataclass(frozen=True)
+class StepSummary:
+    """What a confirmation of submit, finish, publish or phúc tra shows before the step is taken."""
+
+    scored: int
+    leaves: int
+    total: Decimal
+    max_points: Decimal
+    unscored: list[str] = field(default_factory=list)
+    missing_evidence: list[str] = field(default_factory=list)
+
+
+def missing_evidence_codes(*, assessment_ids) -> dict[int, list[str]]:
+    """Per assessment, the leaves scored above 0 that no evidence proves, in document order (one query)."""
+    proven = Evidence.nodes.through.objects.filter(evidence__assessment_id=OuterRef("assessment_id"),
+                                                   node_id=OuterRef("node_id"))
+    codes: dict[int, list[str]] = {}
+    for assessment_id, code in (SelfScore.objects.filter(assessment_id__in=assessment_ids, value__gt=0)
+                                .exclude(Exists(proven)).order_by("node__order").values_list("assessment_id", "node__code")):
+        codes.setdefault(assessment_id, []).append(code)
+    return codes
+
+
 def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:
     """The unit's evidence, and the same grouped by the id of each criterion it proves (2 queries)."""
     evidence = list(Evidence.objects.filter(assessment=assessment).prefetch_related("nodes"))
@@ -132,6 +162,10 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
         # Whole percent, half up like every other percentage (12.5 % shows as 13, not 12).
         "progress_pct": quantize_percent(Decimal(100) * total.scored / total.leaves, places=0) if total.leaves else 0,
         "evidence": evidence,
-        "missing_evidence": [row for row in rows if row.lacks_evidence],
+        "summary": StepSummary(
+            scored=total.scored, leaves=total.leaves, total=total.score, max_points=total.max_points,
+            unscored=[row.node.code for row in rows if row.is_leaf and subtotals[row.node.code].scored == 0],
+            missing_evidence=[row.node.code for row in rows if row.lacks_evidence],
+        ),
         "history": list(StatusChange.objects.filter(assessment=assessment).select_related("by")),
     }

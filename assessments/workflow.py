@@ -37,13 +37,14 @@ class Transition:
     roles: frozenset
     own_unit_only: bool = False  # unit roles act only on their own unit
     reason_required: bool = False
+    confirm: bool = False  # asked again with a summary of the file (scored, missing evidence, total)
 
 
 TRANSITIONS = {
     t.action: t
     for t in [
         Transition("submit", _("Nộp kết quả tự đánh giá"), SELF_EDITABLE,
-                   Status.SUBMITTED, frozenset({Role.UNIT_HEAD}), own_unit_only=True),
+                   Status.SUBMITTED, frozenset({Role.UNIT_HEAD}), own_unit_only=True, confirm=True),
         # The office may send a file back before or during the appraisal (missing evidence, wrong year…).
         Transition("return", _("Trả lại đơn vị"), frozenset({Status.SUBMITTED, Status.UNDER_APPRAISAL}),
                    Status.RETURNED, OFFICE_ROLES, reason_required=True),
@@ -54,13 +55,13 @@ TRANSITIONS = {
         Transition("answer_explanation", _("Gửi giải trình"), frozenset({Status.EXPLANATION_REQUESTED}),
                    Status.UNDER_APPRAISAL, UNIT_ROLES, own_unit_only=True),
         Transition("finish_appraisal", _("Kết thúc thẩm định"), frozenset({Status.UNDER_APPRAISAL}),
-                   Status.APPRAISED, OFFICE_ROLES),
+                   Status.APPRAISED, OFFICE_ROLES, confirm=True),
         Transition("reopen_appraisal", _("Mở lại thẩm định"), frozenset({Status.APPRAISED}),
                    Status.UNDER_APPRAISAL, OFFICE_ROLES, reason_required=True),
         Transition("publish", _("Công bố kết quả"), frozenset({Status.APPRAISED}),
-                   Status.PUBLISHED, OFFICE_ROLES),
+                   Status.PUBLISHED, OFFICE_ROLES, confirm=True),
         Transition("reappraise", _("Phúc tra (thẩm định lại sau công bố)"), frozenset({Status.PUBLISHED}),
-                   Status.UNDER_APPRAISAL, OFFICE_ROLES, reason_required=True),
+                   Status.UNDER_APPRAISAL, OFFICE_ROLES, reason_required=True, confirm=True),
     ]
 }
 
@@ -72,6 +73,7 @@ GENERIC_ACTIONS = frozenset({"submit", "return", "start_appraisal", "answer_expl
 NOT_ALLOWED_FROM = _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
 NOT_YOUR_ROLE = _("Bạn không có quyền “%(action)s”.")
 REASON_REQUIRED = _("Cần nêu lý do để “%(action)s”.")
+INCOMPLETE = _("Chưa thể nộp: còn %(count)s tiêu chí chưa chấm điểm hoặc chưa đánh dấu “không đánh giá”: %(codes)s.")
 
 
 class TransitionError(Exception):

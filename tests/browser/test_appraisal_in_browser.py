@@ -11,6 +11,7 @@ from assessments.services import period_open, self_score_save
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from organizations.models import Unit, UnitKind
+from support import submit_completed
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +31,14 @@ def people(make_user, transactional_db):
 
 @pytest.fixture
 def assessment(people):
-    """Hoàng Liệt scored 1.1.1 = 0,5, submitted; the appraisal has started; Carol reviews 1.1.1."""
+    """Hoàng Liệt scored 1.1.1 = 0,5 (the rest 0), submitted; the appraisal has started; Carol reviews 1.1.1."""
     framework_load(data=read_fixture(FIXTURE_DIR / "hoangmai-phuong-2024.json"))
     framework = Framework.objects.get(key="hoangmai-phuong-2024")
     period = period_open(framework=framework, year=2024, by=people["secretariat"])
     assessment = period.assessments.get()
     node = framework.nodes.get(code="1.1.1")
     self_score_save(assessment=assessment, node=node, by=people["staff"], expected_version=None, value="0,5")
-    actions.assessment_submit(assessment=assessment, by=people["head"])
+    submit_completed(assessment=assessment, by=people["head"])
     actions.assessment_start_appraisal(assessment=assessment, by=people["secretariat"])
     Assignment.objects.create(member=council_member_add(period=period, user=people["member"]), node=node)
     return assessment
@@ -82,9 +83,18 @@ def test_adjust_explain_answer_and_publish(page, live_server, login, assessment)
     switch_user(page, live_server, login, "bob")
     page.goto(url)
     expect(row).to_contain_text("Kế hoạch số 12/KH-UBND")
-    page.locator('button[data-action="finish_appraisal"]').click()
+    finish = page.locator('details[data-confirm="finish_appraisal"]')
+    expect(finish.locator('button[data-action="finish_appraisal"]')).to_be_hidden()  # asked again first
+    finish.locator("summary").click()
+    expect(finish.locator('[data-testid="summary-scored"]')).to_have_text("67/67 tiêu chí")
+    expect(finish.locator('[data-testid="summary-missing-evidence"]')).to_contain_text("1.1.1")
+    expect(finish.locator('[data-testid="summary-total"]')).to_have_text("0,25 / 70")
+    finish.get_by_role("button", name="Xác nhận: Kết thúc thẩm định").click()
     expect(status).to_have_text("Đã thẩm định")
     page.goto(f"{live_server.url}/tham-dinh/ky/{assessment.period_id}/")
-    page.locator('button[data-action="publish"]').click()
+    publish = page.locator('details[data-confirm="publish"]')
+    publish.locator("summary").click()
+    expect(publish.locator("tbody td")).to_have_text(["Phường Hoàng Liệt", "Đã thẩm định", "67/67", "1.1.1", "0,25 / 70"])
+    publish.get_by_role("button", name="Xác nhận: Công bố kết quả cả kỳ").click()
     expect(page.locator(".messages")).to_contain_text("Đã công bố kết quả kỳ hoangmai-phuong-2024/2024.")
     expect(page.locator("tbody .status")).to_have_text("Đã công bố")

@@ -20,6 +20,7 @@ from assessments.services import period_open, self_score_save
 from reports.documents import council_minutes_pdf, period_results_pdf, unit_scored_pdf
 from reports.selectors import period_results
 from surveys.services import survey_result_save
+from support import submit_completed
 
 OFFICE = "Văn phòng HĐND và UBND phường"
 REASON = "Kế hoạch SIPAS ban hành chậm so với yêu cầu"
@@ -61,7 +62,7 @@ def scored(period, ward, other_ward, ward_staff, other_ward_staff, secretariat, 
 @pytest.fixture
 def published(scored, ward_head, secretariat):
     for assessment, head in ((scored.hoang_liet, ward_head), (scored.yen_so, scored.yen_so_head)):
-        actions.assessment_submit(assessment=assessment, by=head)
+        submit_completed(assessment=assessment, by=head)
         actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     appraisal_save(assessment=scored.hoang_liet, node=scored.nodes["1.1.2"], by=secretariat, value="0,25",
                    reason=REASON, expected_version=None)
