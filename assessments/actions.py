@@ -3,6 +3,8 @@
 These are the only writers of ``Assessment.status``; ``workflow.py`` says which steps are allowed.
 Every step takes an optional ``reason`` (required where the table says so), kept on its event row.
 """
+from datetime import date
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -32,20 +34,23 @@ def available(*, assessment: Assessment, user, generic_only: bool = False) -> li
     return workflow.available_actions(**_facts(assessment, user), generic_only=generic_only)
 
 
-def _step(assessment: Assessment, action: str, *, by, reason: str, guard=None) -> StatusChange:
-    """``guard(locked)`` checks what the table cannot see (the scores) once the row is locked."""
+def _step(assessment: Assessment, action: str, *, by, reason: str, guard=None, also: dict | None = None) -> StatusChange:
+    """``guard(locked)`` checks what the table cannot see (the scores) once the row is locked;
+    ``also`` holds other fields of the assessment the step sets, saved with the status."""
     # Lock the row so two people cannot take two steps from the same state at once.
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     step = check(action, assessment=locked, by=by, reason=reason)
     if guard is not None:
         guard(locked)
     old = locked.status
-    locked.status = step.target
-    locked.status_changed_at = timezone.now()
+    changes = {"status": step.target, "status_changed_at": timezone.now(), **(also or {})}
+    for name, value in changes.items():
+        setattr(locked, name, value)
     locked._history_user = by
     locked._change_reason = reason or str(step.label)
-    locked.save(update_fields=["status", "status_changed_at"])
-    assessment.status, assessment.status_changed_at = locked.status, locked.status_changed_at
+    locked.save(update_fields=list(changes))
+    for name, value in changes.items():
+        setattr(assessment, name, value)
     if {old, step.target} & APPRAISAL_CLOSED:  # whether the appraisal is closed shows in the results
         result_changed(locked)
     return StatusChange.objects.create(
@@ -75,11 +80,15 @@ def assessment_submit(*, assessment: Assessment, by, reason: str = "") -> Status
 
 
 @transaction.atomic
-def assessment_return(*, assessment: Assessment, by, reason: str) -> StatusChange:
-    """The secretariat sends a submission back to the unit with comments."""
-    change = _step(assessment, "return", by=by, reason=reason)
+def assessment_return(*, assessment: Assessment, by, reason: str, until: date | None) -> StatusChange:
+    """The secretariat sends a submission back with comments; the unit may edit it until ``until``."""
+    def ensure_until(_locked):
+        if until is None or until < timezone.localdate():
+            raise workflow.TransitionError(workflow.UNTIL_REQUIRED % {"action": workflow.TRANSITIONS["return"].label})
+
+    change = _step(assessment, "return", by=by, reason=reason, guard=ensure_until, also={"reopened_until": until})
     _notify(assessment.unit.users.filter(is_active=True),
-            message=f"Hồ sơ {assessment.period.identifier} bị trả lại: {reason}",
+            message=f"Hồ sơ {assessment.period.identifier} bị trả lại, hoàn thiện đến {until:%d/%m/%Y}: {reason}",
             url=reverse("assessments:entry", args=[assessment.pk]))
     return change
 

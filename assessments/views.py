@@ -12,7 +12,7 @@ from frameworks.models import Node
 
 from . import actions, errors, selectors, services, workflow
 from .errors import AssessmentError
-from .forms import EvidenceForm, ReopenForm, inputs_from_post, parse_version
+from .forms import EvidenceForm, ReopenForm, UntilForm, inputs_from_post, parse_version
 from .models import Evidence
 
 
@@ -110,8 +110,12 @@ def assessment_transition(request, pk, action):
     if action not in workflow.GENERIC_ACTIONS:
         raise Http404
     reason = request.POST.get("reason", "")
+    extra = {}
+    if workflow.TRANSITIONS[action].asks_until:
+        deadline = UntilForm(request.POST)
+        extra["until"] = deadline.cleaned_data["until"] if deadline.is_valid() else None
     try:
-        actions.STEPS[action](assessment=assessment, by=request.user, reason=reason)
+        actions.STEPS[action](assessment=assessment, by=request.user, reason=reason, **extra)
     except workflow.TransitionError as exc:
         messages.error(request, str(exc))
     else:

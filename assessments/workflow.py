@@ -38,6 +38,7 @@ class Transition:
     own_unit_only: bool = False  # unit roles act only on their own unit
     reason_required: bool = False
     confirm: bool = False  # asked again with a summary of the file (scored, missing evidence, total)
+    asks_until: bool = False  # the unit gets a new deadline with this step
 
 
 TRANSITIONS = {
@@ -46,8 +47,9 @@ TRANSITIONS = {
         Transition("submit", _("Nộp kết quả tự đánh giá"), SELF_EDITABLE,
                    Status.SUBMITTED, frozenset({Role.UNIT_HEAD}), own_unit_only=True, confirm=True),
         # The office may send a file back before or during the appraisal (missing evidence, wrong year…).
+        # …and the unit may edit it again until a new deadline, whatever the period's (asked on returning).
         Transition("return", _("Trả lại đơn vị"), frozenset({Status.SUBMITTED, Status.UNDER_APPRAISAL}),
-                   Status.RETURNED, OFFICE_ROLES, reason_required=True),
+                   Status.RETURNED, OFFICE_ROLES, reason_required=True, asks_until=True),
         Transition("start_appraisal", _("Bắt đầu thẩm định"), frozenset({Status.SUBMITTED}),
                    Status.UNDER_APPRAISAL, OFFICE_ROLES),
         Transition("request_explanation", _("Đề nghị giải trình"), frozenset({Status.UNDER_APPRAISAL}),
@@ -73,6 +75,7 @@ GENERIC_ACTIONS = frozenset({"submit", "return", "start_appraisal", "answer_expl
 NOT_ALLOWED_FROM = _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
 NOT_YOUR_ROLE = _("Bạn không có quyền “%(action)s”.")
 REASON_REQUIRED = _("Cần nêu lý do để “%(action)s”.")
+UNTIL_REQUIRED = _("Cần nêu hạn hoàn thiện mới (dd/mm/yyyy, từ hôm nay trở đi) để “%(action)s”.")
 INCOMPLETE = _("Chưa thể nộp: còn %(count)s tiêu chí chưa chấm điểm hoặc chưa đánh dấu “không đánh giá”: %(codes)s.")
 
 

@@ -1,5 +1,9 @@
 """Constants and helpers shared by tests (conftest.py itself is not importable by name)."""
+import datetime
+
 PASSWORD = "mat-khau-thu-nghiem-1"
+# A new deadline a return gives the unit: far enough ahead for any test run.
+SOON = datetime.date.today() + datetime.timedelta(days=30)
 
 
 def score_remaining_leaves(assessment, *, by, value="0"):

@@ -5,7 +5,7 @@ from appraisal.models import AppraisedScore
 from appraisal.services import appraisal_finish, appraisal_save
 from assessments import actions
 from assessments.services import self_score_save
-from support import submit_completed
+from support import SOON, submit_completed
 
 
 def test_a_confirmation_follows_a_self_score_changed_after_a_return(under_appraisal, member, ward_staff, ward_head,
@@ -15,7 +15,7 @@ def test_a_confirmation_follows_a_self_score_changed_after_a_return(under_apprai
     appraisal_save(assessment=under_appraisal, node=node("1.1.2"), by=member, value="0", reason="Không có kế hoạch",
                    expected_version=None)
     # When the file is returned and the ward lowers 1.1.1 to 0, resubmits, and the appraisal finishes
-    actions.assessment_return(assessment=under_appraisal, by=secretariat, reason="Bổ sung tài liệu")
+    actions.assessment_return(assessment=under_appraisal, by=secretariat, reason="Bổ sung tài liệu", until=SOON)
     own = under_appraisal.self_scores.get(node=node("1.1.1"))
     self_score_save(assessment=under_appraisal, node=node("1.1.1"), by=ward_staff, expected_version=own.version, value="0")
     submit_completed(assessment=under_appraisal, by=ward_head)

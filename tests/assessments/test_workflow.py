@@ -9,7 +9,7 @@ from assessments.errors import AssessmentError
 from assessments.models import StatusChange
 from assessments.services import self_score_save
 from assessments.workflow import Status, TransitionError
-from support import submit_completed
+from support import SOON, submit_completed
 
 
 def test_the_unit_head_submits_and_the_secretariat_is_notified(assessment, ward_head, secretariat):
@@ -43,8 +43,8 @@ def test_the_secretariat_returns_a_submission_with_a_reason_and_the_unit_may_edi
 ):
     submit_completed(assessment=assessment, by=ward_head)
     with pytest.raises(TransitionError, match="Cần nêu lý do"):
-        actions.assessment_return(assessment=assessment, by=secretariat, reason="  ")
-    actions.assessment_return(assessment=assessment, by=secretariat, reason="Thiếu tài liệu tiêu chí 1.1")
+        actions.assessment_return(assessment=assessment, by=secretariat, reason="  ", until=SOON)
+    actions.assessment_return(assessment=assessment, by=secretariat, reason="Thiếu tài liệu tiêu chí 1.1", until=SOON)
     assert assessment.status == Status.RETURNED
     assert Notification.objects.filter(recipient=ward_staff, message__contains="Thiếu tài liệu").exists()
     self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=1, value="0.5")
@@ -78,7 +78,8 @@ def test_the_whole_path_to_publication_leaves_one_event_per_step(assessment, war
 def test_the_secretariat_may_return_a_file_during_the_appraisal(assessment, ward_head, ward_staff, secretariat, leaf):
     submit_completed(assessment=assessment, by=ward_head)
     actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
-    actions.assessment_return(assessment=assessment, by=secretariat, reason="Tài liệu kiểm chứng không đúng năm")
+    actions.assessment_return(assessment=assessment, by=secretariat, reason="Tài liệu kiểm chứng không đúng năm",
+                              until=SOON)
     assert assessment.status == Status.RETURNED
     assert self_score_save(assessment=assessment, node=leaf, by=ward_staff, expected_version=1, value="0.5").value == Decimal("0.5")
 
@@ -89,12 +90,12 @@ def test_a_published_file_cannot_be_returned(assessment, secretariat):
     Assessment.objects.filter(pk=assessment.pk).update(status=Status.PUBLISHED)
     assessment.refresh_from_db()
     with pytest.raises(TransitionError, match="Không thể “Trả lại đơn vị”"):
-        actions.assessment_return(assessment=assessment, by=secretariat, reason="x")
+        actions.assessment_return(assessment=assessment, by=secretariat, reason="x", until=SOON)
 
 
 def test_a_long_return_reason_is_recorded_whole(assessment, ward_head, secretariat):
     reason = "Đề nghị bổ sung tài liệu kiểm chứng cho các tiêu chí 1.1.1, 1.2.3 và 2.1; " * 5
     submit_completed(assessment=assessment, by=ward_head)
-    change = actions.assessment_return(assessment=assessment, by=secretariat, reason=reason)
+    change = actions.assessment_return(assessment=assessment, by=secretariat, reason=reason, until=SOON)
     assert change.reason == reason.strip()
     assert assessment.history.first().history_change_reason == reason

@@ -9,7 +9,7 @@ from assessments.models import Assessment, StatusChange
 from assessments.actions import assessment_return, assessment_submit
 from assessments.workflow import Status, TransitionError
 from concurrency.racing import CONCURRENCY_TEST, fresh, lingering_before_save, race, winner_and_loser
-from support import score_remaining_leaves
+from support import SOON, score_remaining_leaves
 
 pytestmark = CONCURRENCY_TEST
 
@@ -65,7 +65,7 @@ def test_a_return_and_a_start_of_the_appraisal_at_once_happen_one_after_the_othe
         with lingering_before_save(Assessment):
             returning, starting = race(
                 lambda a=assessment: assessment_return(assessment=fresh(a), by=fresh(secretariat),
-                                                       reason="Thiếu tài liệu"),
+                                                       reason="Thiếu tài liệu", until=SOON),
                 lambda a=assessment: actions.assessment_start_appraisal(assessment=fresh(a), by=fresh(admin)),
             )
         # Then the outcome is one of the two orders: a file may be returned during its appraisal, so
