@@ -19,6 +19,7 @@ ALREADY_PUBLISHED = _("Kỳ %(identifier)s đã công bố; sửa kết quả m�
 NOT_YET_PUBLISHED = _("Kết quả của %(unit)s chưa công bố lần nào: công bố cả kỳ trên trang kỳ đánh giá.")
 REPUBLISH_REASON_REQUIRED = _("Cần nêu lý do phúc tra để công bố lại kết quả.")
 COUNCIL_CHOICE_REQUIRED = _("Chọn một cán bộ và chức danh trong Hội đồng.")
+APPRAISAL_DEADLINE_PASSED = _("Đã hết hạn thẩm định (%(deadline)s): chỉ Phòng Nội vụ còn nhập điểm thẩm định và đề nghị giải trình.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con.")
 
 

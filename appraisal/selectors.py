@@ -2,11 +2,14 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from accounts.access import Actor, may_appraise, may_write_self_scores, takes_part_in_appraisal
+from django.utils import timezone
+
+from accounts.access import Actor, may_appraise, may_write_self_scores, takes_part_in_appraisal, within_appraisal_time
 from accounts.models import Role, User
 from assessments import actions
+from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, AssessmentResult, SelfScore
-from assessments.selectors import StepSummary, evidence_of, missing_evidence_codes
+from assessments.selectors import StepSummary, deadlines_of, evidence_of, missing_evidence_codes
 from assessments.results import APPRAISAL_CLOSED
 from assessments.scoring import Record, unit_scoring
 from assessments.workflow import APPRAISAL_EDITABLE, GENERIC_ACTIONS, Status
@@ -106,13 +109,16 @@ def appraisal_page(*, assessment: Assessment, user) -> dict:
         actor, seated=seated, assigned=node.pk in assigned))
     return {
         "assessment": assessment,
+        "deadlines": deadlines_of(assessment),
         "table": table,
         "summary": StepSummary(
             scored=table.self_total.scored, leaves=table.self_total.leaves,
             total=table.appraised_total.score, max_points=table.appraised_total.max_points,
             missing_evidence=[row.node.code for row in table.rows if row.is_leaf and row.self_value and not row.evidence],
         ),
-        "can_appraise": assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated),
+        "can_appraise": (assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated)
+                         and within_appraisal_time(actor, appraisal_open=appraisal_open(
+                             assessment.period.appraisal_deadline, timezone.localdate()))),
         "can_answer": (assessment.status == Status.EXPLANATION_REQUESTED
                        and may_write_self_scores(actor, unit_id=assessment.unit_id)),
         "actions": [a for a in available if a.action in GENERIC_ACTIONS and a.action != "submit"],

@@ -8,6 +8,7 @@ from accounts import access
 from accounts.access import Actor
 from accounts.models import Notification
 from assessments import actions, workflow
+from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, Period, SelfScore
 from assessments.results import result_changed, results_refresh
 from assessments.scoring import records_to_json
@@ -62,6 +63,12 @@ def assignments_apply_defaults(*, period: Period) -> int:
     return created
 
 
+def ensure_appraisal_time(*, assessment: Assessment, by) -> None:
+    deadline = assessment.period.appraisal_deadline
+    if not access.within_appraisal_time(Actor.of(by), appraisal_open=appraisal_open(deadline, timezone.localdate())):
+        raise AppraisalError(errors.APPRAISAL_DEADLINE_PASSED % {"deadline": f"{deadline:%d/%m/%Y}"})
+
+
 def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
     """The access policy asked with this criterion's facts (one query)."""
     seated, assigned = council_seat(user=user, period_id=assessment.period_id)
@@ -84,6 +91,7 @@ def appraisal_save(
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
         raise AppraisalError(errors.NOT_A_LEAF % {"code": node.code})
+    ensure_appraisal_time(assessment=assessment, by=by)
     if not may_appraise(user=by, assessment=assessment, node=node):
         raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
     points = rules.evaluate({"kind": "manual"}, node.max_points, {"value": value})
@@ -137,6 +145,7 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
         raise AppraisalError(errors.QUESTION_REQUIRED)
     if not nodes:
         raise AppraisalError(errors.NO_CRITERIA_CHOSEN)
+    ensure_appraisal_time(assessment=assessment, by=by)
     for node in nodes:
         if not may_appraise(user=by, assessment=assessment, node=node):
             raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})

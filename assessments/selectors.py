@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.access import Actor, is_office, may_read_assessment, may_read_results
 from accounts.selectors import readable_units
@@ -14,10 +16,19 @@ from frameworks.points import quantize_percent
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
-from . import errors
+from . import errors, workflow
+from .deadlines import Deadline, deadlines, last_self_assessment_day
 from .errors import AssessmentError
 from .models import Assessment, Evidence, Period, SelfScore, StatusChange
 from .scoring import Record, unit_scoring
+
+
+def deadlines_of(assessment: Assessment) -> list[Deadline]:
+    """The deadlines shown on the file's pages and in its row on the home page, as of today."""
+    period = assessment.period
+    return deadlines(status=assessment.status, self_deadline=period.self_assessment_deadline,
+                     reopened_until=assessment.reopened_until, appraisal_deadline=period.appraisal_deadline,
+                     today=timezone.localdate())
 
 
 def get_assessment_for_user(user, pk: int) -> Assessment:
@@ -131,6 +142,14 @@ def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:
     return evidence, by_node
 
 
+def _deadline_passed(assessment: Assessment) -> str:
+    """Said on the page (not only when a stale form is posted) once the deadline has closed a draft."""
+    last_day = last_self_assessment_day(assessment.period.self_assessment_deadline, assessment.reopened_until)
+    if assessment.status not in workflow.SELF_EDITABLE or last_day is None or timezone.localdate() <= last_day:
+        return ""
+    return errors.DEADLINE_PASSED % {"deadline": date_format(last_day, "SHORT_DATE_FORMAT")}
+
+
 def assessment_entry(*, assessment: Assessment, user) -> dict:
     """Everything the entry page shows: the tree, the unit's scores, evidence, totals and actions."""
     tree = tree_for(assessment.period.framework)
@@ -157,6 +176,8 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
     total = subtotals[""]
     return {
         "assessment": assessment,
+        "deadlines": deadlines_of(assessment),
+        "deadline_passed": _deadline_passed(assessment),
         "rows": rows,
         "total": total,
         # Whole percent, half up like every other percentage (12.5 % shows as 13, not 12).

@@ -14,6 +14,7 @@ from frameworks.selectors import tree_for
 from organizations.models import Unit
 
 from . import errors, workflow
+from .deadlines import last_self_assessment_day
 from .errors import AssessmentError
 from .evidence_types import sniff_content_type
 from .models import Assessment, Evidence, Period, SelfScore
@@ -60,11 +61,8 @@ def period_open(
 
 def self_assessment_open(assessment: Assessment, today: date | None = None) -> bool:
     """Whether the deadline (or the secretariat's reopening) still lets the unit edit."""
-    today = today or timezone.localdate()
-    deadline = assessment.period.self_assessment_deadline
-    if deadline is None or today <= deadline:
-        return True
-    return assessment.reopened_until is not None and today <= assessment.reopened_until
+    last_day = last_self_assessment_day(assessment.period.self_assessment_deadline, assessment.reopened_until)
+    return last_day is None or (today or timezone.localdate()) <= last_day
 
 
 def lock_assessment(assessment: Assessment) -> None:
