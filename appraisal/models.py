@@ -65,6 +65,7 @@ class ExplanationMessage(models.Model):
     class Kind(models.TextChoices):
         QUESTION = "question", _("Đề nghị giải trình")
         ANSWER = "answer", _("Giải trình của đơn vị")
+        LEFT = "left", _("Đơn vị không giải trình, lý do")  # a question the unit leaves, saying why
 
     assessment = models.ForeignKey("assessments.Assessment", on_delete=models.CASCADE, related_name="explanations")
     node = models.ForeignKey("frameworks.Node", on_delete=models.PROTECT, related_name="+")

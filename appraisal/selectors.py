@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.access import Actor, may_appraise, may_write_self_scores, takes_part_in_appraisal, within_appraisal_time
 from accounts.models import Role, User
-from assessments import actions
+from assessments import actions, workflow
 from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, AssessmentResult, SelfScore
 from assessments.selectors import StepSummary, deadlines_of, evidence_of, missing_evidence_codes
@@ -16,6 +16,8 @@ from assessments.workflow import APPRAISAL_EDITABLE, GENERIC_ACTIONS, Status
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
+from . import errors
+from .explanations import round_state
 from .models import AppraisedScore, CouncilMember, ExplanationMessage
 
 
@@ -107,6 +109,8 @@ def appraisal_page(*, assessment: Assessment, user) -> dict:
     seated, assigned = council_seat(user=user, period_id=assessment.period_id)
     table = assessment_score_table(assessment=assessment, appraisable=lambda node: may_appraise(
         actor, seated=seated, assigned=node.pk in assigned))
+    explained = round_state(((row.node.code, m.kind, m.text, m.answer_deadline) for row in table.rows
+                             for m in row.messages), today=timezone.localdate())
     return {
         "assessment": assessment,
         "deadlines": deadlines_of(assessment),
@@ -114,14 +118,24 @@ def appraisal_page(*, assessment: Assessment, user) -> dict:
         "summary": StepSummary(
             scored=table.self_total.scored, leaves=table.self_total.leaves,
             total=table.appraised_total.score, max_points=table.appraised_total.max_points,
-            missing_evidence=[row.node.code for row in table.rows if row.is_leaf and row.self_value and not row.evidence],
+            missing_evidence=[row.node.code for row in table.rows
+                              if row.is_leaf and row.self_value and not row.evidence],
         ),
         "can_appraise": (assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated)
                          and within_appraisal_time(actor, appraisal_open=appraisal_open(
                              assessment.period.appraisal_deadline, timezone.localdate()))),
         "can_answer": (assessment.status == Status.EXPLANATION_REQUESTED
                        and may_write_self_scores(actor, unit_id=assessment.unit_id)),
-        "actions": [a for a in available if a.action in GENERIC_ACTIONS and a.action != "submit"],
+        # Answers are sent next to the questions, below; submitting belongs to the entry page.
+        "actions": [a for a in available
+                    if a.action in GENERIC_ACTIONS and a.action not in ("submit", "answer_explanation")],
+        "send_answers": workflow.TRANSITIONS["answer_explanation"] if "answer_explanation" in names else None,
+        "open_questions": explained.open,
+        "round_warning": " ".join(str(warning) for warning in (
+            errors.QUESTIONS_UNANSWERED % {"codes": ", ".join(explained.overdue)} if explained.overdue else "",
+            errors.QUESTIONS_LEFT % {"items": "; ".join(f"{r.code} ({r.text})" for r in explained.left)}
+            if explained.left else "",
+        ) if warning),
         "can_finish": "finish_appraisal" in names,
         "can_republish": "publish" in names and assessment.publications.exists(),
     }

@@ -12,7 +12,8 @@ from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, Period, SelfScore
 from assessments.results import result_changed, results_refresh
 from assessments.scoring import records_to_json
-from assessments.services import lock_assessment
+from assessments.errors import AssessmentError
+from assessments.services import evidence_add, lock_assessment
 from assessments.versioning import current_score, save_next_version
 from assessments.workflow import Status
 from frameworks import rules
@@ -167,23 +168,30 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
 
 
 @transaction.atomic
-def explanation_answer(*, assessment: Assessment, node: Node, text: str, by) -> ExplanationMessage:
-    """The unit answers on one criterion; the round stays open until the unit sends its answers."""
+def explanation_answer(
+    *, assessment: Assessment, node: Node, text: str, by, leave: bool = False, uploaded=None,
+) -> ExplanationMessage:
+    """The unit answers on one criterion, with a document if it likes, or leaves the question with a
+    reason (``leave``); the round stays open until the unit sends its answers."""
     if not access.may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id):
         raise AppraisalError(errors.NOT_UNIT_MEMBER)
     if assessment.status != Status.EXPLANATION_REQUESTED:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     if not text.strip():
-        raise AppraisalError(errors.ANSWER_REQUIRED)
+        raise AppraisalError((errors.LEAVE_REASON_REQUIRED if leave else errors.ANSWER_REQUIRED) % {"code": node.code})
     question = assessment.explanations.filter(node=node, kind=ExplanationMessage.Kind.QUESTION).last()
     if question is None:
         raise AppraisalError(errors.NO_QUESTION % {"code": node.code})
     if question.answer_deadline and timezone.localdate() > question.answer_deadline:
         raise AppraisalError(errors.ANSWER_TOO_LATE % {
             "code": node.code, "deadline": question.answer_deadline.strftime("%d/%m/%Y")})
-    return ExplanationMessage.objects.create(
-        assessment=assessment, node=node, kind=ExplanationMessage.Kind.ANSWER, text=text.strip(), author=by
-    )
+    if uploaded is not None:
+        try:
+            evidence_add(assessment=assessment, by=by, nodes=[node], uploaded=uploaded)
+        except AssessmentError as refused:
+            raise AppraisalError(str(refused)) from refused
+    kind = ExplanationMessage.Kind.LEFT if leave else ExplanationMessage.Kind.ANSWER
+    return ExplanationMessage.objects.create(assessment=assessment, node=node, kind=kind, text=text.strip(), author=by)
 
 
 # -- publication -------------------------------------------------------------------------------

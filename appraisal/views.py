@@ -80,11 +80,13 @@ def explanation_request(request, pk):
 def explanation_answer(request, pk, code):
     assessment = get_assessment_for_user(request.user, pk)
     try:
+        leave = "leave" in request.POST
         services.explanation_answer(assessment=assessment, node=_node(assessment, code), by=request.user,
-                                    text=request.POST.get("text", ""))
+                                    text=request.POST.get("text", ""), leave=leave, uploaded=request.FILES.get("file"))
     except _REFUSALS as exc:
         return _back(request, assessment, error=str(exc))
-    return _back(request, assessment, success=_("Đã gửi giải trình tiêu chí %(code)s.") % {"code": code})
+    done = _("Đã ghi lý do không giải trình tiêu chí %(code)s.") if leave else _("Đã lưu giải trình tiêu chí %(code)s.")
+    return _back(request, assessment, success=done % {"code": code})
 
 
 @login_required

@@ -6,12 +6,15 @@ Every step takes an optional ``reason`` (required where the table says so), kept
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from accounts.access import Actor
 from accounts.models import Notification, Role, User
+from appraisal.explanations import round_state
+from appraisal.models import ExplanationMessage
 
 from . import workflow
 from .models import Assessment, StatusChange
@@ -34,7 +37,8 @@ def available(*, assessment: Assessment, user, generic_only: bool = False) -> li
     return workflow.available_actions(**_facts(assessment, user), generic_only=generic_only)
 
 
-def _step(assessment: Assessment, action: str, *, by, reason: str, guard=None, also: dict | None = None) -> StatusChange:
+def _step(assessment: Assessment, action: str, *, by, reason: str, guard=None,
+          also: dict | None = None) -> StatusChange:
     """``guard(locked)`` checks what the table cannot see (the scores) once the row is locked;
     ``also`` holds other fields of the assessment the step sets, saved with the status."""
     # Lock the row so two people cannot take two steps from the same state at once.
@@ -104,9 +108,25 @@ def assessment_request_explanation(*, assessment: Assessment, by, reason: str) -
     return _step(assessment, "request_explanation", by=by, reason=reason)
 
 
+def _every_question_handled(assessment: Assessment) -> None:
+    messages = ExplanationMessage.objects.filter(assessment=assessment).order_by("created_at", "pk").values_list(
+        "node__code", "kind", "text", "answer_deadline")
+    state = round_state(messages, today=timezone.localdate())
+    if state.open:
+        raise workflow.TransitionError(workflow.QUESTIONS_OPEN % {"codes": ", ".join(state.open)})
+
+
 @transaction.atomic
 def assessment_answer_explanation(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
-    return _step(assessment, "answer_explanation", by=by, reason=reason)
+    """The unit sends its answers once every question is answered or left with a reason; the members
+    who asked and the secretariat are told."""
+    change = _step(assessment, "answer_explanation", by=by, reason=reason, guard=_every_question_handled)
+    askers = ExplanationMessage.objects.filter(assessment=assessment,
+                                               kind=ExplanationMessage.Kind.QUESTION).values("author")
+    _notify(User.objects.filter(is_active=True).filter(Q(pk__in=askers) | Q(role=Role.SECRETARIAT)),
+            message=f"{assessment.unit.name} đã gửi giải trình {assessment.period.identifier}.",
+            url=reverse("appraisal:page", args=[assessment.pk]))
+    return change
 
 
 @transaction.atomic

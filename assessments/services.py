@@ -82,6 +82,15 @@ def ensure_self_editable(*, assessment: Assessment, by) -> None:
         raise AssessmentError(errors.DEADLINE_PASSED % {"deadline": deadline})
 
 
+def ensure_evidence_addable(*, assessment: Assessment, by) -> None:
+    """Evidence is added while the self-scores are editable, and while answering the council, which
+    may ask for more documents; removing or replacing it needs the self-scores editable."""
+    if assessment.status != workflow.Status.EXPLANATION_REQUESTED:
+        ensure_self_editable(assessment=assessment, by=by)
+    elif not may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id):
+        raise AssessmentError(errors.NO_PERMISSION)
+
+
 def score_node(*, node: Node, value=None, inputs: dict | None = None):
     """The points a leaf earns: by its rule from ``inputs``, or the hand-entered ``value``.
 
@@ -171,7 +180,7 @@ def evidence_add(
 ) -> Evidence:
     """Attach a file and/or an official document reference to one or more criteria."""
     lock_assessment(assessment)
-    ensure_self_editable(assessment=assessment, by=by)
+    ensure_evidence_addable(assessment=assessment, by=by)
     if uploaded is None and not document_number.strip():
         raise AssessmentError(errors.EVIDENCE_EMPTY)
     if not nodes:

@@ -30,7 +30,9 @@ def _leaf_nodes(assessment):
 def assessment_entry(request, pk):
     assessment = selectors.get_assessment_for_user(request.user, pk)
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
-    context["actions"] = actions.available(assessment=assessment, user=request.user, generic_only=True)
+    # Answers are sent on the appraisal page, next to the questions they answer.
+    steps = actions.available(assessment=assessment, user=request.user, generic_only=True)
+    context["actions"] = [step for step in steps if step.action != "answer_explanation"]
     context["can_edit"] = _can_edit(request.user, assessment)
     context["can_reopen"] = services.may_reopen(assessment=assessment, by=request.user)
     context["evidence_form"] = EvidenceForm(leaf_nodes=_leaf_nodes(assessment)) if context["can_edit"] else None

@@ -76,6 +76,7 @@ NOT_ALLOWED_FROM = _("Không thể “%(action)s” khi hồ sơ đang ở trạ
 NOT_YOUR_ROLE = _("Bạn không có quyền “%(action)s”.")
 REASON_REQUIRED = _("Cần nêu lý do để “%(action)s”.")
 UNTIL_REQUIRED = _("Cần nêu hạn hoàn thiện mới (dd/mm/yyyy, từ hôm nay trở đi) để “%(action)s”.")
+QUESTIONS_OPEN = _("Chưa thể gửi giải trình: còn đề nghị chưa trả lời hoặc chưa nêu lý do không giải trình: %(codes)s.")
 INCOMPLETE = _("Chưa thể nộp: còn %(count)s tiêu chí chưa chấm điểm hoặc chưa đánh dấu “không đánh giá”: %(codes)s.")
 
 
