@@ -6,7 +6,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from accounts.access import Actor, is_office, may_read_assessment, may_read_results
 from accounts.selectors import readable_units
@@ -17,10 +16,11 @@ from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
 from . import errors, workflow
-from .deadlines import Deadline, deadlines, last_self_assessment_day
+from .deadlines import Deadline, deadlines
 from .errors import AssessmentError
 from .models import Assessment, Evidence, Period, SelfScore, StatusChange
 from .scoring import Record, unit_scoring
+from .services import deadline_passed_message, self_assessment_open
 
 
 def deadlines_of(assessment: Assessment) -> list[Deadline]:
@@ -144,10 +144,9 @@ def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:
 
 def _deadline_passed(assessment: Assessment) -> str:
     """Said on the page (not only when a stale form is posted) once the deadline has closed a draft."""
-    last_day = last_self_assessment_day(assessment.period.self_assessment_deadline, assessment.reopened_until)
-    if assessment.status not in workflow.SELF_EDITABLE or last_day is None or timezone.localdate() <= last_day:
+    if assessment.status not in workflow.SELF_EDITABLE or self_assessment_open(assessment):
         return ""
-    return errors.DEADLINE_PASSED % {"deadline": date_format(last_day, "SHORT_DATE_FORMAT")}
+    return deadline_passed_message(assessment)
 
 
 def assessment_entry(*, assessment: Assessment, user) -> dict:

@@ -65,6 +65,12 @@ def self_assessment_open(assessment: Assessment, today: date | None = None) -> b
     return last_day is None or (today or timezone.localdate()) <= last_day
 
 
+def deadline_passed_message(assessment: Assessment) -> str:
+    """Names the last day the unit could edit: the period's deadline, or the reopening's if later."""
+    last_day = last_self_assessment_day(assessment.period.self_assessment_deadline, assessment.reopened_until)
+    return errors.DEADLINE_PASSED % {"deadline": date_format(last_day, "SHORT_DATE_FORMAT")}
+
+
 def lock_assessment(assessment: Assessment) -> None:
     """Re-read the workflow state under a row lock (inside a transaction): a step taken since the
     page was loaded, such as a submission, wins over a save based on the old state."""
@@ -78,8 +84,7 @@ def ensure_self_editable(*, assessment: Assessment, by) -> None:
     if assessment.status not in workflow.SELF_EDITABLE:
         raise AssessmentError(errors.NOT_EDITABLE_STATUS % {"status": workflow.Status(assessment.status).label})
     if not self_assessment_open(assessment):
-        deadline = date_format(assessment.period.self_assessment_deadline, "SHORT_DATE_FORMAT")
-        raise AssessmentError(errors.DEADLINE_PASSED % {"deadline": deadline})
+        raise AssessmentError(deadline_passed_message(assessment))
 
 
 def ensure_evidence_addable(*, assessment: Assessment, by) -> None:
