@@ -74,6 +74,12 @@ def may_appraise(actor: Actor, *, seated: bool, assigned: bool) -> bool:
     return takes_part_in_appraisal(actor, seated=seated) and (is_office(actor) or assigned)
 
 
+def within_appraisal_time(actor: Actor, *, appraisal_open: bool) -> bool:
+    """Before the appraisal deadline everyone who takes part decides and asks; after it only the office,
+    which consolidates the council's work and finishes the appraisal."""
+    return appraisal_open or is_office(actor)
+
+
 def may_enter_surveys(actor: Actor) -> bool:
     """Survey points come from the office's survey, so only the office types them."""
     return is_office(actor)

@@ -28,6 +28,7 @@ def get_unit_for_user(user, code: str) -> Unit:
 def landing_for_user(*, user) -> dict:
     """What each role's home page starts from: its unit's assessments, or the work waiting for it."""
     from assessments.models import Assessment
+    from assessments.selectors import deadlines_of
     from assessments.workflow import Status
 
     role = Actor.of(user).role
@@ -44,6 +45,8 @@ def landing_for_user(*, user) -> dict:
         return context  # the office starts from the periods' progress, not from a list of units
     else:
         context["assessments"] = []
+    for assessment in context["assessments"]:
+        assessment.deadlines = deadlines_of(assessment)
     context["units"] = list(readable_units(user).select_related("parent").order_by("kind", "order", "code"))
     return context
 

@@ -11,7 +11,8 @@ STALE_VERSION = _(
 NOT_ALL_APPRAISED = _("Chưa thể công bố: các đơn vị sau chưa thẩm định xong: %(units)s.")
 NO_CRITERIA_CHOSEN = _("Chọn ít nhất một tiêu chí cần giải trình.")
 QUESTION_REQUIRED = _("Cần nêu nội dung đề nghị giải trình.")
-ANSWER_REQUIRED = _("Cần nhập nội dung giải trình.")
+ANSWER_REQUIRED = _("Cần nhập nội dung giải trình tiêu chí “%(code)s”.")
+LEAVE_REASON_REQUIRED = _("Cần nêu lý do không giải trình tiêu chí “%(code)s”.")
 ANSWER_TOO_LATE = _("Đã hết hạn giải trình tiêu chí “%(code)s” (%(deadline)s).")
 BAD_DEADLINE = _("Hạn giải trình phải là một ngày dạng dd/mm/yyyy, từ hôm nay trở đi.")
 NO_QUESTION = _("Tiêu chí “%(code)s” không có đề nghị giải trình nào.")
@@ -26,6 +27,11 @@ COUNCIL_ALREADY_SEATED = _("%(name)s đã là %(position)s của Hội đồng."
 COUNCIL_INCOMPLETE = _("Hội đồng chưa đủ thành phần: cần %(missing)s.")
 NOT_ON_COUNCIL = _("%(name)s không phải thành viên Hội đồng của kỳ này.")
 NO_SUCH_CRITERIA = _("Không có tiêu chí “%(codes)s” trong bộ chỉ số.")
+APPRAISAL_DEADLINE_PASSED = _(
+    "Đã hết hạn thẩm định (%(deadline)s): chỉ Phòng Nội vụ còn nhập điểm thẩm định và đề nghị giải trình."
+)
+QUESTIONS_UNANSWERED = _("Đề nghị giải trình không được trả lời trước hạn: %(codes)s.")
+QUESTIONS_LEFT = _("Đơn vị không giải trình: %(items)s.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con.")
 
 

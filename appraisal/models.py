@@ -80,6 +80,7 @@ class ExplanationMessage(models.Model):
     class Kind(models.TextChoices):
         QUESTION = "question", _("Đề nghị giải trình")
         ANSWER = "answer", _("Giải trình của đơn vị")
+        LEFT = "left", _("Đơn vị không giải trình, lý do")  # a question the unit leaves, saying why
 
     assessment = models.ForeignKey(
         "assessments.Assessment", verbose_name=_("hồ sơ đánh giá"),

@@ -2,17 +2,22 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from accounts.access import Actor, may_appraise, may_write_self_scores, takes_part_in_appraisal
+from django.utils import timezone
+
+from accounts.access import Actor, may_appraise, may_write_self_scores, takes_part_in_appraisal, within_appraisal_time
 from accounts.models import Role, User
-from assessments import actions
-from assessments.models import Assessment, SelfScore
-from assessments.selectors import evidence_of
+from assessments import actions, workflow
+from assessments.deadlines import appraisal_open
+from assessments.models import Assessment, AssessmentResult, SelfScore
+from assessments.selectors import StepSummary, deadlines_of, evidence_of, missing_evidence_codes
 from assessments.results import APPRAISAL_CLOSED
 from assessments.scoring import Record, unit_scoring
 from assessments.workflow import APPRAISAL_EDITABLE, GENERIC_ACTIONS, Status
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
+from . import errors
+from .explanations import round_state
 from .models import AppraisedScore, CouncilMember, ExplanationMessage
 
 
@@ -108,21 +113,53 @@ def appraisal_page(*, assessment: Assessment, user, undecided_only: bool = False
     table = assessment_score_table(assessment=assessment, appraisable=lambda node: may_appraise(
         actor, seated=seated, assigned=node.pk in assigned))
     undecided = [row for row in table.rows if row.is_leaf and row.appraised is None]
+    explained = round_state(((row.node.code, m.kind, m.text, m.answer_deadline) for row in table.rows
+                             for m in row.messages), today=timezone.localdate())
     return {
         "assessment": assessment,
+        "deadlines": deadlines_of(assessment),
         "table": table,
         "rows": ([row for row in table.rows if not row.is_leaf or row.appraised is None] if undecided_only
                  else table.rows),
         "undecided_only": undecided_only,
         "undecided_count": len(undecided),
         "areas": [row.node for row in table.rows if row.node.parent_id is None],
-        "can_appraise": assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated),
+        "summary": StepSummary(
+            scored=table.self_total.scored, leaves=table.self_total.leaves,
+            total=table.appraised_total.score, max_points=table.appraised_total.max_points,
+            missing_evidence=[row.node.code for row in table.rows
+                              if row.is_leaf and row.self_value and not row.evidence],
+        ),
+        "can_appraise": (assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated)
+                         and within_appraisal_time(actor, appraisal_open=appraisal_open(
+                             assessment.period.appraisal_deadline, timezone.localdate()))),
         "can_answer": (assessment.status == Status.EXPLANATION_REQUESTED
                        and may_write_self_scores(actor, unit_id=assessment.unit_id)),
-        "actions": [a for a in available if a.action in GENERIC_ACTIONS and a.action != "submit"],
+        # Answers are sent next to the questions, below; submitting belongs to the entry page.
+        "actions": [a for a in available
+                    if a.action in GENERIC_ACTIONS and a.action not in ("submit", "answer_explanation")],
+        "send_answers": workflow.TRANSITIONS["answer_explanation"] if "answer_explanation" in names else None,
+        "open_questions": explained.open,
+        "round_warning": " ".join(str(warning) for warning in (
+            errors.QUESTIONS_UNANSWERED % {"codes": ", ".join(explained.overdue)} if explained.overdue else "",
+            errors.QUESTIONS_LEFT % {"items": "; ".join(f"{r.code} ({r.text})" for r in explained.left)}
+            if explained.left else "",
+        ) if warning),
         "can_finish": "finish_appraisal" in names,
         "can_republish": "publish" in names and assessment.publications.exists(),
     }
+
+
+def publication_summaries(*, assessments: list[Assessment]) -> list[tuple[Assessment, StepSummary | None]]:
+    """What publishing a period makes public, unit by unit, from the stored results (two queries)."""
+    ids = [a.pk for a in assessments]
+    results = {r.assessment_id: r for r in AssessmentResult.objects.filter(assessment_id__in=ids)}
+    missing = missing_evidence_codes(assessment_ids=ids)
+    return [
+        (a, StepSummary(scored=r.scored, leaves=r.leaves, total=r.combined_total, max_points=r.appraisal_max,
+                        missing_evidence=missing.get(a.pk, [])) if (r := results.get(a.pk)) else None)
+        for a in assessments
+    ]
 
 
 # Who may sit on a council (seed 000): the Chủ tịch (leadership) as chair, the Nội vụ head, and the

@@ -9,10 +9,12 @@ from accounts import access
 from accounts.access import Actor
 from accounts.models import Notification, Role
 from assessments import actions, workflow
+from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, Period, SelfScore
 from assessments.results import result_changed, results_refresh
 from assessments.scoring import records_to_json
-from assessments.services import lock_assessment
+from assessments.errors import AssessmentError
+from assessments.services import evidence_add, lock_assessment
 from assessments.versioning import current_score, save_next_version
 from assessments.workflow import Status
 from config.text import REASON_MAX, TextTooLong, bounded
@@ -124,6 +126,12 @@ def assignments_apply_defaults(*, period: Period) -> int:
     return created
 
 
+def ensure_appraisal_time(*, assessment: Assessment, by) -> None:
+    deadline = assessment.period.appraisal_deadline
+    if not access.within_appraisal_time(Actor.of(by), appraisal_open=appraisal_open(deadline, timezone.localdate())):
+        raise AppraisalError(errors.APPRAISAL_DEADLINE_PASSED % {"deadline": f"{deadline:%d/%m/%Y}"})
+
+
 def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
     """The access policy asked with this criterion's facts (one query)."""
     seated, assigned = council_seat(user=user, period_id=assessment.period_id)
@@ -146,6 +154,7 @@ def appraisal_save(
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
         raise AppraisalError(errors.NOT_A_LEAF % {"code": node.code})
+    ensure_appraisal_time(assessment=assessment, by=by)
     if not may_appraise(user=by, assessment=assessment, node=node):
         raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
     try:
@@ -204,6 +213,7 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
         raise AppraisalError(errors.QUESTION_REQUIRED)
     if not nodes:
         raise AppraisalError(errors.NO_CRITERIA_CHOSEN)
+    ensure_appraisal_time(assessment=assessment, by=by)
     for node in nodes:
         if not may_appraise(user=by, assessment=assessment, node=node):
             raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
@@ -225,23 +235,30 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
 
 
 @transaction.atomic
-def explanation_answer(*, assessment: Assessment, node: Node, text: str, by) -> ExplanationMessage:
-    """The unit answers on one criterion; the round stays open until the unit sends its answers."""
+def explanation_answer(
+    *, assessment: Assessment, node: Node, text: str, by, leave: bool = False, uploaded=None,
+) -> ExplanationMessage:
+    """The unit answers on one criterion, with a document if it likes, or leaves the question with a
+    reason (``leave``); the round stays open until the unit sends its answers."""
     if not access.may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id):
         raise AppraisalError(errors.NOT_UNIT_MEMBER)
     if assessment.status != Status.EXPLANATION_REQUESTED:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     if not text.strip():
-        raise AppraisalError(errors.ANSWER_REQUIRED)
+        raise AppraisalError((errors.LEAVE_REASON_REQUIRED if leave else errors.ANSWER_REQUIRED) % {"code": node.code})
     question = assessment.explanations.filter(node=node, kind=ExplanationMessage.Kind.QUESTION).last()
     if question is None:
         raise AppraisalError(errors.NO_QUESTION % {"code": node.code})
     if question.answer_deadline and timezone.localdate() > question.answer_deadline:
         raise AppraisalError(errors.ANSWER_TOO_LATE % {
             "code": node.code, "deadline": question.answer_deadline.strftime("%d/%m/%Y")})
-    return ExplanationMessage.objects.create(
-        assessment=assessment, node=node, kind=ExplanationMessage.Kind.ANSWER, text=text.strip(), author=by
-    )
+    if uploaded is not None:
+        try:
+            evidence_add(assessment=assessment, by=by, nodes=[node], uploaded=uploaded)
+        except AssessmentError as refused:
+            raise AppraisalError(str(refused)) from refused
+    kind = ExplanationMessage.Kind.LEFT if leave else ExplanationMessage.Kind.ANSWER
+    return ExplanationMessage.objects.create(assessment=assessment, node=node, kind=kind, text=text.strip(), author=by)
 
 
 # -- publication -------------------------------------------------------------------------------

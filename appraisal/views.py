@@ -95,11 +95,13 @@ def explanation_request(request, pk):
 def explanation_answer(request, pk, code):
     assessment = get_assessment_for_user(request.user, pk)
     try:
+        leave = "leave" in request.POST
         services.explanation_answer(assessment=assessment, node=_node(assessment, code), by=request.user,
-                                    text=request.POST.get("text", ""))
+                                    text=request.POST.get("text", ""), leave=leave, uploaded=request.FILES.get("file"))
     except _REFUSALS as exc:
         return _back(request, assessment, error=str(exc))
-    return _back(request, assessment, success=_("Đã gửi giải trình tiêu chí %(code)s.") % {"code": code})
+    done = _("Đã ghi lý do không giải trình tiêu chí %(code)s.") if leave else _("Đã lưu giải trình tiêu chí %(code)s.")
+    return _back(request, assessment, success=done % {"code": code})
 
 
 @login_required
@@ -140,10 +142,11 @@ def reappraisal_publish(request, pk):
 @login_required
 def period_overview(request, period_pk):
     period = get_period_for_user(request.user, period_pk)
-    assessments = period.assessments.select_related("unit", "survey").order_by("unit__order", "unit__code")
+    assessments = list(period.assessments.select_related("unit", "survey").order_by("unit__order", "unit__code"))
     council = list(period.council.select_related("user").annotate(assigned=Count("assignments")))
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
+        "publication": selectors.publication_summaries(assessments=assessments),
         "council": council, "council_missing": services.council_missing_seats(council),
         "assignable": [node for node in tree_for(period.framework).nodes if node.level <= 2],
         "candidates": selectors.council_candidates(),

@@ -3,17 +3,23 @@
 These are the only writers of ``Assessment.status``; ``workflow.py`` says which steps are allowed.
 Every step takes an optional ``reason`` (required where the table says so), kept on its event row.
 """
+from datetime import date
+
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from accounts.access import Actor
 from accounts.models import Notification, Role, User
+from appraisal.explanations import round_state
+from appraisal.models import ExplanationMessage
 
 from . import workflow
 from .models import Assessment, StatusChange
 from .results import APPRAISAL_CLOSED, result_changed
+from .selectors import unscored_leaf_codes
 
 
 def _facts(assessment: Assessment, user) -> dict:
@@ -31,17 +37,24 @@ def available(*, assessment: Assessment, user, generic_only: bool = False) -> li
     return workflow.available_actions(**_facts(assessment, user), generic_only=generic_only)
 
 
-def _step(assessment: Assessment, action: str, *, by, reason: str) -> StatusChange:
+def _step(assessment: Assessment, action: str, *, by, reason: str, guard=None,
+          also: dict | None = None) -> StatusChange:
+    """``guard(locked)`` checks what the table cannot see (the scores) once the row is locked;
+    ``also`` holds other fields of the assessment the step sets, saved with the status."""
     # Lock the row so two people cannot take two steps from the same state at once.
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     step = check(action, assessment=locked, by=by, reason=reason)
+    if guard is not None:
+        guard(locked)
     old = locked.status
-    locked.status = step.target
-    locked.status_changed_at = timezone.now()
+    changes = {"status": step.target, "status_changed_at": timezone.now(), **(also or {})}
+    for name, value in changes.items():
+        setattr(locked, name, value)
     locked._history_user = by
     locked._change_reason = reason or str(step.label)
-    locked.save(update_fields=["status", "status_changed_at"])
-    assessment.status, assessment.status_changed_at = locked.status, locked.status_changed_at
+    locked.save(update_fields=list(changes))
+    for name, value in changes.items():
+        setattr(assessment, name, value)
     if {old, step.target} & APPRAISAL_CLOSED:  # whether the appraisal is closed shows in the results
         result_changed(locked)
     return StatusChange.objects.create(
@@ -53,10 +66,17 @@ def _notify(recipients, *, message: str, url: str) -> None:
     Notification.objects.bulk_create(Notification(recipient=u, message=message[:300], url=url) for u in recipients)
 
 
+def _ensure_complete(assessment: Assessment) -> None:
+    # Score saves lock the same row, so no save slips in between this check and the status change.
+    missing = unscored_leaf_codes(assessment=assessment)
+    if missing:
+        raise workflow.TransitionError(workflow.INCOMPLETE % {"count": len(missing), "codes": ", ".join(missing)})
+
+
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
-    """The unit head submits: self-scores freeze and the secretariat is told in the app."""
-    change = _step(assessment, "submit", by=by, reason=reason)
+    """The unit head submits a complete file: self-scores freeze and the secretariat is told in the app."""
+    change = _step(assessment, "submit", by=by, reason=reason, guard=_ensure_complete)
     _notify(User.objects.filter(role=Role.SECRETARIAT, is_active=True),
             message=f"{assessment.unit.name} đã nộp kết quả tự đánh giá {assessment.period.identifier}.",
             url=reverse("assessments:entry", args=[assessment.pk]))
@@ -64,11 +84,15 @@ def assessment_submit(*, assessment: Assessment, by, reason: str = "") -> Status
 
 
 @transaction.atomic
-def assessment_return(*, assessment: Assessment, by, reason: str) -> StatusChange:
-    """The secretariat sends a submission back to the unit with comments."""
-    change = _step(assessment, "return", by=by, reason=reason)
+def assessment_return(*, assessment: Assessment, by, reason: str, until: date | None) -> StatusChange:
+    """The secretariat sends a submission back with comments; the unit may edit it until ``until``."""
+    def ensure_until(_locked):
+        if until is None or until < timezone.localdate():
+            raise workflow.TransitionError(workflow.UNTIL_REQUIRED % {"action": workflow.TRANSITIONS["return"].label})
+
+    change = _step(assessment, "return", by=by, reason=reason, guard=ensure_until, also={"reopened_until": until})
     _notify(assessment.unit.users.filter(is_active=True),
-            message=f"Hồ sơ {assessment.period.identifier} bị trả lại: {reason}",
+            message=f"Hồ sơ {assessment.period.identifier} bị trả lại, hoàn thiện đến {until:%d/%m/%Y}: {reason}",
             url=reverse("assessments:entry", args=[assessment.pk]))
     return change
 
@@ -84,9 +108,25 @@ def assessment_request_explanation(*, assessment: Assessment, by, reason: str) -
     return _step(assessment, "request_explanation", by=by, reason=reason)
 
 
+def _every_question_handled(assessment: Assessment) -> None:
+    messages = ExplanationMessage.objects.filter(assessment=assessment).order_by("created_at", "pk").values_list(
+        "node__code", "kind", "text", "answer_deadline")
+    state = round_state(messages, today=timezone.localdate())
+    if state.open:
+        raise workflow.TransitionError(workflow.QUESTIONS_OPEN % {"codes": ", ".join(state.open)})
+
+
 @transaction.atomic
 def assessment_answer_explanation(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
-    return _step(assessment, "answer_explanation", by=by, reason=reason)
+    """The unit sends its answers once every question is answered or left with a reason; the members
+    who asked and the secretariat are told."""
+    change = _step(assessment, "answer_explanation", by=by, reason=reason, guard=_every_question_handled)
+    askers = ExplanationMessage.objects.filter(assessment=assessment,
+                                               kind=ExplanationMessage.Kind.QUESTION).values("author")
+    _notify(User.objects.filter(is_active=True).filter(Q(pk__in=askers) | Q(role=Role.SECRETARIAT)),
+            message=f"{assessment.unit.name} đã gửi giải trình {assessment.period.identifier}.",
+            url=reverse("appraisal:page", args=[assessment.pk]))
+    return change
 
 
 @transaction.atomic

@@ -23,6 +23,7 @@ FILE_TYPE_REFUSED = _("Tệp “%(name)s” không phải PDF, DOCX, XLSX, JPG h
 EVIDENCE_EMPTY = _("Cần tải lên một tệp hoặc nhập số, ký hiệu của văn bản.")
 EXPLANATION = _("Giải trình")
 EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
+EVIDENCE_REPLACEMENT_MISSING = _("Chọn tệp mới để thay cho tài liệu “%(title)s”.")
 
 
 class AssessmentError(Exception):

@@ -87,3 +87,9 @@ class PeriodOpenForm(forms.Form):
 class ReopenForm(forms.Form):
     until = forms.DateField(label=_("Mở lại đến ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     reason = forms.CharField(label=_("Lý do"), max_length=500)
+
+
+class UntilForm(forms.Form):
+    """The new deadline a step gives the unit (a return); a bad or missing date is refused by the step itself."""
+
+    until = forms.DateField(input_formats=["%d/%m/%Y", "%Y-%m-%d"])

@@ -111,6 +111,8 @@ class Evidence(models.Model):
     nodes = models.ManyToManyField("frameworks.Node", related_name="+", verbose_name=_("tiêu chí"))
     title = models.CharField(_("tên tài liệu"), max_length=300)
     file = models.FileField(_("tệp"), upload_to=evidence_upload_to, blank=True)
+    # The name the file had on the user's computer: downloads use it, whatever the storage path became.
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
     content_type = models.CharField(_("kiểu tệp"), max_length=100, blank=True)
     size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0)
     sha256 = models.CharField(_("mã băm SHA-256"), max_length=64, blank=True)

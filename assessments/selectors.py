@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -18,10 +18,20 @@ from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
 from . import errors, workflow
+from .deadlines import Deadline, deadlines
 from .errors import AssessmentError
 from .models import Assessment, Evidence, Period, SelfScore, StatusChange
 from .reminders import effective_deadline
 from .scoring import Record, unit_scoring
+from .services import deadline_passed_message, self_assessment_open
+
+
+def deadlines_of(assessment: Assessment) -> list[Deadline]:
+    """The deadlines shown on the file's pages and in its row on the home page, as of today."""
+    period = assessment.period
+    return deadlines(status=assessment.status, self_deadline=period.self_assessment_deadline,
+                     reopened_until=assessment.reopened_until, appraisal_deadline=period.appraisal_deadline,
+                     today=timezone.localdate())
 
 
 def get_assessment_for_user(user, pk: int) -> Assessment:
@@ -95,6 +105,36 @@ class EntryRow:
         return bool(self.is_leaf and self.score and self.score.value and not self.evidence)
 
 
+def unscored_leaf_codes(*, assessment: Assessment) -> list[str]:
+    """The leaves the unit has neither scored nor marked not assessed, in document order (one query)."""
+    done = set(SelfScore.objects.filter(assessment=assessment).filter(Q(value__isnull=False) | Q(not_assessed=True))
+               .values_list("node_id", flat=True))
+    return [leaf.code for leaf in tree_for(assessment.period.framework).leaves if leaf.pk not in done]
+
+
+@dataclass(frozen=True)
+class StepSummary:
+    """What a confirmation of submit, finish, publish or phúc tra shows before the step is taken."""
+
+    scored: int
+    leaves: int
+    total: Decimal
+    max_points: Decimal
+    unscored: list[str] = field(default_factory=list)
+    missing_evidence: list[str] = field(default_factory=list)
+
+
+def missing_evidence_codes(*, assessment_ids) -> dict[int, list[str]]:
+    """Per assessment, the leaves scored above 0 that no evidence proves, in document order (one query)."""
+    proven = Evidence.nodes.through.objects.filter(evidence__assessment_id=OuterRef("assessment_id"),
+                                                   node_id=OuterRef("node_id"))
+    codes: dict[int, list[str]] = {}
+    for assessment_id, code in (SelfScore.objects.filter(assessment_id__in=assessment_ids, value__gt=0)
+                                .exclude(Exists(proven)).order_by("node__order").values_list("assessment_id", "node__code")):
+        codes.setdefault(assessment_id, []).append(code)
+    return codes
+
+
 def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:
     """The unit's evidence, and the same grouped by the id of each criterion it proves (2 queries)."""
     evidence = list(Evidence.objects.filter(assessment=assessment).prefetch_related("nodes"))
@@ -103,6 +143,13 @@ def evidence_of(*, assessment: Assessment) -> tuple[list, dict[int, list]]:
         for node in item.nodes.all():
             by_node.setdefault(node.pk, []).append(item)
     return evidence, by_node
+
+
+def _deadline_passed(assessment: Assessment) -> str:
+    """Said on the page (not only when a stale form is posted) once the deadline has closed a draft."""
+    if assessment.status not in workflow.SELF_EDITABLE or self_assessment_open(assessment):
+        return ""
+    return deadline_passed_message(assessment)
 
 
 def assessment_entry(*, assessment: Assessment, user) -> dict:
@@ -133,12 +180,18 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
     total = subtotals[""]
     return {
         "assessment": assessment,
+        "deadlines": deadlines_of(assessment),
+        "deadline_passed": _deadline_passed(assessment),
         "rows": rows,
         "total": total,
         # Whole percent, half up like every other percentage (12.5 % shows as 13, not 12).
         "progress_pct": quantize_percent(Decimal(100) * total.scored / total.leaves, places=0) if total.leaves else 0,
         "evidence": evidence,
-        "missing_evidence": [row for row in rows if row.lacks_evidence],
+        "summary": StepSummary(
+            scored=total.scored, leaves=total.leaves, total=total.score, max_points=total.max_points,
+            unscored=[row.node.code for row in rows if row.is_leaf and subtotals[row.node.code].scored == 0],
+            missing_evidence=[row.node.code for row in rows if row.lacks_evidence],
+        ),
         "history": list(StatusChange.objects.filter(assessment=assessment).select_related("by")),
     }
 

@@ -15,6 +15,7 @@ from frameworks.selectors import tree_for
 from organizations.models import Unit
 
 from . import errors, workflow
+from .deadlines import last_self_assessment_day
 from .errors import AssessmentError
 from .evidence_types import sniff_content_type
 from .models import Assessment, Evidence, Period, SelfScore
@@ -61,11 +62,14 @@ def period_open(
 
 def self_assessment_open(assessment: Assessment, today: date | None = None) -> bool:
     """Whether the deadline (or the secretariat's reopening) still lets the unit edit."""
-    today = today or timezone.localdate()
-    deadline = assessment.period.self_assessment_deadline
-    if deadline is None or today <= deadline:
-        return True
-    return assessment.reopened_until is not None and today <= assessment.reopened_until
+    last_day = last_self_assessment_day(assessment.period.self_assessment_deadline, assessment.reopened_until)
+    return last_day is None or (today or timezone.localdate()) <= last_day
+
+
+def deadline_passed_message(assessment: Assessment) -> str:
+    """Names the last day the unit could edit: the period's deadline, or the reopening's if later."""
+    last_day = last_self_assessment_day(assessment.period.self_assessment_deadline, assessment.reopened_until)
+    return errors.DEADLINE_PASSED % {"deadline": date_format(last_day, "SHORT_DATE_FORMAT")}
 
 
 def lock_assessment(assessment: Assessment) -> None:
@@ -84,8 +88,16 @@ def ensure_self_editable(*, assessment: Assessment, by, on_behalf_reason: str = 
     if assessment.status not in workflow.SELF_EDITABLE:
         raise AssessmentError(errors.NOT_EDITABLE_STATUS % {"status": workflow.Status(assessment.status).label})
     if not self_assessment_open(assessment):
-        deadline = date_format(assessment.period.self_assessment_deadline, "SHORT_DATE_FORMAT")
-        raise AssessmentError(errors.DEADLINE_PASSED % {"deadline": deadline})
+        raise AssessmentError(deadline_passed_message(assessment))
+
+
+def ensure_evidence_addable(*, assessment: Assessment, by) -> None:
+    """Evidence is added while the self-scores are editable, and while answering the council, which
+    may ask for more documents; removing or replacing it needs the self-scores editable."""
+    if assessment.status != workflow.Status.EXPLANATION_REQUESTED:
+        ensure_self_editable(assessment=assessment, by=by)
+    elif not may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id):
+        raise AssessmentError(errors.NO_PERMISSION)
 
 
 def score_node(*, node: Node, value=None, inputs: dict | None = None):
@@ -225,7 +237,7 @@ def evidence_add(
 ) -> Evidence:
     """Attach a file and/or an official document reference to one or more criteria."""
     lock_assessment(assessment)
-    ensure_self_editable(assessment=assessment, by=by)
+    ensure_evidence_addable(assessment=assessment, by=by)
     if uploaded is None and not document_number.strip():
         raise AssessmentError(errors.EVIDENCE_EMPTY)
     if not nodes:
@@ -237,10 +249,45 @@ def evidence_add(
         document_issuer=document_issuer.strip(),
     )
     if uploaded is not None:
-        evidence.content_type, evidence.sha256 = _checked_upload(uploaded)
-        evidence.size = uploaded.size
-        evidence.file.save(uploaded.name, uploaded, save=False)
+        _store_upload(evidence, uploaded)
     evidence._history_user = by
     evidence.save()
     evidence.nodes.set(nodes)
     return evidence
+
+
+def _store_upload(evidence: Evidence, uploaded) -> None:
+    evidence.content_type, evidence.sha256 = _checked_upload(uploaded)
+    evidence.size = uploaded.size
+    evidence.original_name = uploaded.name[:255]
+    evidence.file.save(uploaded.name, uploaded, save=False)
+
+
+def _editable_evidence(*, evidence: Evidence, by) -> Evidence:
+    lock_assessment(evidence.assessment)
+    ensure_self_editable(assessment=evidence.assessment, by=by)
+    return evidence
+
+
+@transaction.atomic
+def evidence_replace(*, evidence: Evidence, by, uploaded) -> Evidence:
+    """Put a new file in place of an evidence's file while the self-assessment is editable.
+
+    The criteria it proves stay; a title that was only the old file's name follows the new one.
+    """
+    _editable_evidence(evidence=evidence, by=by)
+    if evidence.title == evidence.original_name:
+        evidence.title = uploaded.name[:300]
+    _store_upload(evidence, uploaded)
+    evidence._history_user = by
+    evidence.save(update_fields=["title", "file", "original_name", "content_type", "size", "sha256"])
+    return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: Evidence, by) -> None:
+    """Remove an evidence while the self-assessment is editable; its history row keeps the record
+    (and the stored file stays, as the file of that record)."""
+    _editable_evidence(evidence=evidence, by=by)
+    evidence._history_user = by
+    evidence.delete()

@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/mo-lai/", views.assessment_reopen, name="reopen"),
     path("<int:pk>/khong-tham-gia/", views.assessment_exclude, name="exclude"),
     path("<int:pk>/tai-lieu/<int:evidence_pk>/", views.evidence_download, name="evidence_download"),
+    path("<int:pk>/tai-lieu/<int:evidence_pk>/thay/", views.evidence_replace, name="evidence_replace"),
+    path("<int:pk>/tai-lieu/<int:evidence_pk>/xoa/", views.evidence_delete, name="evidence_delete"),
 ]

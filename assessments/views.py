@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 from frameworks import rules
 from frameworks.models import Node
 
-from . import actions, selectors, services, workflow
+from . import actions, errors, selectors, services, workflow
 from .errors import AssessmentError
-from .forms import EvidenceForm, ReopenForm, inputs_from_post, nothing_typed, parse_version
+from .forms import EvidenceForm, ReopenForm, UntilForm, inputs_from_post, nothing_typed, parse_version
 from .models import Evidence
 
 # "Đã nộp kết quả tự đánh giá. Hồ sơ chuyển sang “Đã nộp”.": what happened and where the file is now.
@@ -34,7 +34,9 @@ def _leaf_nodes(assessment):
 def assessment_entry(request, pk):
     assessment = selectors.get_assessment_for_user(request.user, pk)
     context = selectors.assessment_entry(assessment=assessment, user=request.user)
-    context["actions"] = actions.available(assessment=assessment, user=request.user, generic_only=True)
+    # Answers are sent on the appraisal page, next to the questions they answer.
+    steps = actions.available(assessment=assessment, user=request.user, generic_only=True)
+    context["actions"] = [step for step in steps if step.action != "answer_explanation"]
     context["can_edit"] = _can_edit(request.user, assessment)
     context["can_reopen"] = services.may_reopen(assessment=assessment, by=request.user)
     context["evidence_form"] = EvidenceForm(leaf_nodes=_leaf_nodes(assessment)) if context["can_edit"] else None
@@ -120,8 +122,12 @@ def assessment_transition(request, pk, action):
     if action not in workflow.GENERIC_ACTIONS:
         raise Http404
     reason = request.POST.get("reason", "")
+    extra = {}
+    if workflow.TRANSITIONS[action].asks_until:
+        deadline = UntilForm(request.POST)
+        extra["until"] = deadline.cleaned_data["until"] if deadline.is_valid() else None
     try:
-        actions.STEPS[action](assessment=assessment, by=request.user, reason=reason)
+        actions.STEPS[action](assessment=assessment, by=request.user, reason=reason, **extra)
     except workflow.TransitionError as exc:
         messages.error(request, str(exc))
     else:
@@ -161,8 +167,7 @@ def evidence_download(request, pk, evidence_pk):
     evidence = get_object_or_404(Evidence, pk=evidence_pk, assessment=assessment)
     if not evidence.file:
         raise Http404
-    filename = evidence.file.name.rsplit("/", 1)[-1].split("-", 1)[-1]
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=filename,
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
                         content_type=evidence.content_type or "application/octet-stream")
 
 
@@ -181,3 +186,34 @@ def assessment_exclude(request, pk):
         message = _("%(unit)s tham gia lại kỳ đánh giá.") if undo else _("%(unit)s không tham gia kỳ đánh giá.")
         messages.success(request, message % {"unit": assessment.unit.name})
     return redirect("periods:progress", period_pk=assessment.period_id)
+
+
+@login_required
+@require_POST
+def evidence_replace(request, pk, evidence_pk):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_pk, assessment=assessment)
+    uploaded = request.FILES.get("file")
+    try:
+        if uploaded is None:
+            raise AssessmentError(errors.EVIDENCE_REPLACEMENT_MISSING % {"title": evidence.title})
+        services.evidence_replace(evidence=evidence, by=request.user, uploaded=uploaded)
+    except AssessmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã thay tệp của tài liệu “%(title)s”.") % {"title": evidence.title})
+    return redirect("assessments:entry", pk=assessment.pk)
+
+
+@login_required
+@require_POST
+def evidence_delete(request, pk, evidence_pk):
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_pk, assessment=assessment)
+    try:
+        services.evidence_delete(evidence=evidence, by=request.user)
+    except AssessmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã xóa tài liệu “%(title)s”.") % {"title": evidence.title})
+    return redirect("assessments:entry", pk=assessment.pk)

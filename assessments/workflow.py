@@ -39,16 +39,20 @@ class Transition:
     reason_required: bool = False
     # Roles that may take the step for a unit that cannot (a file sent on paper), always with a reason.
     on_behalf_roles: frozenset = frozenset()
+    confirm: bool = False  # asked again with a summary of the file (scored, missing evidence, total)
+    asks_until: bool = False  # the unit gets a new deadline with this step
 
 
 TRANSITIONS = {
     t.action: t
     for t in [
         Transition("submit", _("Nộp kết quả tự đánh giá"), SELF_EDITABLE,
-                   Status.SUBMITTED, frozenset({Role.UNIT_HEAD}), own_unit_only=True, on_behalf_roles=OFFICE_ROLES),
+                   Status.SUBMITTED, frozenset({Role.UNIT_HEAD}), own_unit_only=True, on_behalf_roles=OFFICE_ROLES,
+                   confirm=True),
         # The office may send a file back before or during the appraisal (missing evidence, wrong year…).
+        # …and the unit may edit it again until a new deadline, whatever the period's (asked on returning).
         Transition("return", _("Trả lại đơn vị"), frozenset({Status.SUBMITTED, Status.UNDER_APPRAISAL}),
-                   Status.RETURNED, OFFICE_ROLES, reason_required=True),
+                   Status.RETURNED, OFFICE_ROLES, reason_required=True, asks_until=True),
         Transition("start_appraisal", _("Bắt đầu thẩm định"), frozenset({Status.SUBMITTED}),
                    Status.UNDER_APPRAISAL, OFFICE_ROLES),
         Transition("request_explanation", _("Đề nghị giải trình"), frozenset({Status.UNDER_APPRAISAL}),
@@ -56,13 +60,13 @@ TRANSITIONS = {
         Transition("answer_explanation", _("Gửi giải trình"), frozenset({Status.EXPLANATION_REQUESTED}),
                    Status.UNDER_APPRAISAL, UNIT_ROLES, own_unit_only=True),
         Transition("finish_appraisal", _("Kết thúc thẩm định"), frozenset({Status.UNDER_APPRAISAL}),
-                   Status.APPRAISED, OFFICE_ROLES),
+                   Status.APPRAISED, OFFICE_ROLES, confirm=True),
         Transition("reopen_appraisal", _("Mở lại thẩm định"), frozenset({Status.APPRAISED}),
                    Status.UNDER_APPRAISAL, OFFICE_ROLES, reason_required=True),
         Transition("publish", _("Công bố kết quả"), frozenset({Status.APPRAISED}),
-                   Status.PUBLISHED, OFFICE_ROLES),
+                   Status.PUBLISHED, OFFICE_ROLES, confirm=True),
         Transition("reappraise", _("Phúc tra (thẩm định lại sau công bố)"), frozenset({Status.PUBLISHED}),
-                   Status.UNDER_APPRAISAL, OFFICE_ROLES, reason_required=True),
+                   Status.UNDER_APPRAISAL, OFFICE_ROLES, reason_required=True, confirm=True),
     ]
 }
 
@@ -75,6 +79,9 @@ NOT_ALLOWED_FROM = _("Không thể “%(action)s” khi hồ sơ đang ở trạ
 NOT_YOUR_ROLE = _("Bạn không có quyền “%(action)s”.")
 REASON_REQUIRED = _("Cần nêu lý do để “%(action)s”.")
 ON_BEHALF_REASON_REQUIRED = _("“%(action)s” thay cho đơn vị cần nêu lý do (ví dụ: đơn vị gửi hồ sơ giấy ngày …).")
+UNTIL_REQUIRED = _("Cần nêu hạn hoàn thiện mới (dd/mm/yyyy, từ hôm nay trở đi) để “%(action)s”.")
+QUESTIONS_OPEN = _("Chưa thể gửi giải trình: còn đề nghị chưa trả lời hoặc chưa nêu lý do không giải trình: %(codes)s.")
+INCOMPLETE = _("Chưa thể nộp: còn %(count)s tiêu chí chưa chấm điểm hoặc chưa đánh dấu “không đánh giá”: %(codes)s.")
 
 
 class TransitionError(Exception):

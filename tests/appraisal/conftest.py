@@ -4,6 +4,7 @@ from appraisal.models import Assignment, CouncilRole
 from appraisal.services import council_member_add
 from assessments import actions
 from assessments.services import self_score_save
+from support import submit_completed
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def under_appraisal(period, ward, ward_staff, ward_head, secretariat, node):
     assessment = period.assessments.get(unit=ward)
     self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
     self_score_save(assessment=assessment, node=node("1.1.2"), by=ward_staff, expected_version=None, value="0,25")
-    actions.assessment_submit(assessment=assessment, by=ward_head)
+    submit_completed(assessment=assessment, by=ward_head)
     actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     return assessment
 

@@ -12,6 +12,7 @@ from appraisal.models import AppraisedScore
 from appraisal.services import appraisal_finish, appraisal_save, period_publish
 from assessments import actions
 from assessments.services import self_score_save
+from support import submit_completed
 
 
 def filled(period, edits: dict) -> io.BytesIO:
@@ -157,8 +158,8 @@ def test_only_the_changed_row_is_saved_when_another_unit_is_already_published(
     # Given Yên Sở self-scored 1.1.1, both units appraised and published, then Hoàng Liệt re-appraised
     yen_so = period.assessments.get(unit=other_ward)
     self_score_save(assessment=yen_so, node=node("1.1.1"), by=other_ward_staff, expected_version=None, value="0,5")
-    actions.assessment_submit(assessment=yen_so, by=django_user_model.objects.create(username="yen", role="unit_head",
-                                                                             unit=other_ward))
+    submit_completed(assessment=yen_so, by=django_user_model.objects.create(username="yen", role="unit_head",
+                                                                            unit=other_ward))
     actions.assessment_start_appraisal(assessment=yen_so, by=secretariat)
     appraisal_finish(assessment=under_appraisal, by=secretariat)
     appraisal_finish(assessment=yen_so, by=secretariat)
@@ -172,6 +173,9 @@ def test_only_the_changed_row_is_saved_when_another_unit_is_already_published(
 
     # Then that row alone is saved, and Yên Sở's published score is left alone
     assert saved == 1
-    assert sorted(under_appraisal.appraised_scores.values_list("node__code", "value", "version")) == [
+    assert sorted(under_appraisal.appraised_scores.exclude(value=0).values_list("node__code", "value", "version")) == [
         ("1.1.1", Decimal("0.25"), 2), ("1.1.2", Decimal("0.25"), 1)]
-    assert list(yen_so.appraised_scores.values_list("node__code", "value", "version")) == [("1.1.1", Decimal("0.5"), 1)]
+    assert not under_appraisal.appraised_scores.filter(value=0, version__gt=1).exists()
+    assert list(yen_so.appraised_scores.exclude(value=0).values_list("node__code", "value", "version")) == [
+        ("1.1.1", Decimal("0.5"), 1)]
+    assert not yen_so.appraised_scores.filter(version__gt=1).exists()

@@ -6,7 +6,7 @@ from appraisal.errors import AppraisalError
 from appraisal.models import ExplanationMessage
 from appraisal.services import explanation_answer, explanation_request
 from assessments import actions
-from assessments.workflow import Status
+from assessments.workflow import Status, TransitionError
 
 
 def test_the_whole_round_is_kept_per_criterion(under_appraisal, member, ward_staff, node):
@@ -81,3 +81,113 @@ def test_an_impossible_deadline_is_refused_with_the_message(client_for, member, 
                                        follow=True)
     assert "Hạn giải trình phải là một ngày dạng dd/mm/yyyy, từ hôm nay trở đi." in response.content.decode()
     assert not ExplanationMessage.objects.exists()
+
+
+# -- every question answered or left with a reason; the askers and the office told -------------
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+@pytest.fixture
+def asked(under_appraisal, member, node):
+    """Carol asked about 1.1.1 and 1.1.2."""
+    explanation_request(assessment=under_appraisal, nodes=[node("1.1.1"), node("1.1.2")], by=member,
+                        question="Bổ sung kế hoạch đã ký")
+    return under_appraisal
+
+
+def test_answers_cannot_be_sent_while_a_question_is_open(asked, ward_staff, node):
+    explanation_answer(assessment=asked, node=node("1.1.1"), by=ward_staff, text="Đã tải lên")
+    with pytest.raises(TransitionError, match="còn đề nghị chưa trả lời hoặc chưa nêu lý do không giải trình: 1.1.2."):
+        actions.assessment_answer_explanation(assessment=asked, by=ward_staff)
+    asked.refresh_from_db()
+    assert asked.status == Status.EXPLANATION_REQUESTED
+
+
+def test_a_question_left_with_a_reason_counts_as_handled(asked, ward_staff, node):
+    with pytest.raises(AppraisalError, match="Cần nêu lý do không giải trình tiêu chí “1.1.2”."):
+        explanation_answer(assessment=asked, node=node("1.1.2"), by=ward_staff, text=" ", leave=True)
+    explanation_answer(assessment=asked, node=node("1.1.1"), by=ward_staff, text="Đã tải lên")
+    explanation_answer(assessment=asked, node=node("1.1.2"), by=ward_staff, text="Văn bản đang chờ ký", leave=True)
+    actions.assessment_answer_explanation(assessment=asked, by=ward_staff)
+    assert asked.status == Status.UNDER_APPRAISAL
+    assert ExplanationMessage.objects.filter(node=node("1.1.2")).last().kind == "left"
+
+
+def test_a_new_question_on_an_answered_criterion_opens_it_again(asked, member, ward_staff, node):
+    for code in ("1.1.1", "1.1.2"):
+        explanation_answer(assessment=asked, node=node(code), by=ward_staff, text="Đã tải lên")
+    explanation_request(assessment=asked, nodes=[node("1.1.1")], by=member, question="Bản đã tải lên chưa có dấu")
+    with pytest.raises(TransitionError, match=": 1.1.1.$"):
+        actions.assessment_answer_explanation(assessment=asked, by=ward_staff)
+
+
+def test_the_asking_member_and_the_office_are_told_when_the_unit_answers(asked, ward_staff, secretariat, member, node,
+                                                                       leadership, django_user_model):
+    other_member = django_user_model.objects.create(username="dan", role="council_member", unit=member.unit)
+    for code in ("1.1.1", "1.1.2"):
+        explanation_answer(assessment=asked, node=node(code), by=ward_staff, text="Đã tải lên")
+    actions.assessment_answer_explanation(assessment=asked, by=ward_staff)
+    told = Notification.objects.filter(message="Phường Hoàng Liệt đã gửi giải trình hoangmai-phuong-2024/2024.")
+    assert sorted(told.values_list("recipient__username", flat=True)) == sorted([member.username, secretariat.username])
+    assert told.first().url == f"/tham-dinh/{asked.pk}/"
+    assert not Notification.objects.filter(recipient__in=[other_member, leadership]).exists()
+
+
+def test_the_unit_adds_evidence_with_its_answer(client_for, asked, ward_staff, node):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client_for(ward_staff).post(f"/tham-dinh/{asked.pk}/giai-trinh/1.1.1/", {
+        "text": "Kế hoạch đã ký, đính kèm", "file": SimpleUploadedFile("ke-hoach-da-ky.pdf", PDF)}, follow=True)
+    assert "Đã lưu giải trình tiêu chí 1.1.1." in response.content.decode()
+    evidence = asked.evidence.get()
+    assert (evidence.original_name, list(evidence.nodes.all())) == ("ke-hoach-da-ky.pdf", [node("1.1.1")])
+    assert "ke-hoach-da-ky.pdf" in response.content.decode()  # listed with the criterion at once
+
+
+def test_a_bad_file_with_an_answer_keeps_nothing(asked, ward_staff, node):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with pytest.raises(AppraisalError, match="không phải PDF"):
+        explanation_answer(assessment=asked, node=node("1.1.1"), by=ward_staff, text="x",
+                           uploaded=SimpleUploadedFile("virus.pdf", b"MZ"))
+    assert not asked.evidence.exists()
+    assert not ExplanationMessage.objects.filter(kind="answer").exists()
+
+
+def test_the_send_button_is_where_the_questions_are(client_for, asked, ward_staff):
+    client = client_for(ward_staff)
+    entry = client.get(f"/danh-gia/{asked.pk}/").content.decode()
+    assert 'data-action="answer_explanation"' not in entry
+    assert f'<a href="/tham-dinh/{asked.pk}/">Xem đề nghị và trả lời tại trang Thẩm định, giải trình</a>' in entry
+    page = client.get(f"/tham-dinh/{asked.pk}/").content.decode()
+    assert 'data-action="answer_explanation">Gửi giải trình</button>' in page
+    assert "Trả lời hoặc nêu lý do không giải trình trước khi gửi: 1.1.1, 1.1.2." in page
+
+
+def test_finishing_warns_of_questions_left_without_an_explanation(client_for, asked, ward_staff, secretariat, node):
+    explanation_answer(assessment=asked, node=node("1.1.1"), by=ward_staff, text="Đã tải lên")
+    explanation_answer(assessment=asked, node=node("1.1.2"), by=ward_staff, text="Chờ ký", leave=True)
+    actions.assessment_answer_explanation(assessment=asked, by=ward_staff)
+    html = client_for(secretariat).get(f"/tham-dinh/{asked.pk}/").content.decode()
+    assert ('<p class="flag small" data-testid="step-warning">Đơn vị không giải trình: 1.1.2 (Chờ ký).</p>'
+            in html.split('data-confirm="finish_appraisal"')[1])
+
+
+def test_a_question_past_its_deadline_no_longer_holds_the_round_but_is_warned_of(
+        client_for, under_appraisal, member, ward_staff, secretariat, node):
+    import datetime
+
+    from django.utils import timezone
+
+    # Given 1.1.1 asked with a deadline that has passed, and 1.1.2 answered
+    explanation_request(assessment=under_appraisal, nodes=[node("1.1.1")], by=member, question="?",
+                        answer_deadline=timezone.localdate() + datetime.timedelta(days=1))
+    explanation_request(assessment=under_appraisal, nodes=[node("1.1.2")], by=member, question="?")
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    ExplanationMessage.objects.filter(node=node("1.1.1")).update(answer_deadline=yesterday)
+    explanation_answer(assessment=under_appraisal, node=node("1.1.2"), by=ward_staff, text="Đã bổ sung")
+    # When the unit sends its answers, it may; and the finish warns that 1.1.1 was never answered
+    actions.assessment_answer_explanation(assessment=under_appraisal, by=ward_staff)
+    html = client_for(secretariat).get(f"/tham-dinh/{under_appraisal.pk}/").content.decode()
+    assert "Đề nghị giải trình không được trả lời trước hạn: 1.1.1." in html.split('data-confirm="finish_appraisal"')[1]

@@ -7,6 +7,7 @@ from appraisal.errors import AppraisalError
 from appraisal.services import appraisal_finish, appraisal_save, period_publish, reappraisal_publish
 from assessments import actions
 from assessments.workflow import Status, TransitionError
+from support import submit_completed
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def appraised_period(period, under_appraisal, other_ward, secretariat, django_us
     appraisal_finish(assessment=under_appraisal, by=secretariat)
     other = period.assessments.get(unit=other_ward)
     head = django_user_model.objects.create(username="yen", role="unit_head", unit=other_ward)
-    actions.assessment_submit(assessment=other, by=head)
+    submit_completed(assessment=other, by=head)
     actions.assessment_start_appraisal(assessment=other, by=secretariat)
     appraisal_finish(assessment=other, by=secretariat)
     return period

@@ -8,6 +8,8 @@ from assessments.errors import AssessmentError
 from assessments.models import SelfScore
 from assessments.services import self_score_clear, self_score_save
 
+from support import submit_completed
+
 
 def save_url(assessment, code):
     return f"/danh-gia/{assessment.pk}/tieu-chi/{code}/"
@@ -58,7 +60,7 @@ def test_clearing_from_an_older_form_is_refused(assessment, leaf, ward_staff, sc
 
 
 def test_a_submitted_file_cannot_be_cleared(assessment, leaf, ward_head, scored):
-    actions.assessment_submit(assessment=assessment, by=ward_head)
+    submit_completed(assessment=assessment, by=ward_head)
 
     with pytest.raises(AssessmentError, match="Đã nộp"):
         self_score_clear(assessment=assessment, node=leaf, by=ward_head, expected_version=scored.version)

@@ -5,6 +5,7 @@ import pytest
 
 from assessments.forms import parse_version
 from assessments.services import self_score_save
+from support import score_remaining_leaves
 
 
 def url(assessment):
@@ -99,6 +100,7 @@ def test_a_refused_upload_says_why(client_for, ward_staff, assessment, leaf):
 
 def test_submit_button_lists_criteria_scored_without_evidence(client_for, ward_head, assessment, leaf):
     self_score_save(assessment=assessment, node=leaf, by=ward_head, expected_version=None, value="0.5")
+    score_remaining_leaves(assessment, by=ward_head)
     html = client_for(ward_head).get(url(assessment)).content.decode()
     assert "chưa có tài liệu kiểm chứng:</p>" not in html  # sanity: the list has content
     assert "Các tiêu chí có điểm nhưng chưa có tài liệu kiểm chứng: 1.1.1" in html

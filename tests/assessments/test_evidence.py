@@ -7,7 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assessments.errors import AssessmentError
-from assessments.services import evidence_add
+from assessments.models import Assessment
+from assessments.services import evidence_add, evidence_delete
+from assessments.workflow import Status
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -98,3 +100,77 @@ def test_an_evidence_id_from_another_assessment_is_404(client_for, assessment, o
     theirs = evidence_add(assessment=other_assessment, by=other_ward_staff, nodes=[leaf],
                           uploaded=SimpleUploadedFile("x.pdf", PDF))
     assert client_for(ward_staff).get(f"/danh-gia/{assessment.pk}/tai-lieu/{theirs.pk}/").status_code == 404
+
+
+def test_a_second_upload_of_the_same_name_downloads_under_the_name_it_was_uploaded_with(
+        client_for, assessment, leaf, ward_staff):
+    for _ in range(2):
+        evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf],
+                                uploaded=SimpleUploadedFile("ke-hoach.pdf", PDF))
+    assert evidence.original_name == "ke-hoach.pdf"
+    response = client_for(ward_staff).get(f"/danh-gia/{assessment.pk}/tai-lieu/{evidence.pk}/")
+    assert 'filename="ke-hoach.pdf"' in response["Content-Disposition"]
+
+
+def test_the_unit_replaces_a_file_while_the_file_is_editable(client_for, assessment, leaf, ward_staff):
+    # Given a plan attached to 1.1.1
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf],
+                            uploaded=SimpleUploadedFile("ke-hoach.pdf", PDF))
+    # When the unit puts the signed scan in its place
+    response = client_for(ward_staff).post(f"/danh-gia/{assessment.pk}/tai-lieu/{evidence.pk}/thay/",
+                                           {"file": SimpleUploadedFile("ke-hoach-da-ky.png", PNG)}, follow=True)
+    # Then the same evidence proves the same criterion with the new file, under its new name
+    assert "Đã thay tệp của tài liệu “ke-hoach-da-ky.png”." in response.content.decode()
+    evidence.refresh_from_db()
+    assert (evidence.title, evidence.original_name, evidence.content_type) == (
+        "ke-hoach-da-ky.png", "ke-hoach-da-ky.png", "image/png")
+    assert list(evidence.nodes.all()) == [leaf]
+    download = client_for(ward_staff).get(f"/danh-gia/{assessment.pk}/tai-lieu/{evidence.pk}/")
+    assert b"".join(download.streaming_content) == PNG
+
+
+def test_a_replacement_is_checked_like_an_upload_and_needs_a_file(client_for, assessment, leaf, ward_staff):
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf], title="Kế hoạch",
+                            uploaded=SimpleUploadedFile("ke-hoach.pdf", PDF))
+    url = f"/danh-gia/{assessment.pk}/tai-lieu/{evidence.pk}/thay/"
+    client = client_for(ward_staff)
+    refused = client.post(url, {"file": SimpleUploadedFile("virus.pdf", b"MZ")}, follow=True).content.decode()
+    assert "Tệp “virus.pdf” không phải PDF" in refused
+    assert "Chọn tệp mới để thay cho tài liệu “Kế hoạch”." in client.post(url, follow=True).content.decode()
+    evidence.refresh_from_db()
+    assert (evidence.original_name, evidence.content_type) == ("ke-hoach.pdf", "application/pdf")
+
+
+def test_the_unit_deletes_evidence_while_the_file_is_editable_and_the_history_keeps_it(
+        client_for, assessment, leaf, ward_staff):
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf],
+                            uploaded=SimpleUploadedFile("nham.pdf", PDF))
+    response = client_for(ward_staff).post(f"/danh-gia/{assessment.pk}/tai-lieu/{evidence.pk}/xoa/", follow=True)
+    assert "Đã xóa tài liệu “nham.pdf”." in response.content.decode()
+    assert not assessment.evidence.exists()
+    deleted = evidence.history.first()
+    assert (deleted.history_type, deleted.history_user) == ("-", ward_staff)
+
+
+def test_evidence_cannot_be_deleted_or_replaced_once_submitted(client_for, assessment, leaf, ward_staff, ward_head):
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf],
+                            uploaded=SimpleUploadedFile("ke-hoach.pdf", PDF))
+    Assessment.objects.filter(pk=assessment.pk).update(status=Status.SUBMITTED)
+    client = client_for(ward_staff)
+    page = client.get(f"/danh-gia/{assessment.pk}/").content.decode()
+    assert "ke-hoach.pdf" in page and "/xoa/" not in page and "/thay/" not in page
+    deleted = client.post(f"/danh-gia/{assessment.pk}/tai-lieu/{evidence.pk}/xoa/", follow=True).content.decode()
+    replaced = client.post(f"/danh-gia/{assessment.pk}/tai-lieu/{evidence.pk}/thay/",
+                           {"file": SimpleUploadedFile("moi.pdf", PDF)}, follow=True).content.decode()
+    assert "không thể sửa điểm tự chấm" in deleted and "không thể sửa điểm tự chấm" in replaced
+    evidence.refresh_from_db()
+    assert evidence.original_name == "ke-hoach.pdf"
+
+
+def test_another_ward_cannot_reach_the_evidence_to_delete_it(client_for, assessment, leaf, ward_staff, other_ward_staff):
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf], document_number="1/QĐ")
+    client = client_for(other_ward_staff)
+    assert client.post(f"/danh-gia/{assessment.pk}/tai-lieu/{evidence.pk}/xoa/").status_code == 404
+    with pytest.raises(AssessmentError, match="không có quyền"):
+        evidence_delete(evidence=evidence, by=other_ward_staff)
+    assert assessment.evidence.exists()

@@ -11,6 +11,7 @@ from assessments.errors import AssessmentError
 from assessments.excel import ImportRejected, self_score_template_xlsx, self_scores_import_xlsx
 from assessments.models import SelfScore
 from assessments.services import self_score_save
+from support import submit_completed
 
 
 class Template:
@@ -186,12 +187,12 @@ def test_another_wards_staff_is_refused_before_the_file_is_read(assessment, othe
 
 
 def test_after_submission_the_import_is_refused(assessment, ward_staff, ward_head):
-    actions.assessment_submit(assessment=assessment, by=ward_head)
+    submit_completed(assessment=assessment, by=ward_head)
     with pytest.raises(AssessmentError, match="trạng thái “Đã nộp”"):
         self_scores_import_xlsx(
             assessment=assessment, file=Template(assessment).type("1.1.1", 0.5).file(), by=ward_staff
         )
-    assert not SelfScore.objects.exists()
+    assert SelfScore.objects.get(node__code="1.1.1").value == 0  # as submitted
 
 
 # -- criteria scored by a rule ------------------------------------------------------------------

@@ -12,6 +12,8 @@ from assessments.selectors import period_progress
 from assessments.services import self_score_save
 from organizations.models import Unit, UnitKind
 
+from support import score_remaining_leaves
+
 
 def progress_url(period, **query):
     url = reverse("periods:progress", args=[period.pk])
@@ -61,6 +63,7 @@ def test_the_office_submits_for_a_unit_with_a_reason_and_leaves_one_out(period, 
                                                                         secretariat, client_for):
     client = client_for(secretariat)
     back = progress_url(period)
+    score_remaining_leaves(assessment, by=secretariat)  # the paper file, typed in
     client.post(reverse("assessments:transition", args=[assessment.pk, "submit"]),
                 {"reason": "Đơn vị gửi hồ sơ giấy ngày 20/11", "next": back})
     assert Assessment.objects.get(pk=assessment.pk).status == "submitted"

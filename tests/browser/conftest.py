@@ -11,7 +11,11 @@ import os
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from accounts.models import User
+from accounts.models import Role, User
+from assessments.services import period_open
+from frameworks.models import Framework
+from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
+from organizations.models import Unit, UnitKind
 from support import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
@@ -87,3 +91,16 @@ def login():
         expect(page.locator("h1")).to_contain_text("Xin chào")
         return page
     return log_in
+
+
+@pytest.fixture
+def ward_assessment(transactional_db, make_user):
+    """Hoàng Liệt's draft in the 2024 ward period, opened by Bob of the secretariat."""
+    city = Unit.objects.create(code="HN", name="Thành phố Hà Nội", kind=UnitKind.CITY)
+    district = Unit.objects.create(code="HM", name="Quận Hoàng Mai", kind=UnitKind.DISTRICT, parent=city)
+    ward = Unit.objects.create(code="HM-W-HL", name="Phường Hoàng Liệt", kind=UnitKind.WARD, parent=district,
+                               framework_family="hoangmai-phuong")
+    framework_load(data=read_fixture(FIXTURE_DIR / "hoangmai-phuong-2024.json"))
+    period = period_open(framework=Framework.objects.get(key="hoangmai-phuong-2024"), year=2024,
+                         by=make_user("bob", Role.SECRETARIAT, district))
+    return period.assessments.get(unit=ward)

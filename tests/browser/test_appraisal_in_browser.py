@@ -11,6 +11,7 @@ from assessments.services import period_open, self_score_save
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from organizations.models import Unit, UnitKind
+from support import submit_completed
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +31,14 @@ def people(make_user, transactional_db):
 
 @pytest.fixture
 def assessment(people):
-    """Hoàng Liệt scored 1.1.1 = 0,5, submitted; the appraisal has started; Carol reviews 1.1.1."""
+    """Hoàng Liệt scored 1.1.1 = 0,5 (the rest 0), submitted; the appraisal has started; Carol reviews 1.1.1."""
     framework_load(data=read_fixture(FIXTURE_DIR / "hoangmai-phuong-2024.json"))
     framework = Framework.objects.get(key="hoangmai-phuong-2024")
     period = period_open(framework=framework, year=2024, by=people["secretariat"])
     assessment = period.assessments.get()
     node = framework.nodes.get(code="1.1.1")
     self_score_save(assessment=assessment, node=node, by=people["staff"], expected_version=None, value="0,5")
-    actions.assessment_submit(assessment=assessment, by=people["head"])
+    submit_completed(assessment=assessment, by=people["head"])
     actions.assessment_start_appraisal(assessment=assessment, by=people["secretariat"])
     Assignment.objects.create(member=council_member_add(period=period, user=people["member"]), node=node)
     return assessment
@@ -49,7 +50,7 @@ def switch_user(page, live_server, login, username):
     login(page, live_server, username)
 
 
-def test_adjust_explain_answer_and_publish(page, live_server, login, assessment):
+def test_adjust_explain_answer_and_publish(page, live_server, login, assessment, tmp_path):
     url = f"{live_server.url}/tham-dinh/{assessment.pk}/"
     row = page.locator('[id="row-1.1.1"]')
     status = page.locator('[data-testid="status"]')
@@ -68,23 +69,47 @@ def test_adjust_explain_answer_and_publish(page, live_server, login, assessment)
     page.locator('button[data-action="request_explanation"]').click()
     expect(status).to_have_text("Đề nghị giải trình")
 
-    # The ward answers on the criterion and sends its answers back.
+    # The ward is sent to the questions from its file, where the only "Gửi giải trình" button is.
     switch_user(page, live_server, login, "alice")
-    page.goto(url)
+    page.goto(f"{live_server.url}/danh-gia/{assessment.pk}/")
+    expect(page.locator('button[data-action="answer_explanation"]')).to_have_count(0)
+    page.get_by_role("link", name="Xem đề nghị và trả lời tại trang Thẩm định, giải trình").click()
     expect(row).to_contain_text("Gửi bản kế hoạch có chữ ký")
-    row.get_by_label("Giải trình 1.1.1").fill("Kế hoạch số 12/KH-UBND ngày 15/01/2024, đã tải lên")
-    row.get_by_role("button", name="Gửi giải trình").click()
-    expect(page.locator(".messages")).to_contain_text("Đã gửi giải trình tiêu chí 1.1.1.")
+    expect(page.locator('[data-testid="open-questions"]')).to_contain_text("1.1.1")
+    # It answers on the criterion with the signed plan attached, then sends its answers back.
+    signed = tmp_path / "ke-hoach-da-ky.pdf"
+    signed.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    row.get_by_label("Giải trình 1.1.1").fill("Kế hoạch số 12/KH-UBND ngày 15/01/2024, đính kèm")
+    row.get_by_label("Tài liệu bổ sung 1.1.1").set_input_files(signed)
+    row.get_by_role("button", name="Lưu giải trình").click()
+    expect(page.locator(".messages")).to_contain_text("Đã lưu giải trình tiêu chí 1.1.1.")
+    expect(row.get_by_role("link", name="ke-hoach-da-ky.pdf")).to_be_visible()
+    expect(page.locator('[data-testid="open-questions"]')).to_have_count(0)
     page.locator('button[data-action="answer_explanation"]').click()
     expect(status).to_have_text("Đang thẩm định")
+
+    # The member who asked is told.
+    switch_user(page, live_server, login, "carol")
+    expect(page.locator('[data-testid="unread"]')).to_have_text("1")
+    page.goto(f"{live_server.url}/thong-bao/")
+    expect(page.locator("main")).to_contain_text("Phường Hoàng Liệt đã gửi giải trình hoangmai-phuong-2024/2024.")
 
     # The secretariat finishes the appraisal and publishes the period.
     switch_user(page, live_server, login, "bob")
     page.goto(url)
     expect(row).to_contain_text("Kế hoạch số 12/KH-UBND")
-    page.locator('button[data-action="finish_appraisal"]').click()
+    finish = page.locator('details[data-confirm="finish_appraisal"]')
+    expect(finish.locator('button[data-action="finish_appraisal"]')).to_be_hidden()  # asked again first
+    finish.locator("summary").click()
+    expect(finish.locator('[data-testid="summary-scored"]')).to_have_text("67/67 tiêu chí")
+    expect(finish.locator('[data-testid="summary-missing-evidence"]')).to_have_text("không có")  # sent with the answer
+    expect(finish.locator('[data-testid="summary-total"]')).to_have_text("0,25 / 70")
+    finish.get_by_role("button", name="Xác nhận: Kết thúc thẩm định").click()
     expect(status).to_have_text("Đã thẩm định")
     page.goto(f"{live_server.url}/tham-dinh/ky/{assessment.period_id}/")
-    page.locator('button[data-action="publish"]').click()
+    publish = page.locator('details[data-confirm="publish"]')
+    publish.locator("summary").click()
+    expect(publish.locator("tbody td")).to_have_text(["Phường Hoàng Liệt", "Đã thẩm định", "67/67", "—", "0,25 / 70"])
+    publish.get_by_role("button", name="Xác nhận: Công bố kết quả cả kỳ").click()
     expect(page.locator(".messages")).to_contain_text("Đã công bố kết quả kỳ hoangmai-phuong-2024/2024.")
     expect(page.locator("tbody .status")).to_have_text("Đã công bố")

@@ -4,12 +4,14 @@ overview shows each change."""
 import pytest
 from playwright.sync_api import expect
 
-from accounts.models import Notification, Role
+from accounts.models import Notification, Role, User
 from assessments.models import Assessment, StatusChange
 from assessments.services import period_open
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from organizations.models import Unit, UnitKind
+
+from support import score_remaining_leaves
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +46,8 @@ def test_the_office_follows_the_year_on_the_progress_overview(page, live_server,
     expect(page.locator(".messages")).to_contain_text("Đã gửi lời nhắc tới 3 đơn vị chưa nộp.")
     assert Notification.objects.filter(recipient__username="canbo.yenso", message__startswith="Nhắc").count() == 1
 
-    # It submits Yên Sở's paper file for it, with a reason
+    # It submits Yên Sở's paper file for it (typed in already), with a reason
+    score_remaining_leaves(Assessment.objects.get(unit__code="HM-W-YENSO"), by=User.objects.get(username="bob"))
     yen_so = unit_row(page, "HM-W-YENSO")
     yen_so.locator("summary").click()
     yen_so.get_by_label("Lý do nộp thay").fill("Đơn vị gửi hồ sơ giấy ngày 20/11/2024")

@@ -11,6 +11,7 @@ from assessments.services import period_open
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from organizations.models import Unit, UnitKind
+from support import score_remaining_leaves
 
 pytestmark = pytest.mark.browser
 
@@ -102,9 +103,18 @@ def test_an_officer_scores_attaches_evidence_and_submits(page, live_server, logi
     expect(page.locator(".messages")).to_contain_text("Đã thêm tài liệu kiểm chứng.")
     for code in labels:
         expect(leaf(page, code).locator("ul.evidence")).to_contain_text("Kế hoạch CCHC năm 2023")
-    expect(page.locator("p.flag")).to_have_count(0)  # nothing scored is left without evidence
+    expect(page.locator(".tree-entry p.flag")).to_have_count(0)  # nothing scored is left without evidence
 
-    page.locator('button[data-action="submit"]').click()
+    # The rest of the tree scored 0 (not what this test is about), then "Nộp" sums the file up first.
+    score_remaining_leaves(assessment, by=officer)
+    page.reload()
+    confirm = page.locator('details[data-confirm="submit"]')
+    confirm.locator("summary").click()
+    leaves = assessment.period.framework.nodes.filter(children__isnull=True).count()
+    expect(confirm.locator('[data-testid="summary-scored"]')).to_have_text(f"{leaves}/{leaves} tiêu chí")
+    expect(confirm.locator('[data-testid="summary-missing-evidence"]')).to_have_text("không có")
+    expect(confirm.locator('[data-testid="summary-total"]')).to_have_text("1,8 / 65")
+    confirm.get_by_role("button", name="Xác nhận: Nộp kết quả tự đánh giá").click()
     expect(status).to_have_text("Đã nộp")
     expect(page.locator(".messages")).to_have_text("Đã nộp kết quả tự đánh giá. Hồ sơ chuyển sang “Đã nộp”.")
     expect(page.locator(".score-form")).to_have_count(0)  # read-only once submitted
@@ -125,3 +135,21 @@ def test_a_refused_save_shows_the_message_at_the_criterion(page, live_server, lo
     expect(page.locator('[data-testid="score-1.1"]')).to_have_text("—")
     # What the user typed stays in the fields next to the message.
     expect(leaf(page, "1.1").locator('input[name="in-b"]')).to_have_value("20")
+
+
+def test_an_incomplete_file_is_refused_with_the_codes_still_open(page, live_server, login, officer, assessment):
+    # Given everything scored but 1.1 and 1.2
+    score_remaining_leaves(assessment, by=officer)
+    assessment.self_scores.filter(node__code__in=["1.1", "1.2"]).delete()
+    login(page, live_server, "hana")
+    page.goto(f"{live_server.url}/danh-gia/{assessment.pk}/")
+    # When the head opens "Nộp", the summary already says what is missing
+    confirm = page.locator('details[data-confirm="submit"]')
+    confirm.locator("summary").click()
+    expect(confirm.locator('[data-testid="summary-unscored"]')).to_have_text(
+        "Chưa thể nộp: còn 2 tiêu chí chưa chấm điểm: 1.1, 1.2.")
+    # And confirming anyway is refused with the same codes; the file stays a draft
+    confirm.get_by_role("button", name="Xác nhận: Nộp kết quả tự đánh giá").click()
+    expect(page.locator(".messages")).to_contain_text(
+        "Chưa thể nộp: còn 2 tiêu chí chưa chấm điểm hoặc chưa đánh dấu “không đánh giá”: 1.1, 1.2.")
+    expect(page.locator('[data-testid="status"]')).to_have_text("Đang tự đánh giá")

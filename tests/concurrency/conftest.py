@@ -5,11 +5,11 @@ from accounts.models import Role, User
 from appraisal.models import Assignment, CouncilRole
 from appraisal.services import council_member_add
 from assessments import actions, workflow
-from assessments.actions import assessment_submit
 from assessments.services import period_open
 from organizations.models import Unit, UnitKind
 
 from concurrency.racing import BESIDE_LEAVES, ROUND_LEAVES
+from support import submit_completed
 
 
 
@@ -52,14 +52,14 @@ def drafts(district, ward_framework, secretariat):
 def submitted(drafts):
     """The five wards' files, each submitted by its head."""
     for assessment, head in drafts:
-        assessment_submit(assessment=assessment, by=head)
+        submit_completed(assessment=assessment, by=head)
     return [assessment for assessment, _head in drafts]
 
 
 @pytest.fixture
 def under_appraisal(assessment, ward_head, secretariat):
-    """Hoàng Liệt, submitted without self-scores, and its appraisal started."""
-    assessment_submit(assessment=assessment, by=ward_head)
+    """Hoàng Liệt, every criterion self-scored 0, submitted, and its appraisal started."""
+    submit_completed(assessment=assessment, by=ward_head)
     actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     return assessment
 

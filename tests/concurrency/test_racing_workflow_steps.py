@@ -9,6 +9,7 @@ from assessments.models import Assessment, StatusChange
 from assessments.actions import assessment_return, assessment_submit
 from assessments.workflow import Status, TransitionError
 from concurrency.racing import CONCURRENCY_TEST, fresh, lingering_before_save, race, winner_and_loser
+from support import SOON, score_remaining_leaves
 
 pytestmark = CONCURRENCY_TEST
 
@@ -24,7 +25,8 @@ def assert_steps_chain(assessment) -> list[str]:
 
 def test_two_submissions_of_one_file_at_once_take_one_step(drafts, secretariat):
     for assessment, head in drafts:
-        # Given a draft, and its head pressing "Nộp" in two tabs
+        # Given a complete draft, and its head pressing "Nộp" in two tabs
+        score_remaining_leaves(assessment, by=head)
         # When both requests arrive at the same moment
         with lingering_before_save(Assessment):
             outcomes = race(lambda a=assessment, h=head: assessment_submit(assessment=fresh(a), by=fresh(h)),
@@ -63,7 +65,7 @@ def test_a_return_and_a_start_of_the_appraisal_at_once_happen_one_after_the_othe
         with lingering_before_save(Assessment):
             returning, starting = race(
                 lambda a=assessment: assessment_return(assessment=fresh(a), by=fresh(secretariat),
-                                                       reason="Thiếu tài liệu"),
+                                                       reason="Thiếu tài liệu", until=SOON),
                 lambda a=assessment: actions.assessment_start_appraisal(assessment=fresh(a), by=fresh(admin)),
             )
         # Then the outcome is one of the two orders: a file may be returned during its appraisal, so

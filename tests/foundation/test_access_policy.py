@@ -7,8 +7,8 @@ from accounts.access import (
     Actor, may_appraise, may_enter_surveys, may_read_assessment, may_read_results, may_write_self_scores,
 )
 from accounts.roles import Role
-from assessments import actions
 from assessments.workflow import Status
+from support import submit_completed
 
 R = Role
 UNIT = 1  # the assessed unit
@@ -100,7 +100,7 @@ def test_a_units_report_follows_the_file_rule(client_for, period, ward, other_wa
     url = reverse("reports:unit_report", args=[assessment.pk])
     council_member_add(period=period, user=council_member)
     assert client_for(council_member).get(url).status_code == 404  # seated, but still a draft
-    actions.assessment_submit(assessment=assessment, by=ward_head)
+    submit_completed(assessment=assessment, by=ward_head)
     assert client_for(council_member).get(url).status_code == 200
     assert client_for(other_ward_staff).get(url).status_code == 404
 

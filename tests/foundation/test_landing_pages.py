@@ -1,5 +1,6 @@
 """Each role's home page starts from the work waiting for it."""
 from assessments import actions
+from support import submit_completed
 
 
 def test_unit_staff_see_their_own_units_assessments_only(client_for, ward_staff, period):
@@ -11,7 +12,7 @@ def test_unit_staff_see_their_own_units_assessments_only(client_for, ward_staff,
 def test_the_secretariat_sees_submissions_waiting(client_for, secretariat, ward_head, period, ward):
     client = client_for(secretariat)
     assert "Không có hồ sơ nào đang chờ." in client.get("/").content.decode()
-    actions.assessment_submit(assessment=period.assessments.get(unit=ward), by=ward_head)
+    submit_completed(assessment=period.assessments.get(unit=ward), by=ward_head)
     html = client.get("/").content.decode()
     assert "Hồ sơ cần Phòng Nội vụ xử lý" in html and "Đã nộp" in html
 
@@ -20,7 +21,7 @@ def test_a_council_member_sees_the_units_under_appraisal_of_their_periods(client
     from appraisal.services import council_member_add
 
     assessment = period.assessments.get(unit=ward)
-    actions.assessment_submit(assessment=assessment, by=ward_head)
+    submit_completed(assessment=assessment, by=ward_head)
     actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     client = client_for(council_member)
     assert f'href="/tham-dinh/{assessment.pk}/"' not in client.get("/").content.decode()

@@ -15,6 +15,8 @@ from assessments.services import self_score_save
 from appraisal.services import appraisal_save
 from config.excel import workbook_bytes
 
+from support import submit_completed
+
 TOO_LONG_EXPLANATION = "“Giải trình” dài 5001 ký tự; tối đa 5000 ký tự."
 
 
@@ -61,7 +63,7 @@ def test_an_unknown_code_is_quoted_back_shortened(assessment, ward_staff):
 
 @pytest.fixture
 def under_appraisal(assessment, ward_head, secretariat):
-    actions.assessment_submit(assessment=assessment, by=ward_head)
+    submit_completed(assessment=assessment, by=ward_head)
     actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     return assessment
 

@@ -14,6 +14,7 @@ from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from reports.selectors import period_results, unit_report
 from surveys.services import SurveyError, survey_result_save
+from support import submit_completed
 
 from support import publish_period
 
@@ -37,7 +38,7 @@ def start_appraisals(period, ward_head, secretariat):
     """Both wards submit and the appraisal starts; returns (Hoàng Liệt, Yên Sở)."""
     hoang_liet, yen_so = period.assessments.get(unit=ward_head.unit), period.assessments.exclude(unit=ward_head.unit).get()
     for assessment, head in ((hoang_liet, ward_head), (yen_so, period.yen_so_head)):
-        actions.assessment_submit(assessment=assessment, by=head)
+        submit_completed(assessment=assessment, by=head)
         actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     return hoang_liet, yen_so
 

@@ -22,8 +22,8 @@ from assessments.services import period_open, self_score_save
 from reports.documents import council_minutes_pdf, period_results_pdf, unit_scored_pdf
 from reports.selectors import period_results
 from surveys.services import survey_result_save
+from support import publish_period, submit_completed
 
-from support import publish_period
 
 OFFICE = "Văn phòng HĐND và UBND phường"
 REASON = "Kế hoạch SIPAS ban hành chậm so với yêu cầu"
@@ -66,7 +66,7 @@ def scored(period, ward, other_ward, ward_staff, other_ward_staff, secretariat, 
 @pytest.fixture
 def published(scored, ward_head, secretariat):
     for assessment, head in ((scored.hoang_liet, ward_head), (scored.yen_so, scored.yen_so_head)):
-        actions.assessment_submit(assessment=assessment, by=head)
+        submit_completed(assessment=assessment, by=head)
         actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     appraisal_save(assessment=scored.hoang_liet, node=scored.nodes["1.1.2"], by=secretariat, value="0,25",
                    reason=REASON, expected_version=None)
@@ -155,9 +155,9 @@ def test_council_minutes_record_the_adjusted_criteria(published):
     # STT numbers the rows; the code has its own column
     assert f"1 1.1.2 Ban hành và triển khai kế hoạch SIPAS năm 0,5 → 0,25 {REASON} Bob" in text
     assert "1.1.1 Ban hành" not in text  # confirmed, not adjusted
-    # Two other criteria were self-scored and confirmed; the rest had no self-score and are not "công nhận"
-    assert "Hội đồng công nhận điểm tự chấm của 2 tiêu chí còn lại đơn vị đã tự chấm." in text
-    assert f"{leaf_count(published) - 3} tiêu chí đơn vị không tự chấm điểm, không được tính điểm: 1.1.3," in text
+    # A submitted file is complete: every other criterion was self-scored and is confirmed
+    assert f"Hội đồng công nhận điểm tự chấm của {leaf_count(published) - 1} tiêu chí còn lại đơn vị đã tự chấm." in text
+    assert "không tự chấm điểm" not in text
     assert "các tiêu chí còn lại." not in text
     assert squeezed("Tổng điểm tự chấm Tổng điểm thẩm định Chênh lệch Điểm tối đa 1,25 1 -0,25 70") in squeezed(text)
     assert "THƯ KÝ (Ký, ghi rõ họ tên) CHỦ TỊCH HỘI ĐỒNG (Ký, ghi rõ họ tên) Leo" in text
@@ -178,7 +178,7 @@ def test_minutes_during_the_appraisal_are_a_draft_with_the_explanation_exchange(
                                                                                  secretariat, council_member):
     # Given Hoàng Liệt under appraisal: Carol asks about 1.1.2, the unit answers, Bob cuts it
     hoang_liet = scored.hoang_liet
-    actions.assessment_submit(assessment=hoang_liet, by=ward_head)
+    submit_completed(assessment=hoang_liet, by=ward_head)
     actions.assessment_start_appraisal(assessment=hoang_liet, by=secretariat)
     explanation_request(assessment=hoang_liet, nodes=[scored.nodes["1.1.2"]], question="Đề nghị bổ sung kế hoạch SIPAS",
                         by=secretariat)

@@ -1,8 +1,8 @@
 import pytest
 
 from assessments import actions, workflow
-from assessments.actions import assessment_submit
 from assessments.services import self_score_save
+from support import submit_completed
 
 
 @pytest.fixture
@@ -30,6 +30,6 @@ def under_appraisal(assessment, ward_staff, ward_head, secretariat, node):
     """Hoàng Liệt scored 1.1.1 = 0,5 and 1.1.2 = 0,25, submitted, and the appraisal started."""
     self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
     self_score_save(assessment=assessment, node=node("1.1.2"), by=ward_staff, expected_version=None, value="0,25")
-    assessment_submit(assessment=assessment, by=ward_head)
+    submit_completed(assessment=assessment, by=ward_head)
     actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     return assessment

@@ -19,11 +19,11 @@ from assessments.excel import self_score_template_xlsx, self_scores_import_xlsx
 from assessments.models import AssessmentResult
 from assessments.results import assessment_scoring, figures_row
 from assessments.scoring import result_figures
-from assessments.actions import assessment_submit
 from assessments.services import self_score_save
 from frameworks.selectors import tree_for
 from reports.selectors import period_results
 from surveys.services import survey_results_save
+from support import submit_completed
 
 STORED = ["self_total", "appraised_total", "combined_total", "appraisal_max", "survey_total", "scored", "leaves",
           "areas", "shortfalls"]
@@ -83,7 +83,7 @@ def test_an_excel_import_updates_the_results(assessment, ward_staff):
 def test_appraisal_decisions_finish_survey_and_publication_stay_in_step(
         period, assessment, other_assessment, ward_staff, ward_head, secretariat, node):
     self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
-    assessment_submit(assessment=assessment, by=ward_head)
+    submit_completed(assessment=assessment, by=ward_head)
     actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
     assert_in_step(assessment)
     assert stored(assessment)["appraised_total"] is None  # the council has decided nothing yet
