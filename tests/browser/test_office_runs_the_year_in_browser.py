@@ -70,3 +70,20 @@ def test_the_office_follows_the_year_on_the_progress_overview(page, live_server,
     page.get_by_role("button", name="Lọc").click()
     expect(page.locator("table.progress tbody tr")).to_have_count(1)
     expect(page.locator("table.progress tbody")).to_contain_text("Phường Yên Sở")
+
+
+def test_the_office_assigns_a_whole_area_to_a_council_member(page, live_server, login, period, make_user):
+    from appraisal.models import Assignment
+    from appraisal.services import council_member_add
+
+    justice = Unit.objects.create(code="HM-P-TUPHAP", name="Phòng Tư pháp", kind=UnitKind.DEPARTMENT,
+                                  parent=Unit.objects.get(code="HM"))
+    council_member_add(period=period, user=make_user("carol", Role.COUNCIL_MEMBER, justice, first_name="Carol"))
+    login(page, live_server, "bob")
+    page.goto(f"{live_server.url}/tham-dinh/ky/{period.pk}/")
+    seat = page.locator("li[data-seat='carol']")
+    seat.get_by_label("Lĩnh vực, tiêu chí").select_option(value="2")
+    seat.get_by_role("button", name="Phân công", exact=True).click()
+    expect(page.locator(".messages")).to_contain_text("Đã phân công 4 tiêu chí cho Carol.")
+    expect(page.locator("li[data-seat='carol']")).to_contain_text("4 tiêu chí được phân công")
+    assert set(Assignment.objects.values_list("node__code", flat=True)) == {"2.1", "2.2", "2.3", "2.4"}
