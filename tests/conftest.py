@@ -2,12 +2,13 @@
 import pytest
 
 from accounts.models import Role, User
-from assessments.services import period_open
+from assessments import actions
+from assessments.services import period_open, self_score_save
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from organizations.models import Unit, UnitKind
 
-from support import PASSWORD
+from support import PASSWORD, submit_completed
 
 
 @pytest.fixture
@@ -109,3 +110,35 @@ def city_department(rules_framework, district, secretariat, django_user_model):
     period = period_open(framework=rules_framework, year=2023, by=secretariat)
     staff = django_user_model.objects.create(username="so", role=Role.UNIT_STAFF, unit=unit)
     return period.assessments.get(unit=unit), staff
+
+
+@pytest.fixture
+def node(ward_framework):
+    """A node of the ward tree by its code: ``node("1.1.1")``."""
+    return lambda code: ward_framework.nodes.get(code=code)
+
+
+@pytest.fixture
+def assessment(period, ward):
+    return period.assessments.get(unit=ward)
+
+
+@pytest.fixture
+def other_assessment(period, other_ward):
+    return period.assessments.get(unit=other_ward)
+
+
+@pytest.fixture
+def leaf(node):
+    """A manual leaf of the ward tree (1.1.1, worth 0.5)."""
+    return node("1.1.1")
+
+
+@pytest.fixture
+def under_appraisal(assessment, ward_staff, ward_head, secretariat, node):
+    """Hoàng Liệt scored 1.1.1 = 0,5 and 1.1.2 = 0,25 (the rest 0), submitted, and the appraisal started."""
+    self_score_save(assessment=assessment, node=node("1.1.1"), by=ward_staff, expected_version=None, value="0,5")
+    self_score_save(assessment=assessment, node=node("1.1.2"), by=ward_staff, expected_version=None, value="0,25")
+    submit_completed(assessment=assessment, by=ward_head)
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
+    return assessment
