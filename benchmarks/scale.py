@@ -28,6 +28,12 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.db import connections  # noqa: E402
+
+# As in production (config.settings.base): connections kept between requests. The test settings close
+# them after each request, which makes every page pay a new PostgreSQL backend's cold caches.
+connections["default"].settings_dict["CONN_MAX_AGE"] = 60
+
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
