@@ -8,6 +8,16 @@ from frameworks.fields import PointsField
 from .workflow import Status
 
 
+# Who a period assesses, as its name says it, by the framework's kind of unit.
+ASSESSED_UNITS = {
+    "ward": _("UBND các phường"),
+    "department": _("các phòng chuyên môn"),
+    "district": _("UBND các quận, huyện"),
+    "city_department": _("các sở, ban, ngành"),
+    "province": _("UBND tỉnh, thành phố"),
+}
+
+
 class Period(models.Model):
     """One year's PAR-Index run of one framework version over a set of units."""
 
@@ -42,6 +52,12 @@ class Period(models.Model):
     def identifier(self) -> str:
         """The ``KEY/YEAR`` form that commands take, e.g. ``hoangmai-phuong-2024/2024``."""
         return f"{self.framework.key}/{self.year}"
+
+    @property
+    def display_name(self) -> str:
+        """How people name it: ``Chỉ số CCHC năm 2024 — UBND các phường`` (slugs stay in URLs and commands)."""
+        return _("Chỉ số CCHC năm %(year)s — %(assessed)s") % {
+            "year": self.year, "assessed": ASSESSED_UNITS.get(self.framework.unit_kind, self.framework.name)}
 
 
 class Assessment(models.Model):

@@ -37,7 +37,9 @@ def test_unit_staff_cannot_reach_period_pages(client_for, ward_staff):
 def test_leadership_lists_periods_but_cannot_open_one(client_for, leadership, period):
     client = client_for(leadership)
     html = client.get("/ky-danh-gia/").content.decode()
-    assert "hoangmai-phuong-2024/2024" in html and "Mở kỳ đánh giá mới" not in html
+    # Periods are listed by the names people use; the slug stays in the URL and the commands
+    assert "Chỉ số CCHC năm 2024 — UBND các phường" in html and "hoangmai-phuong-2024/2024" not in html
+    assert "Mở kỳ đánh giá mới" not in html
     assert client.get("/ky-danh-gia/mo/").status_code == 404
 
 
