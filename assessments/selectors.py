@@ -1,4 +1,5 @@
 """Read-side queries of the self-assessment; every page loads in a fixed number of queries."""
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -76,12 +77,21 @@ def assessment_get(*, period: Period, unit_code: str) -> Assessment:
     return assessment
 
 
-def assessments_for_user(*, user):
-    return (
+def assessments_for_user(*, user, search: str = "", status: str = "", period_id: int | None = None):
+    """The files ``user`` may open, newest period first; ``search`` matches the unit's name or code."""
+    assessments = (
         Assessment.objects.filter(unit__in=readable_units(user))
         .select_related("unit", "period__framework")
         .order_by("-period__year", "period__framework__key", "unit__order", "unit__code")
     )
+    if search.strip():
+        words = unicodedata.normalize("NFC", search.strip())
+        assessments = assessments.filter(Q(unit__name__icontains=words) | Q(unit__code__icontains=words))
+    if status in workflow.Status.values:
+        assessments = assessments.filter(status=status)
+    if period_id:
+        assessments = assessments.filter(period_id=period_id)
+    return assessments
 
 
 @dataclass

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,7 +16,7 @@ from frameworks.models import Node
 from . import actions, errors, selectors, services, workflow
 from .errors import AssessmentError
 from .forms import EvidenceForm, ReopenForm, UntilForm, inputs_from_post, nothing_typed, parse_version
-from .models import Evidence
+from .models import Evidence, Period
 
 # "Đã nộp kết quả tự đánh giá. Hồ sơ chuyển sang “Đã nộp”.": what happened and where the file is now.
 STEP_DONE = gettext_lazy("Đã %(action)s. Hồ sơ chuyển sang “%(status)s”.")
@@ -22,8 +24,17 @@ STEP_DONE = gettext_lazy("Đã %(action)s. Hồ sơ chuyển sang “%(status)s�
 
 @login_required
 def assessment_list(request):
-    page = Paginator(selectors.assessments_for_user(user=request.user), 30).get_page(request.GET.get("trang"))
-    return render(request, "assessments/list.html", {"page": page})
+    search, status = request.GET.get("q", "")[:100], request.GET.get("trang-thai", "")
+    period = request.GET.get("ky", "")
+    found = selectors.assessments_for_user(user=request.user, search=search, status=status,
+                                           period_id=int(period) if period.isdigit() else None)
+    page = Paginator(found, 30).get_page(request.GET.get("trang"))
+    return render(request, "assessments/list.html", {
+        "page": page, "search": search, "status": status, "period_id": period,
+        "statuses": workflow.Status.choices, "periods": Period.objects.select_related("framework").order_by("-year"),
+        "filtered": bool(search or status or period),
+        "pager_query": urlencode({key: value for key, value in (("q", search), ("ky", period), ("trang-thai", status)) if value}),
+    })
 
 
 def _leaf_nodes(assessment):
