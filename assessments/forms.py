@@ -69,11 +69,17 @@ class PeriodOpenForm(forms.Form):
                                                input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     appraisal_deadline = forms.DateField(label=_("Hạn thẩm định (dd/mm/yyyy)"), required=False,
                                          input_formats=["%d/%m/%Y", "%Y-%m-%d"])
-    unit_codes = forms.CharField(label=_("Mã đơn vị (để trống: mọi đơn vị áp dụng)"), required=False)
+    units = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị tham gia (để trống: mọi đơn vị áp dụng bộ chỉ số)"), queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Đơn vị không có trong danh sách."), "invalid_pk_value": _("Đơn vị không hợp lệ.")},
+    )
 
-    def __init__(self, *args, frameworks, **kwargs):
+    def __init__(self, *args, frameworks, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["framework"].queryset = frameworks
+        self.fields["units"].queryset = units
+        self.fields["units"].label_from_instance = lambda unit: f"{unit.name} ({unit.code})"
         self.fields["framework"].label_from_instance = lambda framework: f"{framework.key} — {framework.name}"
 
     def clean(self):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import Actor, is_office, may_read_results
 from config.downloads import xlsx_response
 from frameworks.models import Framework
-from organizations.models import UnitKind
+from organizations.models import Unit, UnitKind
 
 from . import reminders, selectors, services
 from .errors import AssessmentError
@@ -38,10 +38,12 @@ def period_list(request):
 def period_open(request):
     if not is_office(Actor.of(request.user)):
         raise Http404
-    form = PeriodOpenForm(request.POST or None, frameworks=Framework.objects.order_by("key"))
+    # Units that frameworks assess, grouped by kind on the page: the office ticks them, no codes typed.
+    assessable = Unit.objects.exclude(framework_family="").order_by("kind", "order", "code")
+    form = PeriodOpenForm(request.POST or None, frameworks=Framework.objects.order_by("key"), units=assessable)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        codes = [code.strip() for code in data["unit_codes"].split(",") if code.strip()]
+        codes = [unit.code for unit in data["units"]]
         try:
             period = services.period_open(
                 framework=data["framework"], year=data["year"], by=request.user, unit_codes=codes or None,
