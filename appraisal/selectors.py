@@ -13,6 +13,7 @@ from assessments.selectors import StepSummary, deadlines_of, evidence_of, missin
 from assessments.results import APPRAISAL_CLOSED
 from assessments.scoring import Record, unit_scoring
 from assessments.workflow import APPRAISAL_EDITABLE, GENERIC_ACTIONS, Status
+from frameworks import rules
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
@@ -46,6 +47,14 @@ class AppraisalRow:
     def not_assessed(self) -> bool:
         record = self.appraised or self.self_score
         return bool(record and record.not_assessed)
+
+    @property
+    def self_not_assessed(self) -> bool:
+        return bool(self.self_score and self.self_score.not_assessed)
+
+    @property
+    def applies_only(self) -> str:
+        return rules.applies_only(self.node.rule) if self.is_leaf else ""
 
     @property
     def adjusted(self) -> bool:

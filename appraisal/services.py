@@ -14,7 +14,7 @@ from assessments.models import Assessment, Period, SelfScore
 from assessments.results import result_changed, results_refresh
 from assessments.scoring import records_to_json
 from assessments.errors import AssessmentError
-from assessments.services import evidence_add, lock_assessment
+from assessments.services import ensure_may_skip, evidence_add, lock_assessment
 from assessments.versioning import current_score, save_next_version
 from assessments.workflow import Status
 from config.text import REASON_MAX, TextTooLong, bounded
@@ -147,8 +147,12 @@ APPRAISED_FIELDS = ["value", "not_assessed", "reason", "version", "decided_by", 
 @transaction.atomic
 def appraisal_save(
     *, assessment: Assessment, node: Node, by, value, reason: str = "", expected_version: int | None,
+    not_assessed: bool = False,
 ) -> AppraisedScore:
-    """Confirm or adjust one criterion. A value other than the self-score needs a reason."""
+    """Confirm or adjust one criterion. A value other than the self-score needs a reason.
+
+    ``not_assessed``: the criterion does not apply to the unit (only one the framework applies to
+    some units only), as the unit may have marked it; a mark the unit did not set needs a reason too."""
     lock_assessment(assessment)
     if assessment.status not in workflow.APPRAISAL_EDITABLE:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
@@ -161,16 +165,24 @@ def appraisal_save(
         reason = bounded(reason, name=errors.REASON, limit=REASON_MAX)
     except TextTooLong as error:
         raise AppraisalError(str(error)) from None
-    # The council types its figure by hand, whatever the rule, on the framework's step.
-    points = rules.evaluate(rules.with_step(None, node.framework.points_step), node.max_points, {"value": value})
+    if not_assessed:
+        try:
+            ensure_may_skip(node)
+        except AssessmentError as refused:
+            raise AppraisalError(str(refused)) from None
+        decided = (None, True)
+    else:
+        # The council types its figure by hand, whatever the rule, on the framework's step.
+        step = node.framework.points_step
+        decided = (rules.evaluate(rules.with_step(None, step), node.max_points, {"value": value}), False)
     self_score = SelfScore.objects.filter(assessment=assessment, node=node).first()
-    self_value = self_score.value if self_score else None
-    if points != self_value and not reason.strip():
-        shown = format_points(self_value) if self_value is not None else "—"
+    own = (self_score.value, self_score.not_assessed) if self_score else (None, False)
+    if decided != own and not reason.strip():
+        shown = _("Không đánh giá") if own[1] else format_points(own[0]) if own[0] is not None else "—"
         raise AppraisalError(errors.REASON_REQUIRED % {"self": shown})
     score = current_score(AppraisedScore, assessment=assessment, node=node, expected_version=expected_version,
                           author_field="decided_by", stale_message=errors.STALE_VERSION, error=AppraisalError)
-    score.value, score.not_assessed = points, False
+    score.value, score.not_assessed = decided
     score.reason = reason
     score.decided_by = by
     score._change_reason = score.reason or "Công nhận"

@@ -65,6 +65,7 @@ def appraisal_save(request, pk, code):
         services.appraisal_save(
             assessment=assessment, node=node, by=request.user, value=request.POST.get("value"),
             reason=request.POST.get("reason", ""), expected_version=parse_version(request.POST.get("version")),
+            not_assessed="not_assessed" in request.POST,
         )
     except _REFUSALS as exc:
         return _back(request, assessment, error=f"{code}: {exc}", code=code)

@@ -22,6 +22,8 @@ FILE_TOO_LARGE = _("Tệp “%(name)s” lớn hơn %(limit)s MB.")
 FILE_TYPE_REFUSED = _("Tệp “%(name)s” không phải PDF, DOCX, XLSX, JPG hoặc PNG (kiểm tra theo nội dung tệp).")
 EVIDENCE_EMPTY = _("Cần tải lên một tệp hoặc nhập số, ký hiệu của văn bản.")
 EXPLANATION = _("Giải trình")
+NOT_ASSESSED_NOT_ALLOWED = _("Tiêu chí “%(code)s” áp dụng cho mọi đơn vị: không thể đánh dấu “Không đánh giá”.")
+NOT_ASSESSED_REASON_REQUIRED = _("Tiêu chí “%(code)s” đánh dấu “Không đánh giá”: cần nêu lý do ở ô “%(field)s”.")
 EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
 EVIDENCE_REPLACEMENT_MISSING = _("Chọn tệp mới để thay cho tài liệu “%(title)s”.")
 

@@ -106,6 +106,10 @@ class EntryRow:
     evidence: list = field(default_factory=list)
 
     @property
+    def applies_only(self) -> str:
+        return rules.applies_only(self.node.rule) if self.is_leaf else ""
+
+    @property
     def inputs(self) -> dict:
         return self.score.inputs if self.score else {}
 

@@ -111,6 +111,12 @@ def score_node(*, node: Node, value=None, inputs: dict | None = None):
     return rules.evaluate(rule, node.max_points, inputs or {})
 
 
+def ensure_may_skip(node: Node) -> None:
+    """Only a criterion the framework applies to some units only may be marked "không đánh giá"."""
+    if not rules.applies_only(node.rule):
+        raise AssessmentError(errors.NOT_ASSESSED_NOT_ALLOWED % {"code": node.code})
+
+
 SELF_SCORE_FIELDS = ["value", "not_assessed", "inputs", "explanation", "version", "updated_by", "updated_at"]
 
 
@@ -118,22 +124,30 @@ SELF_SCORE_FIELDS = ["value", "not_assessed", "inputs", "explanation", "version"
 def self_score_save(
     *, assessment: Assessment, node: Node, by, expected_version: int | None,
     value=None, inputs: dict | None = None, explanation: str = "", on_behalf_reason: str = "",
+    not_assessed: bool = False,
 ) -> SelfScore:
     """Save one leaf's self-score; refuse a save based on an older version (optimistic lock).
 
     ``expected_version`` is the version the user's form was loaded with (None: the criterion had
-    no score yet). Evaluation errors raise ``rules.RuleInputError``.
+    no score yet). ``not_assessed``: the criterion does not apply to this unit (the explanation says
+    why). Evaluation errors raise ``rules.RuleInputError``.
     """
     _ensure_leaf_editable(assessment, node, by, on_behalf_reason)
     try:
         explanation = bounded(explanation, name=errors.EXPLANATION, limit=EXPLANATION_MAX)
     except TextTooLong as error:
         raise AssessmentError(str(error)) from None
-    points = score_node(node=node, value=value, inputs=inputs)
+    if not_assessed:
+        ensure_may_skip(node)
+        if not explanation.strip():
+            raise AssessmentError(errors.NOT_ASSESSED_REASON_REQUIRED % {"code": node.code, "field": errors.EXPLANATION})
+        points = rules.NOT_ASSESSED
+    else:
+        points = score_node(node=node, value=value, inputs=inputs)
     score = _current_self_score(assessment, node, expected_version)
     score.value = None if points is rules.NOT_ASSESSED else points
     score.not_assessed = points is rules.NOT_ASSESSED
-    score.inputs = {} if node.scoring_rule["kind"] == "manual" else (inputs or {})
+    score.inputs = {} if node.scoring_rule["kind"] == "manual" or not_assessed else (inputs or {})
     score.explanation = explanation
     score.updated_by = by
     if on_behalf_reason.strip():  # the history says who typed it, and for whom

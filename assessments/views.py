@@ -68,7 +68,8 @@ def self_score_save(request, pk, code):
     assessment = selectors.get_assessment_for_user(request.user, pk)
     node = get_object_or_404(Node, framework_id=assessment.period.framework_id, code=code)
     error = None
-    cleared = nothing_typed(node, request.POST)
+    not_assessed = "not_assessed" in request.POST
+    cleared = nothing_typed(node, request.POST) and not not_assessed
     version = parse_version(request.POST.get("version"))
     try:
         if cleared:
@@ -78,7 +79,7 @@ def self_score_save(request, pk, code):
                 assessment=assessment, node=node, by=request.user, expected_version=version,
                 value=request.POST.get("value"),
                 inputs=inputs_from_post(node, request.POST),
-                explanation=request.POST.get("explanation", ""),
+                explanation=request.POST.get("explanation", ""), not_assessed=not_assessed,
             )
     except (AssessmentError, rules.RuleInputError) as exc:
         error = str(exc)
@@ -96,7 +97,7 @@ def self_score_save(request, pk, code):
     if error:
         # Show back what the user typed, not the last saved values, next to the message.
         context["typed"] = {"value": request.POST.get("value", ""), "inputs": inputs_from_post(node, request.POST),
-                            "explanation": request.POST.get("explanation", "")}
+                            "explanation": request.POST.get("explanation", ""), "not_assessed": not_assessed}
     response = render(request, "assessments/_score_saved.html", context)
     if error:
         response.status_code = 422  # base.html tells htmx to swap 422 answers in

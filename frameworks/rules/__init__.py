@@ -15,7 +15,7 @@ from decimal import Context, Decimal, localcontext
 from ..points import parse_points, points_to_str, quantize_points
 from . import bands, checklist, choice, conditional, count, formula, manual
 from .base import NOT_ASSESSED, InputField, RuleDefinitionError, RuleInputError, _NotAssessed
-from .dispatch import KINDS, clamped, describe, input_fields, validate_rule
+from .dispatch import KINDS, applies_only, clamped, describe, input_fields, validate_rule
 from .manual import DEFAULT_STEP
 from .messages import (
     ABOVE_MAX, CONSTRAINT_BROKEN, MISSING_INPUT, NEGATIVE, NOT_A_MULTIPLE, NOT_A_NUMBER, NOT_WHOLE, NOT_YES_NO,
@@ -24,7 +24,7 @@ from .messages import (
 from .reader import Reader
 
 __all__ = [
-    "evaluate", "validate_rule", "input_fields", "describe", "with_step", "DEFAULT_STEP",
+    "evaluate", "validate_rule", "applies_only", "input_fields", "describe", "with_step", "DEFAULT_STEP",
     "NOT_ASSESSED", "InputField", "RuleDefinitionError", "RuleInputError",
     "ABOVE_MAX", "CONSTRAINT_BROKEN", "MISSING_INPUT", "NEGATIVE", "NOT_A_MULTIPLE", "NOT_A_NUMBER", "NOT_WHOLE",
     "NOT_YES_NO", "TOO_LARGE", "UNKNOWN_CHOICE", "ZERO_DENOMINATOR",

@@ -24,6 +24,15 @@ def kind_of(rule) -> str:
 def validate_rule(rule: dict | None, max_points: Decimal) -> None:
     """Raise ``RuleDefinitionError`` unless ``rule`` can be evaluated on a criterion worth ``max_points``."""
     KINDS[kind_of(rule)].validate(rule, parse_points(max_points))
+    if rule is not None and "applies_only" in rule:
+        condition = rule["applies_only"]
+        check(isinstance(condition, str) and condition.strip(), f"applies_only phải là đoạn văn bản: {condition!r}")
+
+
+def applies_only(rule: dict | None) -> str:
+    """The framework's wording where a criterion applies to some units only ("" for every unit):
+    a unit it does not apply to marks it "không đánh giá"."""
+    return (rule or {}).get("applies_only", "")
 
 
 def input_fields(rule: dict | None) -> list[InputField]:

@@ -50,3 +50,25 @@ def test_a_conditional_criterion_is_typed_by_hand_then_cleared(page, live_server
     expect(score).to_have_text("—")
     expect(total).to_have_text("0")
     assert not assessment.self_scores.exists()
+
+
+def test_a_criterion_for_units_with_procedures_only_is_marked_not_assessed(page, live_server, login, assessment):
+    # 7.1.5 "(đối với các đơn vị có TTHC)": Phòng Tư pháp has none and says so.
+    login(page, live_server, "canbo.tuphap")
+    page.goto(f"{live_server.url}/danh-gia/{assessment.pk}/")
+    page.locator("summary", has_text="Hiện đại hóa hành chính").click()  # open area 7
+    row = page.locator('[id="node-7.1.5"]')
+
+    # Ticked without a reason: refused, naming "Giải trình"
+    row.get_by_label("Không đánh giá").check()
+    row.get_by_role("button", name="Lưu").click()
+    expect(page.locator('[id="node-7.1.5"]').get_by_role("alert")).to_contain_text("“Giải trình”")
+
+    # With a reason: saved, and the maximum drops by 7.1.5's point
+    row = page.locator('[id="node-7.1.5"]')
+    row.locator("textarea").fill("Phòng không có thủ tục hành chính")
+    row.get_by_role("button", name="Lưu").click()
+    expect(page.locator('[id="node-7.1.5"]').get_by_role("status")).to_have_text("Đã lưu.")
+    expect(page.locator('[data-testid="score-7.1.5"]')).to_have_text("Không đánh giá")
+    expect(page.locator("#totals").first).to_contain_text("0 / 69")
+    assert assessment.self_scores.get().not_assessed

@@ -105,6 +105,27 @@ def test_every_rule_is_valid_and_quotes_the_official_text(key):
 
 
 @pytest.mark.parametrize("key", KEYS)
+def test_a_criterion_for_some_units_only_quotes_its_condition(key):
+    data = load(key)
+    lines = seed_lines(data)
+    for node in data["nodes"]:
+        condition = rules.applies_only(node["rule"])
+        if condition:
+            assert squash(condition) in squash(lines[node["source_line"] - 1]), node["code"]
+
+
+def test_hoang_mai_department_7_1_5_applies_only_to_units_with_administrative_procedures():
+    applying = {n["code"]: rules.applies_only(n["rule"]) for n in load("hoangmai-phong-2024")["nodes"]
+                if rules.applies_only(n["rule"])}
+    assert applying == {"7.1.5": "(đối với các đơn vị có TTHC)"}
+
+
+def test_applies_only_must_be_text():
+    with pytest.raises(rules.RuleDefinitionError):
+        rules.validate_rule({"kind": "manual", "applies_only": ""}, Decimal(1))
+
+
+@pytest.mark.parametrize("key", KEYS)
 def test_every_erratum_names_file_problem_and_resolution(key):
     data = load(key)
     for erratum in data["errata"]:

@@ -19,11 +19,15 @@ from assessments.excel import self_score_template_xlsx, self_scores_import_xlsx
 from assessments.models import AssessmentResult
 from assessments.results import assessment_scoring, figures_row
 from assessments.scoring import result_figures
-from assessments.services import self_score_save
+from assessments.services import period_open, self_score_save
 from frameworks.selectors import tree_for
 from reports.selectors import period_results
 from surveys.services import survey_results_save
+from accounts.models import Role
+from organizations.models import Unit, UnitKind
 from support import submit_completed
+
+from conftest import _user, load_framework
 
 STORED = ["self_total", "appraised_total", "combined_total", "appraisal_max", "survey_total", "scored", "leaves",
           "areas", "shortfalls"]
@@ -132,3 +136,21 @@ def test_a_re_appraisal_keeps_the_published_figures_until_republished(period, se
     assert_in_step(*assessments)
     shown = {r.unit_code: r.appraised_total for r in period_results(period=period)}
     assert shown["HM-W-HOANGLIET"] == Decimal("0.5")
+
+
+def test_a_criterion_marked_not_assessed_stays_in_step(district, secretariat):
+    # Hoàng Mai department 7.1.5 "(đối với các đơn vị có TTHC)": marked, then scored after all.
+    unit = Unit.objects.create(code="HM-P-TUPHAP", name="Phòng Tư pháp", kind=UnitKind.DEPARTMENT, parent=district,
+                               framework_family="hoangmai-phong")
+    period = period_open(framework=load_framework("hoangmai-phong-2024"), year=2024, by=secretariat)
+    assessment, officer = period.assessments.get(unit=unit), _user("canbo.tuphap", Role.UNIT_STAFF, unit)
+    node = period.framework.nodes.get(code="7.1.5")
+
+    score = self_score_save(assessment=assessment, node=node, by=officer, expected_version=None,
+                            not_assessed=True, explanation="Không có TTHC")
+    assert_in_step(assessment)
+    assert stored(assessment)["appraisal_max"] == Decimal("69")
+
+    self_score_save(assessment=assessment, node=node, by=officer, expected_version=score.version, value="1")
+    assert_in_step(assessment)
+    assert stored(assessment)["appraisal_max"] == Decimal("70")
