@@ -24,6 +24,9 @@ EVIDENCE_EMPTY = _("Cần tải lên một tệp hoặc nhập số, ký hiệu 
 EXPLANATION = _("Giải trình")
 EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
 EVIDENCE_REPLACEMENT_MISSING = _("Chọn tệp mới để thay cho tài liệu “%(title)s”.")
+EVIDENCE_TITLE = _("Tên tài liệu")
+EVIDENCE_NUMBER = _("Số, ký hiệu")
+EVIDENCE_ISSUER = _("Cơ quan ban hành")
 
 
 class AssessmentError(Exception):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.access import Actor, is_office, may_act_for_unit, may_write_self_scores
-from config.text import EXPLANATION_MAX, TextTooLong, bounded
+from config.text import EXPLANATION_MAX, TextTooLong, bounded, normalized
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.selectors import tree_for
@@ -238,15 +238,17 @@ def evidence_add(
     """Attach a file and/or an official document reference to one or more criteria."""
     lock_assessment(assessment)
     ensure_evidence_addable(assessment=assessment, by=by)
-    if uploaded is None and not document_number.strip():
+    document_number = _evidence_text(document_number, name=errors.EVIDENCE_NUMBER, field="document_number")
+    if uploaded is None and not document_number:
         raise AssessmentError(errors.EVIDENCE_EMPTY)
     if not nodes:
         raise AssessmentError(errors.EVIDENCE_NO_CRITERIA)
     evidence = Evidence(
         assessment=assessment, uploaded_by=by,
-        title=(title or (uploaded.name if uploaded else document_number)).strip()[:300],
-        document_number=document_number.strip(), document_date=document_date,
-        document_issuer=document_issuer.strip(),
+        title=_evidence_text(normalized(title) or (uploaded.name if uploaded else document_number),
+                             name=errors.EVIDENCE_TITLE, field="title"),
+        document_number=document_number, document_date=document_date,
+        document_issuer=_evidence_text(document_issuer, name=errors.EVIDENCE_ISSUER, field="document_issuer"),
     )
     if uploaded is not None:
         _store_upload(evidence, uploaded)
@@ -256,10 +258,19 @@ def evidence_add(
     return evidence
 
 
+def _evidence_text(text, *, name, field: str) -> str:
+    """``text`` composed, refused (not cut) when longer than the column ``field`` holds."""
+    try:
+        return bounded(text, name=name, limit=Evidence._meta.get_field(field).max_length)
+    except TextTooLong as error:
+        raise AssessmentError(str(error)) from None
+
+
 def _store_upload(evidence: Evidence, uploaded) -> None:
     evidence.content_type, evidence.sha256 = _checked_upload(uploaded)
     evidence.size = uploaded.size
-    evidence.original_name = uploaded.name[:255]
+    # Composed like the title, which starts as this name and follows it on a replacement.
+    evidence.original_name = normalized(uploaded.name)[:255]
     evidence.file.save(uploaded.name, uploaded, save=False)
 
 
@@ -277,7 +288,7 @@ def evidence_replace(*, evidence: Evidence, by, uploaded) -> Evidence:
     """
     _editable_evidence(evidence=evidence, by=by)
     if evidence.title == evidence.original_name:
-        evidence.title = uploaded.name[:300]
+        evidence.title = _evidence_text(uploaded.name, name=errors.EVIDENCE_TITLE, field="title")
     _store_upload(evidence, uploaded)
     evidence._history_user = by
     evidence.save(update_fields=["title", "file", "original_name", "content_type", "size", "sha256"])

@@ -11,7 +11,7 @@ from appraisal.excel import AppraisalImportRejected, appraisal_import, appraisal
 from assessments import actions
 from assessments.errors import AssessmentError
 from assessments.excel import ImportRejected, self_score_template_xlsx, self_scores_import_xlsx
-from assessments.services import self_score_save
+from assessments.services import evidence_add, self_score_save
 from appraisal.services import appraisal_save
 from config.excel import workbook_bytes
 
@@ -82,3 +82,27 @@ def test_an_imported_reason_past_the_limit_is_refused_on_its_row(period, under_a
     with pytest.raises(AppraisalImportRejected) as rejected:
         appraisal_import(period=period, file=io.BytesIO(workbook_bytes(workbook)), by=secretariat)
     assert rejected.value.problems == ["Dòng 2: “Lý do điều chỉnh” dài 2001 ký tự; tối đa 2000 ký tự."]
+
+
+NFD = unicodedata.normalize("NFD", "Quyết định số 12")
+NFC = unicodedata.normalize("NFC", "Quyết định số 12")
+
+
+def test_an_evidence_reference_is_stored_composed(assessment, leaf, ward_staff):
+    evidence = evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf], title=NFD,
+                            document_number=NFD, document_issuer=NFD)
+    evidence.refresh_from_db()
+    assert (evidence.title, evidence.document_number, evidence.document_issuer) == (NFC, NFC, NFC)
+
+
+@pytest.mark.parametrize("field, name, limit", [
+    ("title", "Tên tài liệu", 300),
+    ("document_number", "Số, ký hiệu", 100),
+    ("document_issuer", "Cơ quan ban hành", 200),
+])
+def test_an_evidence_text_past_its_column_is_refused_not_cut(assessment, leaf, ward_staff, field, name, limit):
+    typed = {"document_number": "12/QĐ-UBND", field: "x" * (limit + 1)}
+    with pytest.raises(AssessmentError) as refused:
+        evidence_add(assessment=assessment, by=ward_staff, nodes=[leaf], **typed)
+    assert str(refused.value) == f"“{name}” dài {limit + 1} ký tự; tối đa {limit} ký tự."
+    assert not assessment.evidence.exists()
