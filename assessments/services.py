@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.access import Actor, is_office, may_act_for_unit, may_write_self_scores
-from config.text import EXPLANATION_MAX, TextTooLong, bounded, normalized
+from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded, normalized
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.selectors import tree_for
@@ -111,6 +111,13 @@ def score_node(*, node: Node, value=None, inputs: dict | None = None):
     return rules.evaluate(rule, node.max_points, inputs or {})
 
 
+def _bounded(text, *, name, limit: int) -> str:
+    try:
+        return bounded(text, name=name, limit=limit)
+    except TextTooLong as error:
+        raise AssessmentError(str(error)) from None
+
+
 SELF_SCORE_FIELDS = ["value", "not_assessed", "inputs", "explanation", "version", "updated_by", "updated_at"]
 
 
@@ -125,10 +132,7 @@ def self_score_save(
     no score yet). Evaluation errors raise ``rules.RuleInputError``.
     """
     _ensure_leaf_editable(assessment, node, by, on_behalf_reason)
-    try:
-        explanation = bounded(explanation, name=errors.EXPLANATION, limit=EXPLANATION_MAX)
-    except TextTooLong as error:
-        raise AssessmentError(str(error)) from None
+    explanation = _bounded(explanation, name=errors.EXPLANATION, limit=EXPLANATION_MAX)
     points = score_node(node=node, value=value, inputs=inputs)
     score = _current_self_score(assessment, node, expected_version)
     score.value = None if points is rules.NOT_ASSESSED else points
@@ -181,11 +185,12 @@ def assessment_reopen(*, assessment: Assessment, until: date, reason: str, by) -
     """Let one unit edit after the deadline (secretariat only), with the reason kept in the history."""
     if not is_office(Actor.of(by)):
         raise AssessmentError(errors.NO_PERMISSION)
-    if not reason.strip():
+    reason = _bounded(reason, name=errors.REOPEN_REASON, limit=REASON_MAX)
+    if not reason:
         raise AssessmentError(errors.REOPEN_REASON_REQUIRED)
     assessment.reopened_until = until
     assessment._history_user = by
-    assessment._change_reason = reason.strip()
+    assessment._change_reason = reason
     assessment.save(update_fields=["reopened_until"])
     return assessment
 
@@ -198,12 +203,13 @@ def assessment_exclude(*, assessment: Assessment, by, reason: str, undo: bool = 
     locked = Assessment.objects.select_for_update().select_related("unit", "period__framework").get(pk=assessment.pk)
     if locked.period.published_at is not None:
         raise AssessmentError(errors.PERIOD_ALREADY_PUBLISHED % {"identifier": locked.period.identifier})
-    if not reason.strip():
+    reason = _bounded(reason, name=errors.INCLUDE_REASON if undo else errors.EXCLUDE_REASON, limit=REASON_MAX)
+    if not reason:
         raise AssessmentError(errors.INCLUDE_REASON_REQUIRED if undo else errors.EXCLUDE_REASON_REQUIRED)
     if locked.excluded != undo:
         raise AssessmentError((errors.NOT_EXCLUDED if undo else errors.ALREADY_EXCLUDED) % {"unit": locked.unit.name})
-    locked.excluded, locked.excluded_reason = not undo, "" if undo else reason.strip()
-    locked._history_user, locked._change_reason = by, reason.strip()
+    locked.excluded, locked.excluded_reason = not undo, "" if undo else reason
+    locked._history_user, locked._change_reason = by, reason
     locked.save(update_fields=["excluded", "excluded_reason"])
     assessment.excluded, assessment.excluded_reason = locked.excluded, locked.excluded_reason
     return assessment
@@ -260,10 +266,7 @@ def evidence_add(
 
 def _evidence_text(text, *, name, field: str) -> str:
     """``text`` composed, refused (not cut) when longer than the column ``field`` holds."""
-    try:
-        return bounded(text, name=name, limit=Evidence._meta.get_field(field).max_length)
-    except TextTooLong as error:
-        raise AssessmentError(str(error)) from None
+    return _bounded(text, name=name, limit=Evidence._meta.get_field(field).max_length)
 
 
 def _store_upload(evidence: Evidence, uploaded) -> None:
