@@ -17,7 +17,7 @@ from assessments.errors import AssessmentError
 from assessments.services import ensure_may_skip, evidence_add, lock_assessment
 from assessments.versioning import current_score, save_next_version
 from assessments.workflow import Status
-from config.text import REASON_MAX, TextTooLong, bounded
+from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import format_points
@@ -141,6 +141,13 @@ def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
 # -- decisions ---------------------------------------------------------------------------------
 
 
+def _bounded(text, *, name, limit: int) -> str:
+    try:
+        return bounded(text, name=name, limit=limit)
+    except TextTooLong as error:
+        raise AppraisalError(str(error)) from None
+
+
 APPRAISED_FIELDS = ["value", "not_assessed", "reason", "version", "decided_by", "decided_at"]
 
 
@@ -161,10 +168,7 @@ def appraisal_save(
     ensure_appraisal_time(assessment=assessment, by=by)
     if not may_appraise(user=by, assessment=assessment, node=node):
         raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
-    try:
-        reason = bounded(reason, name=errors.REASON, limit=REASON_MAX)
-    except TextTooLong as error:
-        raise AppraisalError(str(error)) from None
+    reason = _bounded(reason, name=errors.REASON, limit=REASON_MAX)
     if not_assessed:
         try:
             ensure_may_skip(node)
@@ -221,7 +225,8 @@ def appraisal_finish(*, assessment: Assessment, by):
 @transaction.atomic
 def explanation_request(*, assessment: Assessment, nodes: list[Node], question: str, by, answer_deadline=None):
     """The council asks the unit to explain (or add evidence to) chosen criteria."""
-    if not question.strip():
+    question = _bounded(question, name=errors.QUESTION, limit=REASON_MAX)
+    if not question:
         raise AppraisalError(errors.QUESTION_REQUIRED)
     if not nodes:
         raise AppraisalError(errors.NO_CRITERIA_CHOSEN)
@@ -235,12 +240,12 @@ def explanation_request(*, assessment: Assessment, nodes: list[Node], question: 
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     ExplanationMessage.objects.bulk_create(
         ExplanationMessage(assessment=assessment, node=node, kind=ExplanationMessage.Kind.QUESTION,
-                           text=question.strip(), author=by, answer_deadline=answer_deadline)
+                           text=question, author=by, answer_deadline=answer_deadline)
         for node in nodes
     )
     url = reverse("appraisal:page", args=[assessment.pk])
     Notification.objects.bulk_create(
-        Notification(recipient=user, message=f"Hội đồng thẩm định đề nghị giải trình: {question.strip()}"[:300],
+        Notification(recipient=user, message=f"Hội đồng thẩm định đề nghị giải trình: {question}"[:300],
                      url=url)
         for user in assessment.unit.users.filter(is_active=True)
     )
@@ -256,7 +261,10 @@ def explanation_answer(
         raise AppraisalError(errors.NOT_UNIT_MEMBER)
     if assessment.status != Status.EXPLANATION_REQUESTED:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
-    if not text.strip():
+    # A reason for leaving is a reason; an answer is an explanation, as long as the unit's own.
+    text = _bounded(text, name=errors.LEAVE_REASON if leave else errors.ANSWER,
+                    limit=REASON_MAX if leave else EXPLANATION_MAX)
+    if not text:
         raise AppraisalError((errors.LEAVE_REASON_REQUIRED if leave else errors.ANSWER_REQUIRED) % {"code": node.code})
     question = assessment.explanations.filter(node=node, kind=ExplanationMessage.Kind.QUESTION).last()
     if question is None:
@@ -270,7 +278,7 @@ def explanation_answer(
         except AssessmentError as refused:
             raise AppraisalError(str(refused)) from refused
     kind = ExplanationMessage.Kind.LEFT if leave else ExplanationMessage.Kind.ANSWER
-    return ExplanationMessage.objects.create(assessment=assessment, node=node, kind=kind, text=text.strip(), author=by)
+    return ExplanationMessage.objects.create(assessment=assessment, node=node, kind=kind, text=text, author=by)
 
 
 # -- publication -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from accounts.access import Actor
 from accounts.models import Notification, Role, User
 from appraisal.explanations import round_state
 from appraisal.models import ExplanationMessage
+from config.text import REASON_MAX, TextTooLong, bounded
 
 from . import workflow
 from .models import Assessment, StatusChange
@@ -37,10 +38,19 @@ def available(*, assessment: Assessment, user, generic_only: bool = False) -> li
     return workflow.available_actions(**_facts(assessment, user), generic_only=generic_only)
 
 
+def _reason(reason: str) -> str:
+    """A step's reason as stored: composed and bounded, refused like any other refused step."""
+    try:
+        return bounded(reason, name=workflow.REASON, limit=REASON_MAX)
+    except TextTooLong as error:
+        raise workflow.TransitionError(str(error)) from None
+
+
 def _step(assessment: Assessment, action: str, *, by, reason: str, guard=None,
           also: dict | None = None) -> StatusChange:
     """``guard(locked)`` checks what the table cannot see (the scores) once the row is locked;
     ``also`` holds other fields of the assessment the step sets, saved with the status."""
+    reason = _reason(reason)
     # Lock the row so two people cannot take two steps from the same state at once.
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     step = check(action, assessment=locked, by=by, reason=reason)
@@ -58,7 +68,7 @@ def _step(assessment: Assessment, action: str, *, by, reason: str, guard=None,
     if {old, step.target} & APPRAISAL_CLOSED:  # whether the appraisal is closed shows in the results
         result_changed(locked)
     return StatusChange.objects.create(
-        assessment=locked, action=action, old_status=old, new_status=step.target, by=by, reason=reason.strip()
+        assessment=locked, action=action, old_status=old, new_status=step.target, by=by, reason=reason
     )
 
 
@@ -92,7 +102,7 @@ def assessment_return(*, assessment: Assessment, by, reason: str, until: date | 
 
     change = _step(assessment, "return", by=by, reason=reason, guard=ensure_until, also={"reopened_until": until})
     _notify(assessment.unit.users.filter(is_active=True),
-            message=f"Hồ sơ {assessment.period.identifier} bị trả lại, hoàn thiện đến {until:%d/%m/%Y}: {reason}",
+            message=f"Hồ sơ {assessment.period.identifier} bị trả lại, hoàn thiện đến {until:%d/%m/%Y}: {change.reason}",
             url=reverse("assessments:entry", args=[assessment.pk]))
     return change
 
@@ -152,6 +162,7 @@ def assessments_publish(*, assessments: list[Assessment], by, reason: str = "") 
     The caller holds their row locks (``select_for_update``) inside its transaction. A period's
     results appear together, so one refused step refuses them all.
     """
+    reason = _reason(reason)
     steps = {a.pk: check("publish", assessment=a, by=by, reason=reason) for a in assessments}
     now = timezone.now()
     old_status = {a.pk: a.status for a in assessments}
@@ -162,7 +173,7 @@ def assessments_publish(*, assessments: list[Assessment], by, reason: str = "") 
                              default_date=now)
     return StatusChange.objects.bulk_create(
         StatusChange(assessment=a, action="publish", old_status=old_status[a.pk], new_status=a.status, by=by,
-                     reason=reason.strip()) for a in assessments
+                     reason=reason) for a in assessments
     )
 
 

@@ -18,6 +18,9 @@ NO_UNITS = _("Không có đơn vị nào để đánh giá với bộ chỉ số
 PERIOD_NOT_FOUND = _("Không có kỳ đánh giá “%(identifier)s” (dạng MÃ/NĂM, ví dụ hoangmai-phuong-2024/2024).")
 ASSESSMENT_NOT_FOUND = _("Đơn vị “%(code)s” không được đánh giá trong kỳ %(identifier)s.")
 REOPEN_REASON_REQUIRED = _("Cần nêu lý do mở lại hồ sơ.")
+REOPEN_REASON = _("Lý do mở lại")
+EXCLUDE_REASON = _("Lý do đưa ra khỏi kỳ đánh giá")
+INCLUDE_REASON = _("Lý do đưa trở lại kỳ đánh giá")
 FILE_TOO_LARGE = _("Tệp “%(name)s” lớn hơn %(limit)s MB.")
 FILE_TYPE_REFUSED = _("Tệp “%(name)s” không phải PDF, DOCX, XLSX, JPG hoặc PNG (kiểm tra theo nội dung tệp).")
 EVIDENCE_EMPTY = _("Cần tải lên một tệp hoặc nhập số, ký hiệu của văn bản.")
@@ -26,6 +29,9 @@ NOT_ASSESSED_NOT_ALLOWED = _("Tiêu chí “%(code)s” áp dụng cho mọi đ�
 NOT_ASSESSED_REASON_REQUIRED = _("Tiêu chí “%(code)s” đánh dấu “Không đánh giá”: cần nêu lý do ở ô “%(field)s”.")
 EVIDENCE_NO_CRITERIA = _("Chọn ít nhất một tiêu chí mà tài liệu này chứng minh.")
 EVIDENCE_REPLACEMENT_MISSING = _("Chọn tệp mới để thay cho tài liệu “%(title)s”.")
+EVIDENCE_TITLE = _("Tên tài liệu")
+EVIDENCE_NUMBER = _("Số, ký hiệu")
+EVIDENCE_ISSUER = _("Cơ quan ban hành")
 
 
 class AssessmentError(Exception):

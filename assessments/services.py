@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.access import Actor, is_office, may_act_for_unit, may_write_self_scores
-from config.text import EXPLANATION_MAX, TextTooLong, bounded
+from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded, normalized
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.selectors import tree_for
@@ -117,6 +117,13 @@ def ensure_may_skip(node: Node) -> None:
         raise AssessmentError(errors.NOT_ASSESSED_NOT_ALLOWED % {"code": node.code})
 
 
+def _bounded(text, *, name, limit: int) -> str:
+    try:
+        return bounded(text, name=name, limit=limit)
+    except TextTooLong as error:
+        raise AssessmentError(str(error)) from None
+
+
 SELF_SCORE_FIELDS = ["value", "not_assessed", "inputs", "explanation", "version", "updated_by", "updated_at"]
 
 
@@ -133,10 +140,7 @@ def self_score_save(
     why). Evaluation errors raise ``rules.RuleInputError``.
     """
     _ensure_leaf_editable(assessment, node, by, on_behalf_reason)
-    try:
-        explanation = bounded(explanation, name=errors.EXPLANATION, limit=EXPLANATION_MAX)
-    except TextTooLong as error:
-        raise AssessmentError(str(error)) from None
+    explanation = _bounded(explanation, name=errors.EXPLANATION, limit=EXPLANATION_MAX)
     if not_assessed:
         ensure_may_skip(node)
         if not explanation.strip():
@@ -195,11 +199,12 @@ def assessment_reopen(*, assessment: Assessment, until: date, reason: str, by) -
     """Let one unit edit after the deadline (secretariat only), with the reason kept in the history."""
     if not is_office(Actor.of(by)):
         raise AssessmentError(errors.NO_PERMISSION)
-    if not reason.strip():
+    reason = _bounded(reason, name=errors.REOPEN_REASON, limit=REASON_MAX)
+    if not reason:
         raise AssessmentError(errors.REOPEN_REASON_REQUIRED)
     assessment.reopened_until = until
     assessment._history_user = by
-    assessment._change_reason = reason.strip()
+    assessment._change_reason = reason
     assessment.save(update_fields=["reopened_until"])
     return assessment
 
@@ -212,12 +217,13 @@ def assessment_exclude(*, assessment: Assessment, by, reason: str, undo: bool = 
     locked = Assessment.objects.select_for_update().select_related("unit", "period__framework").get(pk=assessment.pk)
     if locked.period.published_at is not None:
         raise AssessmentError(errors.PERIOD_ALREADY_PUBLISHED % {"identifier": locked.period.identifier})
-    if not reason.strip():
+    reason = _bounded(reason, name=errors.INCLUDE_REASON if undo else errors.EXCLUDE_REASON, limit=REASON_MAX)
+    if not reason:
         raise AssessmentError(errors.INCLUDE_REASON_REQUIRED if undo else errors.EXCLUDE_REASON_REQUIRED)
     if locked.excluded != undo:
         raise AssessmentError((errors.NOT_EXCLUDED if undo else errors.ALREADY_EXCLUDED) % {"unit": locked.unit.name})
-    locked.excluded, locked.excluded_reason = not undo, "" if undo else reason.strip()
-    locked._history_user, locked._change_reason = by, reason.strip()
+    locked.excluded, locked.excluded_reason = not undo, "" if undo else reason
+    locked._history_user, locked._change_reason = by, reason
     locked.save(update_fields=["excluded", "excluded_reason"])
     assessment.excluded, assessment.excluded_reason = locked.excluded, locked.excluded_reason
     return assessment
@@ -252,15 +258,17 @@ def evidence_add(
     """Attach a file and/or an official document reference to one or more criteria."""
     lock_assessment(assessment)
     ensure_evidence_addable(assessment=assessment, by=by)
-    if uploaded is None and not document_number.strip():
+    document_number = _evidence_text(document_number, name=errors.EVIDENCE_NUMBER, field="document_number")
+    if uploaded is None and not document_number:
         raise AssessmentError(errors.EVIDENCE_EMPTY)
     if not nodes:
         raise AssessmentError(errors.EVIDENCE_NO_CRITERIA)
     evidence = Evidence(
         assessment=assessment, uploaded_by=by,
-        title=(title or (uploaded.name if uploaded else document_number)).strip()[:300],
-        document_number=document_number.strip(), document_date=document_date,
-        document_issuer=document_issuer.strip(),
+        title=_evidence_text(normalized(title) or (uploaded.name if uploaded else document_number),
+                             name=errors.EVIDENCE_TITLE, field="title"),
+        document_number=document_number, document_date=document_date,
+        document_issuer=_evidence_text(document_issuer, name=errors.EVIDENCE_ISSUER, field="document_issuer"),
     )
     if uploaded is not None:
         _store_upload(evidence, uploaded)
@@ -270,10 +278,16 @@ def evidence_add(
     return evidence
 
 
+def _evidence_text(text, *, name, field: str) -> str:
+    """``text`` composed, refused (not cut) when longer than the column ``field`` holds."""
+    return _bounded(text, name=name, limit=Evidence._meta.get_field(field).max_length)
+
+
 def _store_upload(evidence: Evidence, uploaded) -> None:
     evidence.content_type, evidence.sha256 = _checked_upload(uploaded)
     evidence.size = uploaded.size
-    evidence.original_name = uploaded.name[:255]
+    # Composed like the title, which starts as this name and follows it on a replacement.
+    evidence.original_name = normalized(uploaded.name)[:255]
     evidence.file.save(uploaded.name, uploaded, save=False)
 
 
@@ -291,7 +305,7 @@ def evidence_replace(*, evidence: Evidence, by, uploaded) -> Evidence:
     """
     _editable_evidence(evidence=evidence, by=by)
     if evidence.title == evidence.original_name:
-        evidence.title = uploaded.name[:300]
+        evidence.title = _evidence_text(uploaded.name, name=errors.EVIDENCE_TITLE, field="title")
     _store_upload(evidence, uploaded)
     evidence._history_user = by
     evidence.save(update_fields=["title", "file", "original_name", "content_type", "size", "sha256"])

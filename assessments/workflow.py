@@ -78,6 +78,7 @@ GENERIC_ACTIONS = frozenset({"submit", "return", "start_appraisal", "answer_expl
 NOT_ALLOWED_FROM = _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(status)s”.")
 NOT_YOUR_ROLE = _("Bạn không có quyền “%(action)s”.")
 REASON_REQUIRED = _("Cần nêu lý do để “%(action)s”.")
+REASON = _("Lý do")
 ON_BEHALF_REASON_REQUIRED = _("“%(action)s” thay cho đơn vị cần nêu lý do (ví dụ: đơn vị gửi hồ sơ giấy ngày …).")
 UNTIL_REQUIRED = _("Cần nêu hạn hoàn thiện mới (dd/mm/yyyy, từ hôm nay trở đi) để “%(action)s”.")
 QUESTIONS_OPEN = _("Chưa thể gửi giải trình: còn đề nghị chưa trả lời hoặc chưa nêu lý do không giải trình: %(codes)s.")

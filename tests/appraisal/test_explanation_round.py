@@ -1,4 +1,6 @@
 """The council asks for explanations on chosen criteria; the unit answers; the conversation is kept."""
+import unicodedata
+
 import pytest
 
 from accounts.models import Notification
@@ -191,3 +193,31 @@ def test_a_question_past_its_deadline_no_longer_holds_the_round_but_is_warned_of
     actions.assessment_answer_explanation(assessment=under_appraisal, by=ward_staff)
     html = client_for(secretariat).get(f"/tham-dinh/{under_appraisal.pk}/").content.decode()
     assert "Đề nghị giải trình không được trả lời trước hạn: 1.1.1." in html.split('data-confirm="finish_appraisal"')[1]
+
+
+def test_a_question_past_the_limit_is_refused_and_nothing_is_asked(under_appraisal, member, node):
+    with pytest.raises(AppraisalError) as refused:
+        explanation_request(assessment=under_appraisal, nodes=[node("1.1.1")], by=member, question="x" * 2001)
+    assert str(refused.value) == "“Nội dung đề nghị giải trình” dài 2001 ký tự; tối đa 2000 ký tự."
+    assert under_appraisal.status == Status.UNDER_APPRAISAL
+    assert not ExplanationMessage.objects.exists()
+
+
+@pytest.mark.parametrize("leave, name, limit", [(False, "Nội dung giải trình", 5000),
+                                                (True, "Lý do không giải trình", 2000)])
+def test_an_answer_or_a_reason_past_its_limit_is_refused(asked, ward_staff, node, leave, name, limit):
+    with pytest.raises(AppraisalError) as refused:
+        explanation_answer(assessment=asked, node=node("1.1.1"), by=ward_staff, text="x" * (limit + 1), leave=leave)
+    assert str(refused.value) == f"“{name}” dài {limit + 1} ký tự; tối đa {limit} ký tự."
+    assert not ExplanationMessage.objects.exclude(kind=ExplanationMessage.Kind.QUESTION).exists()
+
+
+@pytest.mark.parametrize("leave", [False, True])
+def test_the_round_is_stored_composed(under_appraisal, member, ward_staff, node, leave):
+    explanation_request(assessment=under_appraisal, nodes=[node("1.1.1")], by=member,
+                        question=unicodedata.normalize("NFD", " Bổ sung quyết định "))
+    explanation_answer(assessment=under_appraisal, node=node("1.1.1"), by=ward_staff, leave=leave,
+                       text=unicodedata.normalize("NFD", "Đã tải lên quyết định"))
+    texts = list(ExplanationMessage.objects.order_by("pk").values_list("text", flat=True))
+    assert texts == [unicodedata.normalize("NFC", "Bổ sung quyết định"),
+                     unicodedata.normalize("NFC", "Đã tải lên quyết định")]
