@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 NOT_APPRAISING = _("Hồ sơ đang ở trạng thái “%(status)s”: không thể nhập điểm thẩm định.")
 NOT_ASSIGNED = _("Tiêu chí “%(code)s” không được phân công cho bạn thẩm định.")
 REASON = _("Lý do điều chỉnh")
+REPUBLISH_REASON = _("Lý do phúc tra")
 REASON_REQUIRED = _("Điểm thẩm định khác điểm tự chấm (%(self)s): cần nêu lý do điều chỉnh.")
 STALE_VERSION = _(
     "Điểm thẩm định tiêu chí “%(code)s” vừa được %(who)s cập nhật (hiện là %(value)s). Tải lại trang trước khi lưu."

@@ -325,9 +325,10 @@ def reappraisal_publish(*, assessment: Assessment, by, reason: str) -> Published
     last = assessment.publications.order_by("-version").first()
     if last is None:
         raise AppraisalError(errors.NOT_YET_PUBLISHED % {"unit": assessment.unit.name})
-    if not reason.strip():
+    reason = _bounded(reason, name=errors.REPUBLISH_REASON, limit=REASON_MAX)
+    if not reason:
         raise AppraisalError(errors.REPUBLISH_REASON_REQUIRED)
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    (published,) = _publish([locked], by=by, versions={locked.pk: last.version + 1}, reason=reason.strip())
+    (published,) = _publish([locked], by=by, versions={locked.pk: last.version + 1}, reason=reason)
     assessment.status, assessment.status_changed_at = locked.status, locked.status_changed_at
     return published

@@ -66,6 +66,7 @@ def problems_listed(problems: list[str]) -> str:
 
 
 ON_BEHALF = _("Phòng Nội vụ nhập thay %(unit)s: %(reason)s")
+ON_BEHALF_REASON = _("Lý do nhập thay")
 EXCLUDE_REASON_REQUIRED = _("Cần nêu lý do đưa đơn vị ra khỏi kỳ đánh giá (sáp nhập, giải thể, chưa hoạt động…).")
 INCLUDE_REASON_REQUIRED = _("Cần nêu lý do đưa đơn vị trở lại kỳ đánh giá.")
 ALREADY_EXCLUDED = _("%(unit)s đã không tham gia kỳ đánh giá này.")

@@ -155,7 +155,8 @@ def self_score_save(
     score.explanation = explanation
     score.updated_by = by
     if on_behalf_reason.strip():  # the history says who typed it, and for whom
-        score._change_reason = errors.ON_BEHALF % {"unit": assessment.unit.name, "reason": on_behalf_reason.strip()}
+        reason = _bounded(on_behalf_reason, name=errors.ON_BEHALF_REASON, limit=REASON_MAX)
+        score._change_reason = errors.ON_BEHALF % {"unit": assessment.unit.name, "reason": reason}
     save_next_version(score, by=by, fields=SELF_SCORE_FIELDS)
     result_changed(assessment)
     return score

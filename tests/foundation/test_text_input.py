@@ -162,3 +162,29 @@ def test_an_exclusion_reason_is_stored_composed(assessment, secretariat):
     assessment_exclude(assessment=assessment, by=secretariat, reason=NFD)
     assessment.refresh_from_db()
     assert assessment.excluded_reason == NFC
+
+
+def test_a_phuc_tra_reason_is_stored_composed_and_bounded(period, assessment, ward_head, secretariat):
+    from appraisal.services import appraisal_finish, period_publish, reappraisal_publish
+
+    submit_completed(assessment=assessment, by=ward_head)
+    actions.assessment_start_appraisal(assessment=assessment, by=secretariat)
+    appraisal_finish(assessment=assessment, by=secretariat)
+    other = period.assessments.exclude(pk=assessment.pk).get()
+    other.excluded = True
+    other.save(update_fields=["excluded"])
+    period_publish(period=period, by=secretariat)
+    actions.assessment_reappraise(assessment=assessment, by=secretariat, reason="Khiếu nại")
+    actions.assessment_finish_appraisal(assessment=assessment, by=secretariat)
+    with pytest.raises(AppraisalError, match="“Lý do phúc tra” dài 2001 ký tự"):
+        reappraisal_publish(assessment=assessment, by=secretariat, reason="x" * 2001)
+    decomposed = unicodedata.normalize("NFD", "Bổ sung tài liệu")
+    published = reappraisal_publish(assessment=assessment, by=secretariat, reason=decomposed)
+    assert published.reason == unicodedata.normalize("NFC", "Bổ sung tài liệu")
+
+
+def test_a_reason_for_entering_a_units_scores_is_bounded(assessment, leaf, secretariat):
+    with pytest.raises(AssessmentError, match="“Lý do nhập thay” dài 2001 ký tự"):
+        self_score_save(assessment=assessment, node=leaf, by=secretariat, expected_version=None, value="0,5",
+                        on_behalf_reason="x" * 2001)
+    assert not assessment.self_scores.exists()
