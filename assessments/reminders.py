@@ -16,15 +16,11 @@ from accounts.access import Actor, is_office
 from accounts.models import Notification, User
 
 from . import errors, workflow
+from .deadlines import last_self_assessment_day
 from .errors import AssessmentError
 from .models import Assessment, Period, Reminder
 
 SUBJECT = "[ParIndex] Nhắc nộp kết quả tự đánh giá %(identifier)s"
-
-
-def effective_deadline(*, period: Period, reopened_until: date | None) -> date | None:
-    """The date a unit must submit by: its reopening when the office reopened it, else the period's."""
-    return reopened_until or period.self_assessment_deadline
 
 
 def _message(assessment: Assessment, deadline: date | None) -> str:
@@ -50,7 +46,7 @@ def _remind(assessments: list[Assessment], *, by, automatic: bool) -> int:
         by_unit.setdefault(user.unit_id, []).append(user)
     notifications, mails, reminders = [], [], []
     for assessment in assessments:
-        deadline = effective_deadline(period=assessment.period, reopened_until=assessment.reopened_until)
+        deadline = last_self_assessment_day(assessment.period.self_assessment_deadline, assessment.reopened_until)
         message = _message(assessment, deadline)
         url = reverse("assessments:entry", args=[assessment.pk])
         users = by_unit.get(assessment.unit_id, [])
@@ -85,7 +81,7 @@ def deadline_reminders_send(*, today: date | None = None) -> int:
     due = []
     for period in Period.objects.filter(published_at=None):
         for assessment in _waiting(period).prefetch_related("reminders"):
-            deadline = effective_deadline(period=period, reopened_until=assessment.reopened_until)
+            deadline = last_self_assessment_day(period.self_assessment_deadline, assessment.reopened_until)
             if deadline is None or not today <= deadline <= today + timedelta(days=period.reminder_days):
                 continue
             if any(r.automatic and r.deadline == deadline for r in assessment.reminders.all()):

@@ -19,10 +19,9 @@ from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
 
 from . import errors, workflow
-from .deadlines import Deadline, deadlines
+from .deadlines import Deadline, deadlines, last_self_assessment_day
 from .errors import AssessmentError
 from .models import Assessment, Evidence, Period, SelfScore, StatusChange
-from .reminders import effective_deadline
 from .scoring import Record, unit_scoring
 from .services import deadline_passed_message, self_assessment_open
 
@@ -269,7 +268,7 @@ def period_progress(*, period: Period, today: date | None = None) -> list[Progre
 
 
 def _deadline(period: Period, reopened_until, today: date) -> dict:
-    deadline = effective_deadline(period=period, reopened_until=reopened_until)
+    deadline = last_self_assessment_day(period.self_assessment_deadline, reopened_until)
     return {"deadline": deadline, "days_left": None if deadline is None else (deadline - today).days}
 
 
