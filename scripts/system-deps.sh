@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # System packages that pip cannot install: Pango for WeasyPrint (PDFs), poppler-utils for reading
-# PDFs back in tests, and with --browser Debian's Chromium for the Playwright tests.
+# PDFs back in tests, the PostgreSQL client for backups, and with --browser Debian's Chromium for the Playwright tests.
 # Each is skipped when already present, so a prepared machine installs nothing.
 set -euo pipefail
 
 missing=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# pg_dump and pg_restore for `manage.py backup` and `restore` on PostgreSQL.
+command -v pg_dump >/dev/null || missing+=(postgresql-client)
 if [ "${1:-}" = "--browser" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
 fi
