@@ -10,7 +10,9 @@ run: install
 	bash scripts/system-deps.sh
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver $(HOST)
+	@# The background worker beside the server, stopped with it.
+	$(PY) manage.py run_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST)
 
 test: install-test
 	bash scripts/system-deps.sh --browser

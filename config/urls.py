@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
 from accounts.forms import OwnPasswordChangeForm, OwnSetPasswordForm
+from operations import views as operations_views
 
 admin.site.site_header = admin.site.site_title = _("Quản trị ParIndex")
 admin.site.index_title = _("Quản trị hệ thống")
 
 urlpatterns = [
     path("", account_views.home, name="home"),
-    path("healthz", account_views.healthz, name="healthz"),
+    path("healthz", operations_views.healthz, name="healthz"),
     path("don-vi/<slug:code>/", account_views.unit_detail, name="unit_detail"),
     path("thong-bao/", account_views.notifications, name="notifications"),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -33,5 +34,6 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("ket-qua/", include("reports.urls_dashboard")),
     path("dieu-tra/", include("surveys.urls")),
+    path("cong-viec/", include("operations.urls")),
     path("admin/", admin.site.urls),
 ]

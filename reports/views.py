@@ -1,11 +1,14 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from assessments.selectors import get_assessment_for_user, get_period_for_user
 from config.downloads import xlsx_response
 from frameworks.selectors import framework_get
+from operations.jobs import job_start
 
-from .documents import council_minutes_pdf, framework_pdf, period_results_pdf, unit_result_context, unit_scored_pdf
+from .documents import council_minutes_pdf, framework_pdf, unit_result_context, unit_scored_pdf
 from .exports import results_xlsx, unit_results_xlsx
 from .pdf import pdf_response
 from .selectors import period_results
@@ -26,11 +29,14 @@ def _period_results(request, period_pk):
     return period, period_results(period=period)
 
 
+@require_POST
 @login_required
 def period_pdf_view(request, period_pk):
-    period, results = _period_results(request, period_pk)
-    return pdf_response(period_results_pdf(period=period, results=results),
-                        f"Kết quả Chỉ số CCHC {period.framework.key} {period.year}.pdf")
+    """A period's PDF takes seconds per hundred units: a background job makes it, its page follows it."""
+    period = get_period_for_user(request.user, period_pk)
+    job = job_start(kind="period_pdf", key=f"period_pdf:{period.pk}", params={"period_id": period.pk},
+                    title=_("PDF kết quả %(period)s") % {"period": period.display_name}, by=request.user)
+    return redirect("operations:job", job.pk)
 
 
 @login_required

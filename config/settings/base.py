@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "demo",
     "operations",
     "django_guid",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +144,19 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Background jobs (Django's Tasks API through the django-tasks backport): in the database by default, so
+# `make run` needs nothing more; TASKS_BACKEND=rq puts them on Redis for workers on as many machines as needed.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env_int("JOB_TIMEOUT_SECONDS", 3600)}}
+TASKS = {"default": {"BACKEND": {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}[TASKS_BACKEND]}}
+# A running job whose worker stopped writing its heartbeat for this long is queued again for another worker.
+JOB_STALE_AFTER_SECONDS = env_int("JOB_STALE_AFTER_SECONDS", 600)
 
 # A request id on every line: taken from the proxy's X-Request-ID or made up, and sent back in the answer.
 DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "VALIDATE_GUID": False, "RETURN_HEADER": True}

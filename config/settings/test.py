@@ -16,3 +16,5 @@ STORAGES = {
 }
 LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
 LOGGING["root"]["level"] = LOG_LEVEL  # noqa: F405
+# Jobs run right after the commit that queued them; tests of the real workers choose their backend themselves.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

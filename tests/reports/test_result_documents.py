@@ -276,29 +276,37 @@ def test_unit_and_minutes_pdf_views(client_for, published, ward_staff, other_war
     assert stranger.get(f"{base}/bien-ban.pdf").status_code == 404
 
 
-def test_period_pdf_and_xlsx_views(client, client_for, published, leadership, ward_staff):
+def test_period_pdf_and_xlsx_views(client, client_for, published, leadership, ward_staff,
+                                   django_capture_on_commit_callbacks):
     pdf_url, xlsx_url = f"/bao-cao/ky/{published.pk}/ket-qua.pdf", f"/bao-cao/ky/{published.pk}/ket-qua.xlsx"
-    assert client.get(pdf_url).status_code == 302
+    assert client.post(pdf_url).status_code == 302
+    assert client.post(pdf_url)["Location"].startswith("/dang-nhap/")
 
     reader = client_for(leadership)
-    response = reader.get(pdf_url)
+    # The PDF is made by a background job; its page hands over the file.
+    with django_capture_on_commit_callbacks(execute=True):
+        job_page = reader.post(pdf_url)
+    assert job_page.status_code == 302 and job_page["Location"].startswith("/cong-viec/")
+    response = reader.get(job_page["Location"] + "tai-ve/")
     assert response.status_code == 200
-    assert "Phường Hoàng Liệt 1,25 1 25,5 100 26,50" in pdf_text(response.content)
+    assert "Phường Hoàng Liệt 1,25 1 25,5 100 26,50" in pdf_text(b"".join(response.streaming_content))
+    assert reader.get(pdf_url).status_code == 405
     response = reader.get(xlsx_url)
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [sheet["B3"].value, sheet["G3"].value, sheet["B4"].value] == ["Phường Hoàng Liệt", 26.5, "Phường Yên Sở"]
-    assert reader.get("/bao-cao/ky/999999/ket-qua.pdf").status_code == 404
+    assert reader.post("/bao-cao/ky/999999/ket-qua.pdf").status_code == 404
 
     staff = client_for(ward_staff)
-    assert staff.get(pdf_url).status_code == 404
+    assert staff.post(pdf_url).status_code == 404
+    assert staff.get(job_page["Location"]).status_code == 404
     assert staff.get(xlsx_url).status_code == 404
 
 
 def test_period_page_and_appraisal_page_link_to_the_documents(client_for, published, secretariat):
     browser = client_for(secretariat)
     period_page = browser.get(f"/tham-dinh/ky/{published.pk}/").content.decode()
-    assert f'href="/bao-cao/ky/{published.pk}/ket-qua.pdf"' in period_page
+    assert f'action="/bao-cao/ky/{published.pk}/ket-qua.pdf"' in period_page
     assert f'href="/bao-cao/ky/{published.pk}/ket-qua.xlsx"' in period_page
     assert f'href="/bao-cao/ho-so/{published.yen_so.pk}/">Kết quả</a>' in period_page
     appraisal_page = browser.get(f"/tham-dinh/{published.hoang_liet.pk}/").content.decode()
