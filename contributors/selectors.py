@@ -1,8 +1,10 @@
 """Who fills in what inside a unit: the contributors, their criteria and their progress (fixed queries)."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from accounts.models import User
 from accounts.roles import Role
+from assessments.models import SelfScore
+from frameworks.selectors import tree_for
 
 from .models import Contribution
 
@@ -41,6 +43,7 @@ class ContributorProgress:
     assigned: int = 0
     scored: int = 0
     reviewed: int = 0
+    codes: list = field(default_factory=list)  # the leaves it holds, in document order (the assignment page)
 
 
 def contributor_progress(contributors, contributions: dict, scores: dict) -> list[ContributorProgress]:
@@ -57,3 +60,21 @@ def contributor_progress(contributors, contributions: dict, scores: dict) -> lis
         row.scored += is_done(score)
         row.reviewed += is_reviewed(contribution, score)
     return list(progress.values())
+
+
+def assignment_overview(*, assessment) -> dict:
+    """The assignment page: each contributor's progress and criteria, and the leaves nobody holds (3 queries)."""
+    tree = tree_for(assessment.period.framework)
+    contributions = contributions_by_node(assessment_id=assessment.pk)
+    scores = {score.node_id: score for score in SelfScore.objects.filter(assessment=assessment)}
+    progress = contributor_progress(unit_contributors(unit_id=assessment.unit_id), contributions, scores)
+    by_contributor = {row.contributor.pk: row for row in progress}
+    for leaf in tree.leaves:
+        if leaf.pk in contributions:
+            by_contributor[contributions[leaf.pk].contributor_id].codes.append(leaf.code)
+    return {
+        "progress": progress,
+        "unassigned": [leaf.code for leaf in tree.leaves if leaf.pk not in contributions],
+        "assignable": tree.nodes,
+        "names_lead_agencies": any(node.responsible_offices for node in tree.nodes),
+    }

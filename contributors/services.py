@@ -34,6 +34,18 @@ def _ensure_may_assign(assessment: Assessment, by) -> None:
     _ensure_open(assessment)
 
 
+def may_assign(*, assessment: Assessment, by) -> bool:
+    """Whether the entry page offers ``by`` the assignment page's forms (the policy and the file's state)."""
+    return (may_assign_contributors(Actor.of(by), unit_id=assessment.unit_id)
+            and assessment.status in workflow.SELF_EDITABLE)
+
+
+def may_review(*, assessment: Assessment, by) -> bool:
+    """Whether the entry page offers ``by`` the "đã xem xét" buttons."""
+    return (may_review_contributions(Actor.of(by), unit_id=assessment.unit_id)
+            and assessment.status in workflow.SELF_EDITABLE)
+
+
 def _save(contribution: Contribution, *, by) -> None:
     contribution._history_user = by
     contribution.save(update_fields=None if contribution.pk is None else ["contributor", "reviewed_by", "reviewed_at"])
