@@ -123,3 +123,9 @@ def test_a_criterion_nobody_scored_cannot_be_reviewed(client_for, ward_head, sha
     response = client_for(ward_head).post(f"{url(shared_out)}tieu-chi/1.1.2/xem-xet/", follow=True)
     assert str(errors.NOT_SCORED_YET % {"code": "1.1.2"}) in response.content.decode()
     assert not shared_out.contributions.filter(reviewed_at__isnull=False).exists()
+
+
+def test_a_contributors_home_page_lists_its_units_files(client_for, economy, assessment, other_assessment):
+    html = client_for(economy).get("/").content.decode()
+    assert "Hồ sơ đánh giá của đơn vị" in html
+    assert f'href="/danh-gia/{assessment.pk}/"' in html and f'href="/danh-gia/{other_assessment.pk}/"' not in html
