@@ -141,6 +141,7 @@ class StepSummary:
     max_points: Decimal
     unscored: list[str] = field(default_factory=list)
     missing_evidence: list[str] = field(default_factory=list)
+    unreviewed: list[str] = field(default_factory=list)  # contributors' criteria the head has not marked reviewed
 
 
 def missing_evidence_codes(*, assessment_ids) -> dict[int, list[str]]:
@@ -212,6 +213,7 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
             scored=total.scored, leaves=total.leaves, total=total.score, max_points=total.max_points,
             unscored=[row.node.code for row in rows if row.is_leaf and subtotals[row.node.code].scored == 0],
             missing_evidence=[row.node.code for row in rows if row.lacks_evidence],
+            unreviewed=[row.node.code for row in rows if row.contribution and not row.reviewed],
         ),
         "history": list(StatusChange.objects.filter(assessment=assessment).select_related("by")),
         "contributors": contributor_progress(unit_contributors(unit_id=assessment.unit_id), contributions, scores),

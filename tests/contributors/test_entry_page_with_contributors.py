@@ -129,3 +129,17 @@ def test_a_contributors_home_page_lists_its_units_files(client_for, economy, ass
     html = client_for(economy).get("/").content.decode()
     assert "Hồ sơ đánh giá của đơn vị" in html
     assert f'href="/danh-gia/{assessment.pk}/"' in html and f'href="/danh-gia/{other_assessment.pk}/"' not in html
+
+
+def test_before_submitting_the_head_is_told_which_contributed_criteria_it_has_not_reviewed(
+    client_for, ward_head, shared_out
+):
+    client = client_for(ward_head)
+    client.post(f"{url(shared_out)}tieu-chi/1.1.1/xem-xet/")
+
+    html = client.get(url(shared_out)).content.decode()
+
+    unreviewed = re.search(r'data-testid="summary-unreviewed">(.*?)</p>', html).group(1)
+    # area 1 holds 25 leaves, one of them reviewed; and 2.1
+    assert unreviewed.startswith("Còn 25 tiêu chí của các bộ phận tham mưu chưa được xem xét: 1.1.2, 1.1.3, 1.2.1")
+    assert unreviewed.endswith(", 2.1.")  # the culture division's one, unscored
