@@ -10,7 +10,6 @@ NO_SUCH_CRITERIA = _("Không có tiêu chí “%(codes)s” trong bộ chỉ s�
 NOT_EDITABLE_STATUS = _("Hồ sơ đang ở trạng thái “%(status)s”: không thể phân công hay xem xét tiêu chí.")
 NOBODY_ASSIGNED = _("Tiêu chí “%(code)s” chưa được phân công cho bộ phận nào.")
 NOT_SCORED_YET = _("Tiêu chí “%(code)s” chưa được chấm điểm: chưa có gì để xem xét.")
-DIVISION = _("Bộ phận, cơ quan tham mưu")
 
 
 class ContributorError(Exception):

@@ -76,3 +76,29 @@ def test_the_account_pages_for_the_head_list_and_create_its_contributors(client_
 def test_the_units_officer_and_contributors_have_no_account_pages(client_for, ward_staff, economy):
     for user in (ward_staff, economy):
         assert client_for(user).get("/tai-khoan/").status_code == 404
+
+
+def test_the_offices_excel_list_names_contributors_divisions_in_an_optional_column(secretariat, ward):
+    import io
+
+    from openpyxl import Workbook
+
+    from accounts.excel import DIVISION, HEADER, ImportRejected, users_import_xlsx
+
+    def workbook(*rows):
+        book = Workbook()
+        for row in [(*HEADER, DIVISION), *rows]:
+            book.active.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        buffer.seek(0)
+        return buffer
+
+    rows = [("Ngô Văn Kinh", "kinhte.hl", "", "HM-W-HOANGLIET", "Bộ phận tham mưu của đơn vị", "Bộ phận Kinh tế"),
+            ("Lê Thị Hoa", "vanhoa.hl", "", "HM-W-HOANGLIET", "contributor", "")]
+    with pytest.raises(ImportRejected) as refused:
+        users_import_xlsx(file=workbook(*rows), by=secretariat)
+    assert refused.value.rows == ["Dòng 3: " + errors.DIVISION_REQUIRED % {"role": Role.CONTRIBUTOR.label}]
+
+    issued = users_import_xlsx(file=workbook(rows[0]), by=secretariat)
+    assert [(i.user.username, i.user.division) for i in issued] == [("kinhte.hl", "Bộ phận Kinh tế")]
