@@ -37,7 +37,7 @@ class AccountForm(forms.Form):
                                   required=False, empty_label=_("— không thuộc đơn vị nào —"))
     role = forms.ChoiceField(label=_("Vai trò"), choices=[(role.value, role.label) for role in Role
                                                           if role in MANAGED_ROLES])
-    division = forms.CharField(label=_("Bộ phận, cơ quan tham mưu (vai trò bộ phận tham mưu)"), max_length=200,
+    division = forms.CharField(label=_("Bộ phận, cơ quan tham mưu (chỉ cho bộ phận tham mưu)"), max_length=200,
                                required=False)
 
     def __init__(self, *args, contributors_of=None, **kwargs):
