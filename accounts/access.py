@@ -59,6 +59,27 @@ def may_write_self_scores(actor: Actor, *, unit_id) -> bool:
     return actor.role in UNIT_ROLES and actor.belongs_to(unit_id)
 
 
+def may_contribute(actor: Actor, *, unit_id) -> bool:
+    """A contributor (a division of the unit) works on the unit's file, never on another unit's."""
+    return actor.role == Role.CONTRIBUTOR and actor.belongs_to(unit_id)
+
+
+def may_write_criterion(actor: Actor, *, unit_id, assigned: bool) -> bool:
+    """One criterion's self-score and evidence: the unit's staff and head any of them, a contributor
+    only those ``assigned`` to it. Contributors never submit nor answer the council (``workflow``)."""
+    return may_write_self_scores(actor, unit_id=unit_id) or (may_contribute(actor, unit_id=unit_id) and assigned)
+
+
+def may_assign_contributors(actor: Actor, *, unit_id) -> bool:
+    """The unit's head or officer shares its criteria out among its contributors."""
+    return may_write_self_scores(actor, unit_id=unit_id)
+
+
+def may_review_contributions(actor: Actor, *, unit_id) -> bool:
+    """The head, who submits, marks the contributors' criteria as reviewed ("đã xem xét")."""
+    return actor.role == Role.UNIT_HEAD and actor.belongs_to(unit_id)
+
+
 def may_act_for_unit(actor: Actor) -> bool:
     """The office may enter a unit's self-scores from its paper file and submit for it, with a reason."""
     return is_office(actor)
@@ -90,6 +111,20 @@ def may_manage_accounts(actor: Actor) -> bool:
     return is_office(actor)
 
 
-def may_manage_account(actor: Actor, *, role, is_superuser: bool) -> bool:
-    """One account, as it is or as it would become: never an administrator's, so the office cannot make or take over one."""
-    return may_manage_accounts(actor) and not is_superuser and role in MANAGED_ROLES
+def may_manage_contributors(actor: Actor, *, unit_id) -> bool:
+    """A unit's head creates, disables and resets its own contributors' accounts, and no other."""
+    return actor.role == Role.UNIT_HEAD and actor.belongs_to(unit_id)
+
+
+def may_open_account_pages(actor: Actor) -> bool:
+    """The office for every account, a unit's head for its contributors' (``may_manage_account`` says which)."""
+    return may_manage_accounts(actor) or may_manage_contributors(actor, unit_id=actor.unit_id)
+
+
+def may_manage_account(actor: Actor, *, role, is_superuser: bool, unit_id=None) -> bool:
+    """One account, as it is or as it would become: never an administrator's, so the office cannot make or
+    take over one; for a unit's head, only a contributor of its own unit (``unit_id``)."""
+    if is_superuser:
+        return False
+    return ((may_manage_accounts(actor) and role in MANAGED_ROLES)
+            or (role == Role.CONTRIBUTOR and may_manage_contributors(actor, unit_id=unit_id)))

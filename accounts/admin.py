@@ -10,5 +10,5 @@ from .models import User
 class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     list_display = ["username", "last_name", "first_name", "role", "unit", "is_active"]
     list_filter = ["role", "is_active"]
-    fieldsets = BaseUserAdmin.fieldsets + ((_("ParIndex"), {"fields": ("role", "unit")}),)
-    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("ParIndex"), {"fields": ("role", "unit")}),)
+    fieldsets = BaseUserAdmin.fieldsets + ((_("ParIndex"), {"fields": ("role", "unit", "division")}),)
+    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("ParIndex"), {"fields": ("role", "unit", "division")}),)

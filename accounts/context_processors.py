@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .access import Actor, may_manage_accounts, may_read_results
+from .access import Actor, may_open_account_pages, may_read_results
 
 # (label, url name, who sees it); None means every signed-in user.
 _NAVIGATION = [
@@ -10,7 +10,7 @@ _NAVIGATION = [
     (_("Kỳ đánh giá"), "periods:list", may_read_results),
     (_("Kết quả"), "dashboard:index", may_read_results),
     (_("Bộ chỉ số"), "frameworks:list", None),
-    (_("Tài khoản"), "accounts:list", may_manage_accounts),
+    (_("Tài khoản"), "accounts:list", may_open_account_pages),
 ]
 
 

@@ -13,6 +13,8 @@ ROLE_UNKNOWN = _("Vai trò “%(role)s” không có (ghi tên vai trò, ví d�
 ROLE_NOT_ALLOWED = _("Không được cấp vai trò “%(role)s” ở đây.")
 UNIT_REQUIRED = _("Vai trò “%(role)s” cần một đơn vị.")
 UNIT_UNKNOWN = _("Mã đơn vị “%(code)s” không có.")
+DIVISION_REQUIRED = _("Vai trò “%(role)s” cần tên bộ phận, cơ quan tham mưu (ví dụ “Bộ phận Kinh tế”, “Sở Nội vụ”).")
+DIVISION_TOO_LONG = _("Tên bộ phận dài quá %(limit)s ký tự.")
 CANNOT_DISABLE_SELF = _("Không thể tự khóa tài khoản của chính mình.")
 
 CREATED = _("Tạo tài khoản")

@@ -3,7 +3,8 @@
 Columns (in any order, under a header row naming exactly these): ``Họ và tên``, ``Tên đăng nhập``,
 ``Email``, ``Mã đơn vị``, ``Vai trò``. A role is written either as its Vietnamese label
 ("Cán bộ đơn vị", "Thủ trưởng đơn vị", …) or as its code (``unit_staff``, ``unit_head``, …), in any
-case. Email and unit may be empty where the role allows it. Empty rows are skipped.
+case. Email and unit may be empty where the role allows it. Empty rows are skipped. An optional
+``Bộ phận`` column names a contributor's division (required for that role, see ``services``).
 """
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from .models import Role, User
 
 HEADER = FULL_NAME, USERNAME, EMAIL, UNIT, ROLE = ("Họ và tên", "Tên đăng nhập", "Email", "Mã đơn vị", "Vai trò")
 _FIELD_OF = {FULL_NAME: "full_name", USERNAME: "username", EMAIL: "email", UNIT: "unit", ROLE: "role"}
+DIVISION = "Bộ phận"  # optional: lists without contributors need not have it
 
 
 class ImportRejected(errors.AccountError):
@@ -75,7 +77,7 @@ def _rows(file) -> list[tuple[int, dict]]:
     for number, values in enumerate(rows, 1):
         names = [cell_text(value) for value in values]
         if set(HEADER) <= set(names):
-            index = {name: names.index(name) for name in HEADER}
+            index = {name: names.index(name) for name in (*HEADER, DIVISION) if name in names}
             found = []
             for below, cells in enumerate(rows, number + 1):
                 texts = {name: cell_text(cells[i]) if i < len(cells) else "" for name, i in index.items()}
@@ -95,7 +97,7 @@ def _read(rows: list[tuple[int, dict]]) -> list[dict]:
     for row, texts in rows:
         username, role, unit = texts[USERNAME], roles.get(_key(texts[ROLE])), units.get(texts[UNIT])
         account = {"full_name": texts[FULL_NAME], "username": username, "email": texts[EMAIL],
-                   "role": role, "unit": unit}
+                   "role": role, "unit": unit, "division": texts.get(DIVISION, "")}
         found = services.account_problems(**account)
         if role is None:
             found["role"] = errors.ROLE_UNKNOWN % {"role": texts[ROLE]}

@@ -26,7 +26,10 @@ class OwnSetPasswordForm(_EndsOneTimePassword, SetPasswordForm):
 
 
 class AccountForm(forms.Form):
-    """Name, email, unit and role; the services check the values, so the fields only parse them."""
+    """Name, email, unit, role and division; the services check the values, so the fields only parse them.
+
+    ``contributors_of``: a unit's head manages its contributors only, so unit and role offer just those.
+    """
 
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
     email = forms.CharField(label=_("Email"), max_length=254, required=False)
@@ -34,11 +37,20 @@ class AccountForm(forms.Form):
                                   required=False, empty_label=_("— không thuộc đơn vị nào —"))
     role = forms.ChoiceField(label=_("Vai trò"), choices=[(role.value, role.label) for role in Role
                                                           if role in MANAGED_ROLES])
+    division = forms.CharField(label=_("Bộ phận, cơ quan tham mưu (chỉ cho bộ phận tham mưu)"), max_length=200,
+                               required=False)
+
+    def __init__(self, *args, contributors_of=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if contributors_of is not None:
+            self.fields["unit"].queryset = Unit.objects.filter(pk=contributors_of.pk)
+            self.fields["unit"].empty_label = None
+            self.fields["role"].choices = [(Role.CONTRIBUTOR.value, Role.CONTRIBUTOR.label)]
 
 
 class AccountCreateForm(AccountForm):
     username = forms.CharField(label=_("Tên đăng nhập"), max_length=150, required=False)
-    field_order = ["full_name", "username", "email", "unit", "role"]
+    field_order = ["full_name", "username", "email", "unit", "role", "division"]
 
 
 class AccountEditForm(AccountForm):

@@ -12,6 +12,9 @@ class User(AbstractUser):
         "organizations.Unit", verbose_name=_("đơn vị"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="users",
     )
+    # A contributor's division inside its unit ("Phòng Kinh tế", "Sở Nội vụ"): how the head tells them apart,
+    # and what lead agencies named by a framework ("Chủ trì tham mưu") are matched against.
+    division = models.CharField(_("bộ phận, cơ quan tham mưu"), max_length=200, blank=True)
     # Set on accounts the office creates or resets: the one-time password must be replaced at first login.
     must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
     # Who changed a user's role or unit matters as much as who changed a score.

@@ -5,9 +5,11 @@ from django.shortcuts import get_object_or_404
 
 from organizations.models import Unit
 
-from .access import Actor, may_manage_account, may_manage_accounts, may_read_results, may_read_unit
+from .access import (
+    Actor, may_manage_account, may_manage_accounts, may_open_account_pages, may_read_results, may_read_unit,
+)
 from .models import Role, User
-from .roles import MANAGED_ROLES
+from .roles import MANAGED_ROLES, UNIT_MEMBER_ROLES
 
 
 def readable_units(user):
@@ -34,7 +36,8 @@ def landing_for_user(*, user) -> dict:
     role = Actor.of(user).role
     context = {"landing_role": role, "own_unit": user.unit if user.unit_id else None, "open_periods": None}
     assessments = Assessment.objects.select_related("unit", "period__framework").order_by("-period__year", "unit__order")
-    if role in (Role.UNIT_STAFF, Role.UNIT_HEAD):
+    context["unit_member"] = role in UNIT_MEMBER_ROLES
+    if context["unit_member"]:
         context["assessments"] = list(assessments.filter(unit_id=user.unit_id))
     elif role == Role.COUNCIL_MEMBER:
         context["assessments"] = list(assessments.filter(
@@ -70,10 +73,13 @@ def unit_overview(*, unit: Unit) -> dict:
     }
 
 
-def managed_users(*, search: str = "", unit_code: str = "", role: str = ""):
-    """The accounts the office manages (never administrators), filtered as the list page asks."""
+def managed_users(*, by, search: str = "", unit_code: str = "", role: str = ""):
+    """The accounts ``by`` manages (never administrators; a unit's head, its contributors), filtered as the list page asks."""
     users = (User.objects.filter(is_superuser=False, role__in=MANAGED_ROLES)
              .select_related("unit").order_by("unit__kind", "unit__order", "unit__code", "role", "username"))
+    actor = Actor.of(by)
+    if not may_manage_accounts(actor):
+        users = users.filter(role=Role.CONTRIBUTOR, unit_id=actor.unit_id)
     if search:
         users = users.filter(Q(username__icontains=search) | Q(first_name__icontains=search)
                              | Q(last_name__icontains=search) | Q(email__icontains=search))
@@ -85,15 +91,22 @@ def managed_users(*, search: str = "", unit_code: str = "", role: str = ""):
 
 
 def ensure_may_manage_accounts(user) -> None:
-    """The account pages are the office's: 404 for everybody else."""
+    """Importing an Excel list of accounts is the office's: 404 for everybody else."""
     if not may_manage_accounts(Actor.of(user)):
+        raise Http404
+
+
+def ensure_may_open_account_pages(user) -> None:
+    """The list, creating and editing: the office, and a unit's head for its contributors; 404 for everybody else."""
+    if not may_open_account_pages(Actor.of(user)):
         raise Http404
 
 
 def get_managed_user_for_user(user, pk) -> User:
     """One account to edit or reset, 404 unless ``user`` may manage it (never an administrator's)."""
     target = get_object_or_404(User.objects.select_related("unit"), pk=pk)
-    if not may_manage_account(Actor.of(user), role=target.role, is_superuser=target.is_superuser):
+    if not may_manage_account(Actor.of(user), role=target.role, is_superuser=target.is_superuser,
+                              unit_id=target.unit_id):
         raise Http404
     return target
 

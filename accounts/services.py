@@ -8,11 +8,13 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.crypto import get_random_string
 
+from config.text import normalized
+
 from . import errors
 from .access import Actor, may_manage_account, may_manage_accounts
 from .errors import AccountError
 from .models import Role, User
-from .roles import MANAGED_ROLES, UNIT_ROLES
+from .roles import MANAGED_ROLES, UNIT_MEMBER_ROLES
 
 # No 0/O, 1/l/I: a one-time password is read out on the phone or copied from paper.
 _ONE_TIME_CHARS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -25,16 +27,23 @@ def _split_name(full_name: str) -> dict:
     return {"last_name": last_name, "first_name": first_name}
 
 
-def _ensure_may_manage(by, *, user: User | None = None) -> None:
-    """``user`` is the account as it is now, None for a new one; its new role is ``account_problems``' to check."""
+def _ensure_may_manage(by, *, user: User | None = None, role=None, unit=None) -> None:
+    """``user`` is the account as it is now, None for a new one; ``role`` and ``unit`` what it would become.
+
+    The office's new roles are ``account_problems``' to check; a unit's head only makes and keeps
+    contributors of its own unit.
+    """
     actor = Actor(Role.SECRETARIAT) if by is None else Actor.of(by)  # the shell operator acts as the office
-    allowed = (may_manage_accounts(actor) if user is None
-               else may_manage_account(actor, role=user.role, is_superuser=user.is_superuser))
-    if not allowed:
+    now = user is None or may_manage_account(actor, role=user.role, is_superuser=user.is_superuser,
+                                             unit_id=user.unit_id)
+    becomes = may_manage_accounts(actor) or may_manage_account(actor, role=role, is_superuser=False,
+                                                               unit_id=unit.pk if unit else None)
+    if not (now and becomes):
         raise AccountError({None: errors.NO_PERMISSION})
 
 
-def account_problems(*, full_name: str, email: str, role, unit, username: str | None = None) -> dict:
+def account_problems(*, full_name: str, email: str, role, unit, username: str | None = None,
+                     division: str = "") -> dict:
     """What is wrong with an account's fields, by field name (empty when nothing is).
 
     ``username`` is checked (format, not yet taken) only for a new account: it never changes afterwards.
@@ -60,8 +69,12 @@ def account_problems(*, full_name: str, email: str, role, unit, username: str | 
             problems["email"] = errors.EMAIL_INVALID % {"email": email}
     if role not in MANAGED_ROLES:
         problems["role"] = errors.ROLE_NOT_ALLOWED % {"role": dict(Role.choices).get(role, role)}
-    elif role in UNIT_ROLES and unit is None:
+    elif role in UNIT_MEMBER_ROLES and unit is None:
         problems["unit"] = errors.UNIT_REQUIRED % {"role": Role(role).label}
+    if role == Role.CONTRIBUTOR and not division:
+        problems["division"] = errors.DIVISION_REQUIRED % {"role": Role(role).label}
+    elif len(division) > User._meta.get_field("division").max_length:
+        problems["division"] = errors.DIVISION_TOO_LONG % {"limit": User._meta.get_field("division").max_length}
     return problems
 
 
@@ -73,13 +86,15 @@ def _one_time_password(user: User) -> str:
 
 
 @transaction.atomic
-def user_create(*, username: str, full_name: str, email: str, role, unit, by) -> tuple[User, str]:
+def user_create(*, username: str, full_name: str, email: str, role, unit, by, division: str = "") -> tuple[User, str]:
     """A new account with a one-time password, returned once and stored only as a hash."""
-    _ensure_may_manage(by)
-    problems = account_problems(username=username, full_name=full_name, email=email, role=role, unit=unit)
+    _ensure_may_manage(by, role=role, unit=unit)
+    division = normalized(division)
+    problems = account_problems(username=username, full_name=full_name, email=email, role=role, unit=unit,
+                                division=division)
     if problems:
         raise AccountError(problems)
-    user = User(username=username, email=email, role=role, unit=unit, **_split_name(full_name))
+    user = User(username=username, email=email, role=role, unit=unit, division=division, **_split_name(full_name))
     password = _one_time_password(user)
     user._history_user, user._change_reason = by, str(errors.CREATED)
     user.save()
@@ -87,26 +102,28 @@ def user_create(*, username: str, full_name: str, email: str, role, unit, by) ->
 
 
 @transaction.atomic
-def user_update(*, user: User, full_name: str, email: str, role, unit, is_active: bool, by) -> User:
-    """Change an account's name, email, role, unit, or disable it; the username never changes."""
-    _ensure_may_manage(by, user=user)
-    problems = account_problems(full_name=full_name, email=email, role=role, unit=unit)
+def user_update(*, user: User, full_name: str, email: str, role, unit, is_active: bool, by,
+                division: str = "") -> User:
+    """Change an account's name, email, role, unit, division, or disable it; the username never changes."""
+    _ensure_may_manage(by, user=user, role=role, unit=unit)
+    division = normalized(division)
+    problems = account_problems(full_name=full_name, email=email, role=role, unit=unit, division=division)
     if not is_active and by is not None and by.pk == user.pk:
         problems["is_active"] = errors.CANNOT_DISABLE_SELF
     if problems:
         raise AccountError(problems)
     for field, value in {**_split_name(full_name), "email": email, "role": role, "unit": unit,
-                         "is_active": is_active}.items():
+                         "division": division, "is_active": is_active}.items():
         setattr(user, field, value)
     user._history_user, user._change_reason = by, str(errors.UPDATED)
-    user.save(update_fields=["first_name", "last_name", "email", "role", "unit", "is_active"])
+    user.save(update_fields=["first_name", "last_name", "email", "role", "unit", "division", "is_active"])
     return user
 
 
 @transaction.atomic
 def user_reset_password(*, user: User, by) -> str:
     """A new one-time password, to be replaced at the next login."""
-    _ensure_may_manage(by, user=user)
+    _ensure_may_manage(by, user=user, role=user.role, unit=user.unit)
     password = _one_time_password(user)
     user._history_user, user._change_reason = by, str(errors.PASSWORD_RESET)
     user.save(update_fields=["password", "must_change_password"])

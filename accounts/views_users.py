@@ -15,6 +15,7 @@ from . import errors, selectors, services
 from .errors import AccountError
 from .excel import ImportRejected, Issued, users_import_xlsx, users_template_xlsx
 from .forms import AccountCreateForm, AccountEditForm, AccountImportForm
+from .access import Actor, may_manage_accounts
 from .roles import MANAGED_ROLES, Role
 
 
@@ -27,12 +28,18 @@ def _issued(request, issued: list[Issued], title: str):
     return render(request, "accounts/users/issued.html", {"issued": issued, "title": title})
 
 
+def _contributors_of(user):
+    """The unit whose contributors ``user`` manages, when it does not manage every account (a unit's head)."""
+    return None if may_manage_accounts(Actor.of(user)) else user.unit
+
+
 @login_required
 def user_list(request):
-    selectors.ensure_may_manage_accounts(request.user)
+    selectors.ensure_may_open_account_pages(request.user)
     search, unit_code, role = (request.GET.get(name, "").strip() for name in ("q", "don_vi", "vai_tro"))
-    users = selectors.managed_users(search=search, unit_code=unit_code, role=role)
+    users = selectors.managed_users(by=request.user, search=search, unit_code=unit_code, role=role)
     return render(request, "accounts/users/list.html", {
+        "office": may_manage_accounts(Actor.of(request.user)),
         "page": Paginator(users, 50).get_page(request.GET.get("trang")),
         "search": search, "unit_code": unit_code, "role": role,
         "units": selectors.readable_units(request.user).order_by("kind", "order", "code"),
@@ -42,8 +49,8 @@ def user_list(request):
 
 @login_required
 def user_create(request):
-    selectors.ensure_may_manage_accounts(request.user)
-    form = AccountCreateForm(request.POST or None)
+    selectors.ensure_may_open_account_pages(request.user)
+    form = AccountCreateForm(request.POST or None, contributors_of=_contributors_of(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             user, password = services.user_create(**form.cleaned_data, by=request.user)
@@ -58,8 +65,9 @@ def user_create(request):
 def user_edit(request, pk):
     account = selectors.get_managed_user_for_user(request.user, pk)
     initial = {"full_name": account.display_name if account.first_name or account.last_name else "",
-               "email": account.email, "unit": account.unit, "role": account.role, "is_active": account.is_active}
-    form = AccountEditForm(request.POST or None, initial=initial)
+               "email": account.email, "unit": account.unit, "role": account.role, "division": account.division,
+               "is_active": account.is_active}
+    form = AccountEditForm(request.POST or None, initial=initial, contributors_of=_contributors_of(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update(user=account, **form.cleaned_data, by=request.user)

@@ -97,15 +97,6 @@ def assignments_set(*, member: CouncilMember, codes: list[str], assign: bool = T
     return len(leaves - current)
 
 
-def _offices_of(node, tree) -> tuple:
-    """A criterion's responsible offices, inherited from the nearest ancestor that names some."""
-    while node is not None:
-        if node.responsible_offices:
-            return node.responsible_offices
-        node = tree.by_code.get(node.parent)
-    return ()
-
-
 @transaction.atomic
 def assignments_apply_defaults(*, period: Period) -> int:
     """Assign each leaf to the members whose office the sources name as responsible for it.
@@ -117,7 +108,7 @@ def assignments_apply_defaults(*, period: Period) -> int:
     tree = tree_for(period.framework)
     created = 0
     for node in tree.leaves:
-        for office in _offices_of(node, tree):
+        for office in tree.responsible_offices_of(node.code):
             for member in members:
                 unit_name = member.user.unit.name.lower() if member.user.unit_id else ""
                 if office.strip().lower() in unit_name:

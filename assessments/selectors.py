@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.access import Actor, is_office, may_read_assessment, may_read_results
 from accounts.selectors import readable_units
 from appraisal.models import CouncilMember
+from contributors.selectors import contributions_by_node, contributor_progress, is_reviewed, unit_contributors
 from frameworks import rules
 from frameworks.points import points_to_str, quantize_percent
 from frameworks.selectors import tree_for
@@ -103,6 +104,11 @@ class EntryRow:
     fields: list = field(default_factory=list)
     rule_text: str = ""
     evidence: list = field(default_factory=list)
+    contribution: object = None  # the contributor who holds this leaf, if the unit assigned one
+
+    @property
+    def reviewed(self) -> bool:
+        return is_reviewed(self.contribution, self.score)
 
     @property
     def applies_only(self) -> str:
@@ -135,6 +141,7 @@ class StepSummary:
     max_points: Decimal
     unscored: list[str] = field(default_factory=list)
     missing_evidence: list[str] = field(default_factory=list)
+    unreviewed: list[str] = field(default_factory=list)  # contributors' criteria the head has not marked reviewed
 
 
 def missing_evidence_codes(*, assessment_ids) -> dict[int, list[str]]:
@@ -174,6 +181,7 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
         for s in SelfScore.objects.filter(assessment=assessment).select_related("updated_by")
     }
     evidence, evidence_by_node = evidence_of(assessment=assessment)
+    contributions = contributions_by_node(assessment_id=assessment.pk)
     records = {tree.by_id[node_id].code: Record(s.value, s.not_assessed) for node_id, s in scores.items()}
     subtotals = unit_scoring(tree, records, {}, appraisal_closed=False).self_by_code
     rows = []
@@ -189,6 +197,7 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
             # Every leaf says how it is scored, a hand-typed one with its step.
             rule_text=rules.describe(rules.with_step(node.rule, step), node.max_points) if is_leaf else "",
             evidence=evidence_by_node.get(node.pk, []),
+            contribution=contributions.get(node.pk),
         ))
     total = subtotals[""]
     return {
@@ -204,8 +213,10 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
             scored=total.scored, leaves=total.leaves, total=total.score, max_points=total.max_points,
             unscored=[row.node.code for row in rows if row.is_leaf and subtotals[row.node.code].scored == 0],
             missing_evidence=[row.node.code for row in rows if row.lacks_evidence],
+            unreviewed=[row.node.code for row in rows if row.contribution and not row.reviewed],
         ),
         "history": list(StatusChange.objects.filter(assessment=assessment).select_related("by")),
+        "contributors": contributor_progress(unit_contributors(unit_id=assessment.unit_id), contributions, scores),
     }
 
 

@@ -7,7 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from accounts.access import Actor, is_office, may_act_for_unit, may_write_self_scores
+from accounts.access import Actor, is_office, may_act_for_unit, may_contribute, may_write_criterion, may_write_self_scores
+from contributors import errors as contributor_errors
+from contributors.selectors import assigned_node_ids
 from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded, normalized
 from frameworks import rules
 from frameworks.models import Framework, Node
@@ -79,11 +81,15 @@ def lock_assessment(assessment: Assessment) -> None:
     assessment.status, assessment.reopened_until = fresh["status"], fresh["reopened_until"]
 
 
-def ensure_self_editable(*, assessment: Assessment, by, on_behalf_reason: str = "") -> None:
-    """``on_behalf_reason``: the office enters the self-scores for the unit (a file sent on paper)."""
+def ensure_self_editable(*, assessment: Assessment, by, on_behalf_reason: str = "", nodes=None) -> None:
+    """``on_behalf_reason``: the office enters the self-scores for the unit (a file sent on paper).
+
+    ``nodes``: the criteria the write touches, which a contributor must all hold; None is the whole file
+    (an Excel import), never a contributor's.
+    """
     actor = Actor.of(by)
     acting_for_unit = bool(on_behalf_reason.strip()) and may_act_for_unit(actor)
-    if not (may_write_self_scores(actor, unit_id=assessment.unit_id) or acting_for_unit):
+    if not (acting_for_unit or _may_write_nodes(actor, by, assessment, nodes)):
         raise AssessmentError(errors.NO_PERMISSION)
     if assessment.status not in workflow.SELF_EDITABLE:
         raise AssessmentError(errors.NOT_EDITABLE_STATUS % {"status": workflow.Status(assessment.status).label})
@@ -91,11 +97,27 @@ def ensure_self_editable(*, assessment: Assessment, by, on_behalf_reason: str = 
         raise AssessmentError(deadline_passed_message(assessment))
 
 
-def ensure_evidence_addable(*, assessment: Assessment, by) -> None:
+def _may_write_nodes(actor: Actor, by, assessment: Assessment, nodes) -> bool:
+    """The policy asked per criterion; a contributor touching criteria it does not hold is told which."""
+    if may_write_self_scores(actor, unit_id=assessment.unit_id):
+        return True
+    if nodes is None or not may_contribute(actor, unit_id=assessment.unit_id):
+        return False
+    held = assigned_node_ids(assessment_id=assessment.pk, contributor_id=by.pk)
+    foreign = [node.code for node in nodes
+               if not may_write_criterion(actor, unit_id=assessment.unit_id, assigned=node.pk in held)]
+    if foreign:
+        raise AssessmentError(contributor_errors.NOT_ASSIGNED % {"codes": ", ".join(foreign)})
+    return True
+
+
+def ensure_evidence_addable(*, assessment: Assessment, by, nodes=None) -> None:
     """Evidence is added while the self-scores are editable, and while answering the council, which
-    may ask for more documents; removing or replacing it needs the self-scores editable."""
+    may ask for more documents; removing or replacing it needs the self-scores editable.
+
+    ``nodes``: the criteria it proves, which a contributor must hold (see ``ensure_self_editable``)."""
     if assessment.status != workflow.Status.EXPLANATION_REQUESTED:
-        ensure_self_editable(assessment=assessment, by=by)
+        ensure_self_editable(assessment=assessment, by=by, nodes=nodes)
     elif not may_write_self_scores(Actor.of(by), unit_id=assessment.unit_id):
         raise AssessmentError(errors.NO_PERMISSION)
 
@@ -179,7 +201,7 @@ def self_score_clear(*, assessment: Assessment, node: Node, by, expected_version
 
 def _ensure_leaf_editable(assessment: Assessment, node: Node, by, on_behalf_reason: str = "") -> None:
     lock_assessment(assessment)
-    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
+    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason, nodes=[node])
     if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
         raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
 
@@ -258,7 +280,7 @@ def evidence_add(
 ) -> Evidence:
     """Attach a file and/or an official document reference to one or more criteria."""
     lock_assessment(assessment)
-    ensure_evidence_addable(assessment=assessment, by=by)
+    ensure_evidence_addable(assessment=assessment, by=by, nodes=nodes)
     document_number = _evidence_text(document_number, name=errors.EVIDENCE_NUMBER, field="document_number")
     if uploaded is None and not document_number:
         raise AssessmentError(errors.EVIDENCE_EMPTY)
@@ -294,7 +316,7 @@ def _store_upload(evidence: Evidence, uploaded) -> None:
 
 def _editable_evidence(*, evidence: Evidence, by) -> Evidence:
     lock_assessment(evidence.assessment)
-    ensure_self_editable(assessment=evidence.assessment, by=by)
+    ensure_self_editable(assessment=evidence.assessment, by=by, nodes=list(evidence.nodes.all()))
     return evidence
 
 

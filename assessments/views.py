@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from contributors import services as contributor_services
 from frameworks import rules
 from frameworks.models import Node
 
@@ -49,14 +50,22 @@ def assessment_entry(request, pk):
     steps = actions.available(assessment=assessment, user=request.user, generic_only=True)
     context["actions"] = [step for step in steps if step.action != "answer_explanation"]
     context["can_edit"] = _can_edit(request.user, assessment)
+    # A contributor may write some criteria (none named here), never the whole file: its own rows get forms.
+    context["contributing"] = not context["can_edit"] and _can_edit(request.user, assessment, nodes=[])
     context["can_reopen"] = services.may_reopen(assessment=assessment, by=request.user)
-    context["evidence_form"] = EvidenceForm(leaf_nodes=_leaf_nodes(assessment)) if context["can_edit"] else None
+    context["may_review"] = contributor_services.may_review(assessment=assessment, by=request.user)
+    context["may_assign"] = contributor_services.may_assign(assessment=assessment, by=request.user)
+    leaf_nodes = _leaf_nodes(assessment)
+    if context["contributing"]:
+        leaf_nodes = leaf_nodes.filter(pk__in=assessment.contributions.filter(contributor=request.user).values("node_id"))
+    editable = context["can_edit"] or context["contributing"]
+    context["evidence_form"] = EvidenceForm(leaf_nodes=leaf_nodes) if editable else None
     return render(request, "assessments/entry.html", context)
 
 
-def _can_edit(user, assessment) -> bool:
+def _can_edit(user, assessment, nodes=None) -> bool:
     try:
-        services.ensure_self_editable(assessment=assessment, by=user)
+        services.ensure_self_editable(assessment=assessment, by=user, nodes=nodes)
     except AssessmentError:
         return False
     return True

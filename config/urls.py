@@ -29,6 +29,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("bo-chi-so/", include("frameworks.urls")),
     path("danh-gia/", include("assessments.urls")),
+    path("danh-gia/", include("contributors.urls")),
     path("tham-dinh/", include("appraisal.urls")),
     path("ky-danh-gia/", include("assessments.urls_periods")),
     path("bao-cao/", include("reports.urls")),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "frameworks",
     "assessments",
     "appraisal",
+    "contributors",
     "surveys",
     "reports",
     "demo",

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.access import (
-    Actor, may_appraise, may_enter_surveys, may_read_assessment, may_read_results, may_write_self_scores,
+    Actor, may_appraise, may_assign_contributors, may_enter_surveys, may_manage_account, may_read_assessment,
+    may_read_results, may_review_contributions, may_write_criterion, may_write_self_scores,
 )
 from accounts.roles import Role
 from assessments.workflow import Status
@@ -14,6 +15,7 @@ R = Role
 UNIT = 1  # the assessed unit
 RELATIONS = {  # relation: (the actor's unit, seated on the period's council, the criterion assigned to them)
     "own unit": (UNIT, False, False),
+    "own unit, assigned": (UNIT, False, True),  # a contributor's own criterion
     "other unit": (2, False, False),
     "seated": (2, True, False),
     "assigned": (2, True, True),
@@ -22,13 +24,18 @@ ROLES = [*Role, None]
 SUBMITTED = {s for s in Status if s not in (Status.DRAFT, Status.RETURNED)}
 
 # Who may, written out per role: the relations (and, for council members, the states) that allow it.
+OWN = {"own unit", "own unit, assigned"}
 READS = {
-    R.UNIT_STAFF: {"own unit"}, R.UNIT_HEAD: {"own unit"},
+    R.UNIT_STAFF: OWN, R.UNIT_HEAD: OWN, R.CONTRIBUTOR: OWN,
     R.SECRETARIAT: set(RELATIONS), R.ADMIN: set(RELATIONS), R.LEADERSHIP: set(RELATIONS),
-    R.COUNCIL_MEMBER: {"own unit"},  # plus seated ones once submitted, below
+    R.COUNCIL_MEMBER: OWN,  # plus seated ones once submitted, below
     None: set(),
 }
-WRITES_SELF_SCORES = {R.UNIT_STAFF: {"own unit"}, R.UNIT_HEAD: {"own unit"}}
+WRITES_SELF_SCORES = {R.UNIT_STAFF: OWN, R.UNIT_HEAD: OWN}
+# One criterion: the staff and head any of their unit's, a contributor only the ones assigned to it.
+WRITES_CRITERION = {**WRITES_SELF_SCORES, R.CONTRIBUTOR: {"own unit, assigned"}}
+ASSIGNS_CONTRIBUTORS = WRITES_SELF_SCORES
+REVIEWS_CONTRIBUTIONS = {R.UNIT_HEAD: OWN}
 APPRAISES = {R.SECRETARIAT: set(RELATIONS), R.ADMIN: set(RELATIONS), R.COUNCIL_MEMBER: {"assigned"}}
 ENTERS_SURVEYS = {R.SECRETARIAT, R.ADMIN}
 READS_RESULTS = {R.SECRETARIAT, R.ADMIN, R.COUNCIL_MEMBER, R.LEADERSHIP}
@@ -57,6 +64,32 @@ def test_writing_self_scores():
     cases = [(role, relation) for role in ROLES for relation in RELATIONS]
     assert {case: may_write_self_scores(actor(*case), unit_id=UNIT) for case in cases} == {
         (role, relation): relation in WRITES_SELF_SCORES.get(role, set()) for role, relation in cases}
+
+
+def test_writing_one_criterion():
+    cases = [(role, relation) for role in ROLES for relation in RELATIONS]
+    assert {case: may_write_criterion(actor(*case), unit_id=UNIT, assigned=RELATIONS[case[1]][2]) for case in cases} == {
+        (role, relation): relation in WRITES_CRITERION.get(role, set()) for role, relation in cases}
+
+
+def test_assigning_criteria_to_contributors_and_reviewing_their_work():
+    cases = [(role, relation) for role in ROLES for relation in RELATIONS]
+    assert {case: may_assign_contributors(actor(*case), unit_id=UNIT) for case in cases} == {
+        (role, relation): relation in ASSIGNS_CONTRIBUTORS.get(role, set()) for role, relation in cases}
+    assert {case: may_review_contributions(actor(*case), unit_id=UNIT) for case in cases} == {
+        (role, relation): relation in REVIEWS_CONTRIBUTIONS.get(role, set()) for role, relation in cases}
+
+
+def test_managing_a_contributors_account():
+    """The office manages every account but an administrator's; a unit's head only its own contributors'."""
+    cases = [(role, relation, target) for role in ROLES for relation in RELATIONS for target in (R.CONTRIBUTOR, R.UNIT_STAFF)]
+    expected = {
+        (role, relation, target): role in {R.SECRETARIAT, R.ADMIN} or (
+            role == R.UNIT_HEAD and relation in OWN and target == R.CONTRIBUTOR)
+        for role, relation, target in cases}
+    assert {(role, relation, target): may_manage_account(actor(role, relation), role=target, is_superuser=False,
+                                                         unit_id=UNIT)
+            for role, relation, target in cases} == expected
 
 
 def test_appraising_a_criterion():
