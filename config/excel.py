@@ -99,7 +99,7 @@ def _check_size(file) -> None:
             "name": name, "limit": _megabytes(settings.EXCEL_MAX_UNPACKED_BYTES)}))
 
 
-def _check_cells(source) -> None:
+def _check_cells(source, max_columns: int) -> None:
     """Refuse a sheet with a row or a cell past the caps, whatever size it declares (the declaration
     may be missing or lie): its XML is streamed once, each element dropped when read, up to the first
     row or cell too far, so a wide row or a far corner costs no more than the caps allow."""
@@ -115,15 +115,16 @@ def _check_cells(source) -> None:
             reference, cells = element.get("r"), cells + 1
             row, column = coordinate_to_tuple(reference) if reference else (row, column + 1)
             column = max(column, cells)
-            if row > MAX_ROWS or column > MAX_COLUMNS:
+            if row > MAX_ROWS or column > max_columns:
                 raise ExcelRefused(str(SHEET_TOO_LARGE % {
-                    "rows": row, "column": get_column_letter(column), "max_rows": MAX_ROWS, "max_columns": MAX_COLUMNS,
+                    "rows": row, "column": get_column_letter(column), "max_rows": MAX_ROWS, "max_columns": max_columns,
                 }))
 
 
-def read_sheet(file, *, title: str, data_only: bool = False) -> list[tuple]:
+def read_sheet(file, *, title: str, data_only: bool = False, max_columns: int = MAX_COLUMNS) -> list[tuple]:
     """The values of every row of the sheet named ``title`` (else the active one) in ``file`` (a path or
     a binary file), as wide as the sheet says it is; ``data_only`` reads formulas' cached values.
+    ``max_columns`` widens the cap for a layout with a column per criterion (the history import).
 
     Raises ``ExcelRefused`` for a file too large or a sheet past the caps, ``NotAnExcelFile`` for a
     file openpyxl cannot read.
@@ -138,8 +139,8 @@ def read_sheet(file, *, title: str, data_only: bool = False) -> list[tuple]:
         if sheet is None:  # a workbook without a worksheet
             raise NotAnExcelFile()
         with sheet._get_source() as source:  # openpyxl's own opener of the sheet's part of the zip
-            _check_cells(source)
-        columns = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
+            _check_cells(source, max_columns)
+        columns = min(sheet.max_column or max_columns, max_columns)
         return list(sheet.iter_rows(max_row=MAX_ROWS, max_col=columns, values_only=True))
     except ExcelRefused:
         raise

@@ -1,8 +1,11 @@
 """Demo periods with plausible scores, so every page has something to show after `make run`."""
 import hashlib
+import json
 from datetime import date, datetime
 from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -17,6 +20,8 @@ from frameworks.models import Framework
 from frameworks.points import quantize_points
 from frameworks.selectors import tree_for
 from organizations.models import UnitKind
+from reports.history import history_import, seed_history_rows
+from reports.models import ImportedResult
 from surveys.services import survey_result_save
 
 
@@ -136,4 +141,29 @@ def seed_demo_periods(*, users: dict) -> list[str]:
                                   self_assessment_deadline=date(2026, 12, 31))
         _fill_self_scores(departments, skip_units={"HM-P-TUPHAP"})
         created.append(departments.identifier)
+    return created
+
+
+TARGETS_DIR = Path(settings.BASE_DIR) / "fixtures" / "targets"
+# The seeds' results, as their plans state them: (fixture, how its year is named, unit).
+SEED_RESULTS = [
+    ("hanoi-province-2020.json", "hanoi-province-2020", "HN"),
+    ("phula-2021.json", "hadong-phuong", "HD-W-PHULA"),
+]
+
+
+def seed_targets_fixture(name: str) -> dict:
+    return json.loads((TARGETS_DIR / name).read_text(encoding="utf-8"))
+
+
+def seed_history() -> list[str]:
+    """Hà Nội 2019 (seed 003) and Phú La 2019–2020 (seed 004) through the history import, once each."""
+    created = []
+    for name, period, unit_code in SEED_RESULTS:
+        if ImportedResult.objects.filter(unit__code=unit_code).exists():
+            continue
+        data = seed_targets_fixture(name)
+        history_import(rows=seed_history_rows(data, period=period, unit_code=unit_code), source=data["source_file"],
+                       by=None)
+        created.append(f"{unit_code} ({data['source_file']})")
     return created
