@@ -21,6 +21,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.worksheet import _reader
 
+from frameworks.points import parse_points
+
 # Far above any real file (the largest appraisal export, about 30 units × 130 criteria, has under 4,000
 # rows; both layouts have eight columns), and low enough that a full sheet reads in a few seconds.
 MAX_ROWS = 10_000
@@ -162,6 +164,12 @@ def cell_text(value) -> str:
     """A cell as stripped text in NFC (as typed on a Mac or pasted from a PDF, it may come decomposed);
     an empty cell is ""."""
     return "" if value is None else unicodedata.normalize("NFC", str(value)).strip()
+
+
+def cell_number(value) -> Decimal:
+    """A cell's number as typed, ``1,5``, ``1.5`` or a number cell (openpyxl reads those as floats, whose
+    shortest text is what was typed); raises ``PointsParseError`` for anything else."""
+    return parse_points(Decimal(str(value)) if isinstance(value, float) else value)
 
 
 def new_sheet(title: str) -> tuple[Workbook, object]:

@@ -33,5 +33,6 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("ket-qua/", include("reports.urls_dashboard")),
     path("dieu-tra/", include("surveys.urls")),
+    path("cai-thien/", include("improvement.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -19,7 +19,9 @@ from assessments.workflow import SELF_EDITABLE, Status
 from frameworks.models import Framework
 from frameworks.points import quantize_points
 from frameworks.selectors import tree_for
-from organizations.models import UnitKind
+from improvement.models import Plan
+from improvement.services import TargetRow, plan_ensure, targets_load
+from organizations.models import Unit, UnitKind
 from reports.history import history_import, seed_history_rows
 from reports.models import ImportedResult
 from surveys.services import survey_result_save
@@ -145,10 +147,10 @@ def seed_demo_periods(*, users: dict) -> list[str]:
 
 
 TARGETS_DIR = Path(settings.BASE_DIR) / "fixtures" / "targets"
-# The seeds' results, as their plans state them: (fixture, how its year is named, unit).
-SEED_RESULTS = [
-    ("hanoi-province-2020.json", "hanoi-province-2020", "HN"),
-    ("phula-2021.json", "hadong-phuong", "HD-W-PHULA"),
+# The seeds' plans: (fixture, how its years are named, unit, family).
+SEED_PLANS = [
+    ("hanoi-province-2020.json", "hanoi-province-2020", "HN", "hanoi-province"),
+    ("phula-2021.json", "hadong-phuong", "HD-W-PHULA", "hadong-phuong"),
 ]
 
 
@@ -159,11 +161,30 @@ def seed_targets_fixture(name: str) -> dict:
 def seed_history() -> list[str]:
     """Hà Nội 2019 (seed 003) and Phú La 2019–2020 (seed 004) through the history import, once each."""
     created = []
-    for name, period, unit_code in SEED_RESULTS:
+    for name, period, unit_code, _family in SEED_PLANS:
         if ImportedResult.objects.filter(unit__code=unit_code).exists():
             continue
         data = seed_targets_fixture(name)
         history_import(rows=seed_history_rows(data, period=period, unit_code=unit_code), source=data["source_file"],
                        by=None)
         created.append(f"{unit_code} ({data['source_file']})")
+    return created
+
+
+def seed_plans() -> list[str]:
+    """Seed 003's 2020 targets for Hà Nội and seed 004's 2021 targets for Phú La, each on its seed line; once."""
+    created = []
+    for name, _period, unit_code, family in SEED_PLANS:
+        data = seed_targets_fixture(name)
+        unit, year = Unit.objects.get(code=unit_code), data["target_year"]
+        if Plan.objects.filter(unit=unit, year=year, family=family).exists():
+            continue
+        plan = plan_ensure(unit=unit, year=year, family=family, document=data["document"], source=data["source_file"],
+                           framework=Framework.objects.filter(key=data["framework"]).first())
+        rows = [TargetRow(line=row["source_line"], code=row["code"], value=row[f"target_{year}"],
+                          title=row.get("title", ""), max_points=row.get("max_points"),
+                          responsible=tuple(row.get("responsible_sections", ())), source_line=row["source_line"])
+                for row in data["rows"]]
+        targets_load(plan=plan, rows=rows, by=None, reason=data["source_file"])
+        created.append(f"{unit_code} {year}")
     return created

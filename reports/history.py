@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import Actor, is_office
-from config.excel import ExcelRefused, cell_text, read_sheet
+from config.excel import ExcelRefused, cell_number, cell_text, read_sheet
 from config.text import echoed
 from frameworks.models import Framework
-from frameworks.points import PointsParseError, format_points, parse_points, quantize_points
+from frameworks.points import PointsParseError, format_points, quantize_points
+from frameworks.rules import NEGATIVE, NOT_A_NUMBER
 from frameworks.selectors import tree_for
 from organizations.models import Unit
 
@@ -45,8 +46,6 @@ BAD_PERIOD = _("“%(name)s” phải có dạng MÃ/NĂM (mã bộ chỉ số h
 UNKNOWN_FAMILY = _("“%(value)s” không phải mã bộ chỉ số hay họ bộ chỉ số nào.")
 UNKNOWN_UNIT = _("không có đơn vị “%(code)s”.")
 WRONG_FAMILY = _("đơn vị “%(code)s” không áp dụng họ bộ chỉ số “%(family)s”.")
-NOT_A_NUMBER = _("“%(name)s” phải là một số.")
-NEGATIVE = _("“%(name)s” phải là số không âm.")
 NOT_WHOLE = _("“%(name)s” phải là số nguyên dương.")
 PAIR = _("“%(first)s” và “%(second)s” phải cùng có hoặc cùng để trống.")
 ABOVE = _("“%(first)s” (%(value)s) lớn hơn “%(second)s” (%(limit)s).")
@@ -195,8 +194,7 @@ def _number(value, name: str) -> Decimal | None:
     if not cell_text(value):
         return None
     try:
-        # openpyxl reads numbers as floats: their shortest text is what was typed.
-        number = parse_points(Decimal(str(value)) if isinstance(value, float) else value)
+        number = cell_number(value)
     except PointsParseError:
         raise _Bad(NOT_A_NUMBER % {"name": name}) from None
     if number < 0:

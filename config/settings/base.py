@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "appraisal",
     "surveys",
     "reports",
+    "improvement",
     "demo",
 ]
 

@@ -3,12 +3,14 @@ import io
 from datetime import date
 
 from django.core.management import call_command
+from django.db.models import Count
 from django.utils import timezone
 
 from accounts.models import User
 from appraisal.models import PublishedResult
 from assessments.models import Period, SelfScore, StatusChange
 from organizations.models import Unit
+from improvement.models import Plan, Target
 from reports.models import ImportedResult
 
 
@@ -22,17 +24,19 @@ def test_seed_demo_creates_units_users_and_periods_and_can_run_again(db):
     assert Unit.objects.get(code="HD-W-PHULA").parent.parent.code == "HN"
     assert sorted(ImportedResult.objects.values_list("unit__code", "year")) == [
         ("HD-W-PHULA", 2019), ("HD-W-PHULA", 2020), ("HN", 2019)]
+    assert sorted(Plan.objects.annotate(n=Count("targets")).values_list("unit__code", "year", "n")) == [
+        ("HD-W-PHULA", 2021, 28), ("HN", 2020, 80)]
     assert set(User.objects.values_list("role", flat=True)) == {
         "admin", "secretariat", "council_member", "leadership", "unit_staff", "unit_head"}
     assert sorted(p.identifier for p in Period.objects.all()) == [
         "hoangmai-phong-2024/2024", "hoangmai-phuong-2024/2023", "hoangmai-phuong-2024/2024"]
     counts = (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count(),
-              ImportedResult.objects.count())
+              ImportedResult.objects.count(), Target.objects.count())
 
     call_command("seed_demo", stdout=io.StringIO())
 
     assert (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count(),
-            ImportedResult.objects.count()) == counts
+            ImportedResult.objects.count(), Target.objects.count()) == counts
     assert User.objects.get(username="canbo.hoangliet").check_password("ParIndex@2024")
 
 

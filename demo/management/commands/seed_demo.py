@@ -5,7 +5,7 @@ from django.db import transaction
 
 from accounts.models import Role
 from accounts.services import user_ensure
-from demo.seed import demo_unit_accounts, seed_demo_periods, seed_history
+from demo.seed import demo_unit_accounts, seed_demo_periods, seed_history, seed_plans
 from frameworks.services import frameworks_load_all
 from organizations.models import Unit
 from organizations.services import units_load_all
@@ -56,6 +56,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Kỳ đánh giá mẫu {identifier}: đã tạo")
         for loaded in seed_history():
             self.stdout.write(f"Kết quả các năm trước {loaded}: đã nhập")
+        for loaded in seed_plans():
+            self.stdout.write(f"Kế hoạch cải thiện {loaded}: đã nhập chỉ tiêu")
         self.stdout.write("\nTài khoản mẫu (mật khẩu chung: %s)" % DEMO_PASSWORD)
         self.stdout.write("\n".join(lines))
         self.stdout.write(UNIT_ACCOUNTS_HINT)

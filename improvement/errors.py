@@ -1,0 +1,28 @@
+"""Vietnamese messages of targets and improvement plans, defined once so tests can assert on them."""
+from django.utils.translation import gettext_lazy as _
+
+NO_PERMISSION = _("Bạn không có quyền sửa kế hoạch cải thiện của đơn vị này.")
+UNKNOWN_CRITERION = _("Tiêu chí “%(code)s” không có trong bộ chỉ số của kế hoạch.")
+UNKNOWN_TARGET = _("Kế hoạch chưa có tiêu chí “%(code)s”; cần ghi “%(title)s” và “%(max)s” để thêm.")
+ABOVE_MAX = _("Chỉ tiêu của tiêu chí “%(code)s” (%(value)s) lớn hơn điểm tối đa %(max)s.")
+ROW = _("Dòng %(row)s: %(problem)s")
+DUPLICATE_CODE = _("tiêu chí “%(code)s” đã có ở dòng %(first)s.")
+NO_HEADER = _("Không tìm thấy dòng tiêu đề có đủ các cột: %(columns)s.")
+NO_ROWS = _("Tệp không có dòng chỉ tiêu nào dưới dòng tiêu đề.")
+REJECTED = _("Tệp có %(count)s lỗi, chưa nhập chỉ tiêu nào")
+IMPORTED = _("Đã nhập %(count)s chỉ tiêu.")
+TARGETS_SAVED = _("Đã lưu %(count)s chỉ tiêu.")
+TARGET = _("Chỉ tiêu")
+MAX_POINTS = _("Điểm tối đa")
+
+
+class ImprovementError(Exception):
+    """A plan operation refused, with a message for the user."""
+
+
+class ImportRejected(ImprovementError):
+    """A file refused as a whole; ``problems`` lists every one, each naming its row."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(str(REJECTED % {"count": len(problems)}))
+        self.problems = problems

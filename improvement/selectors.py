@@ -1,0 +1,88 @@
+"""Reads of plans: one loader answering 404 to outsiders, the plans a user may read, the gap page's data."""
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from accounts.access import Actor, may_edit_plan, may_read_unit
+from accounts.selectors import readable_units
+from frameworks.points import points_to_str
+from reports.models import ImportedResult
+
+from .gaps import gaps, losses_by_area
+from .models import Plan
+from .services import plan_criteria
+
+LOST = _("Điểm bị mất")
+
+
+def get_plan_for_user(user, pk) -> Plan:
+    """A plan, for whoever may read its unit; 404 for everybody else."""
+    plan = get_object_or_404(Plan.objects.select_related("unit", "framework"), pk=pk)
+    if not may_read_unit(Actor.of(user), unit_id=plan.unit_id):
+        raise Http404
+    plan.editable = may_edit_plan(Actor.of(user), unit_id=plan.unit_id)
+    return plan
+
+
+def plans_for_user(user):
+    return (Plan.objects.filter(unit__in=readable_units(user)).select_related("unit", "framework")
+            .order_by("-year", "unit__order", "unit__code"))
+
+
+@dataclass(frozen=True)
+class LastYear:
+    year: int
+    source: str  # where its scores come from: the file or seed they were imported from
+    result: ImportedResult
+    scores: dict  # criterion code -> points
+
+
+def last_year(plan: Plan) -> LastYear | None:
+    """The unit's most recent imported result of the plan's family before the plan's year, with its scores."""
+    result = (ImportedResult.objects.filter(unit_id=plan.unit_id, family=plan.family, year__lt=plan.year)
+              .order_by("-year").first())
+    if result is None:
+        return None
+    return LastYear(result.year, result.source, result, dict(result.scores.values_list("code", "points")))
+
+
+def gap_data(*, plan: Plan) -> dict:
+    """The gap page: criteria below maximum last year, most points lost first, and the losses per area."""
+    criteria = plan_criteria(plan)
+    before = last_year(plan)
+    scores = before.scores if before else {}
+    targets = dict(plan.targets.values_list("code", "target"))
+    found = gaps(criteria, scores=scores, targets=targets)
+    areas = losses_by_area(criteria, scores=scores, found=found)
+    return {
+        "plan": plan, "last_year": before, "gaps": found, "areas": areas,
+        "chart": {
+            "horizontal": True,
+            "labels": [area.code for area in areas],
+            "titles": [f"{area.code}. {area.title}" for area in areas],
+            "series": [{"label": str(LOST), "values": [points_to_str(area.lost) for area in areas]}],
+        },
+    }
+
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    code: str
+    title: str
+    level: int
+    max_points: object
+    last_score: object  # None: no score known for last year
+    target: object  # None: no target set
+
+
+def plan_page(*, plan: Plan) -> dict:
+    """The plan's criteria with last year's score and the target, in document order."""
+    before = last_year(plan)
+    scores = before.scores if before else {}
+    targets = dict(plan.targets.values_list("code", "target"))
+    lines = [TargetLine(c.code, c.title, c.code.count(".") + 1, c.max_points, scores.get(c.code), targets.get(c.code))
+             for c in plan_criteria(plan)]
+    return {"plan": plan, "last_year": before, "lines": lines, "target_count": len(targets)}
