@@ -20,7 +20,8 @@ from frameworks.models import Framework
 from frameworks.points import quantize_points
 from frameworks.selectors import tree_for
 from improvement.models import Plan
-from improvement.services import TargetRow, plan_ensure, targets_load
+from improvement.services import TargetRow, plan_ensure, targets_load, task_add
+from improvement.tasks import deadline_from_text
 from organizations.models import Unit, UnitKind
 from reports.history import history_import, seed_history_rows
 from reports.models import ImportedResult
@@ -188,3 +189,18 @@ def seed_plans() -> list[str]:
         targets_load(plan=plan, rows=rows, by=None, reason=data["source_file"])
         created.append(f"{unit_code} {year}")
     return created
+
+
+def seed_tasks() -> int:
+    """Seed 003's appendix 1 (20 tasks) in Hà Nội's 2020 plan, each with its seed line; once."""
+    data = seed_targets_fixture("hanoi-tasks-2020.json")
+    plan = Plan.objects.get(unit__code="HN", year=2020, family="hanoi-province")
+    if plan.tasks.exists():
+        return 0
+    for row in data["tasks"]:
+        task_add(plan=plan, by=None, number=row["stt"], title=row["task"], lead_agency=row["lead_agency"],
+                 co_lead_agencies=row["co_lead_agencies"], cooperating_agencies=row["cooperating_agencies"],
+                 deadline=deadline_from_text(row["deadline"]), deadline_text=row["deadline"],
+                 criteria=",".join(filter(None, [row["code"]])), source_line=row["source_line"],
+                 reason=data["source_file"])
+    return len(data["tasks"])

@@ -26,3 +26,16 @@ class ImportRejected(ImprovementError):
     def __init__(self, problems: list[str]):
         super().__init__(str(REJECTED % {"count": len(problems)}))
         self.problems = problems
+
+TASK_TITLE = _("Nội dung nhiệm vụ")
+TASK_LEAD = _("Cơ quan chủ trì")
+TASK_DEADLINE = _("Thời hạn hoàn thành")
+TASK_NOTE = _("Tiến độ")
+REQUIRED = _("Cần nhập “%(name)s”.")
+BAD_DATE = _("“%(name)s” phải là ngày dạng dd/mm/yyyy, không phải “%(value)s”.")
+BAD_STATUS = _("Trạng thái “%(value)s” không có.")
+UNKNOWN_TASK_CRITERIA = _("Tiêu chí liên quan không có trong kế hoạch: %(codes)s.")
+TASK_ADDED = _("Đã thêm nhiệm vụ %(number)s.")
+TASK_UPDATED = _("Đã cập nhật nhiệm vụ %(number)s.")
+REMINDER = _("Nhắc: nhiệm vụ %(number)s của %(plan)s (%(title)s) đã quá hạn %(deadline)s, chưa hoàn thành.")
+REMINDER_SUBJECT = "[ParIndex] Nhiệm vụ quá hạn: %(plan)s"

@@ -61,3 +61,55 @@ class Target(models.Model):
 
     def __str__(self):
         return f"{self.code}: {self.target}"
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Chưa thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    DONE = "done", _("Hoàn thành")
+
+
+class Task(models.Model):
+    """One task of a plan, as seed 003's appendix 1 lists them: what, who leads, who cooperates, by when."""
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks")
+    number = models.CharField(_("STT"), max_length=10)
+    title = models.TextField(_("nội dung nhiệm vụ"))
+    lead_agency = models.CharField(_("cơ quan chủ trì"), max_length=200)
+    # The lead agency's unit where ParIndex has it (matched by name): its users are reminded.
+    lead_unit = models.ForeignKey("organizations.Unit", verbose_name=_("đơn vị chủ trì"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+    co_lead_agencies = models.JSONField(_("cơ quan cùng chủ trì"), default=list, blank=True)
+    cooperating_agencies = models.JSONField(_("cơ quan phối hợp"), default=list, blank=True)
+    deadline = models.DateField(_("thời hạn hoàn thành"))
+    deadline_text = models.CharField(_("thời hạn theo văn bản"), max_length=100, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED)
+    criteria = models.JSONField(_("tiêu chí liên quan"), default=list, blank=True)
+    source_line = models.PositiveIntegerField(_("dòng trong nguồn"), null=True, blank=True)
+    # The deadline the lead agency was last reminded of: once per deadline, a new deadline reminds again.
+    reminded_for = models.DateField(_("đã nhắc cho thời hạn"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "id"]
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+
+    def __str__(self):
+        return f"{self.number}. {self.title[:60]}"
+
+
+class TaskNote(models.Model):
+    """A dated progress note on a task."""
+
+    task = models.ForeignKey(Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="notes")
+    on = models.DateField(_("ngày"))
+    text = models.TextField(_("nội dung"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True,
+                           on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["task", "-on", "-id"]
+        verbose_name = _("tiến độ")
+        verbose_name_plural = _("tiến độ")

@@ -1,20 +1,24 @@
 """Writes of targets and improvement plans: each checks who may write (``accounts.access.may_edit_plan``)
 and the figures, and keeps a history row with the user."""
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.access import Actor, may_edit_plan
 from config.excel import cell_number
+from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded, echoed, normalized
 from frameworks.points import PointsParseError, format_points, quantize_points
 from frameworks.rules import NEGATIVE, NOT_A_NUMBER
 from frameworks.selectors import tree_for
+from organizations.models import Unit
 
 from . import errors
 from .errors import ImprovementError
 from .gaps import Criterion
-from .models import Plan, Target
+from .models import Plan, Target, Task, TaskNote, TaskStatus
 
 
 def ensure_may_edit(*, plan: Plan, by) -> None:
@@ -153,3 +157,77 @@ def plan_ensure(*, unit, year: int, family: str, framework=None, document: str =
     plan, _created = Plan.objects.get_or_create(unit=unit, year=year, family=family, defaults={
         "framework": framework, "document": document, "source": source})
     return plan
+
+
+# -- tasks -------------------------------------------------------------------------------------
+
+def _required(value, name, limit) -> str:
+    text = bounded(value, name=str(name), limit=limit)
+    if not text:
+        raise ImprovementError(errors.REQUIRED % {"name": name})
+    return text
+
+
+def _listed(text) -> list[str]:
+    """One agency or code a line (or separated by commas for codes)."""
+    return [part for part in (normalized(p) for p in str(text or "").replace(",", "\n").splitlines()) if part]
+
+
+def task_deadline(value) -> date:
+    if isinstance(value, date):
+        return value
+    text = normalized(value)
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        raise ImprovementError(errors.BAD_DATE % {"name": errors.TASK_DEADLINE, "value": echoed(text)}) from None
+
+
+@transaction.atomic
+def task_add(*, plan: Plan, by, number: str, title: str, lead_agency: str, deadline, cooperating_agencies="",
+             criteria="", co_lead_agencies=(), deadline_text: str = "", source_line=None, reason: str = "") -> Task:
+    """A new task; agencies one a line, criteria codes separated by commas, each code one of the plan's."""
+    ensure_may_edit(plan=plan, by=by)
+    problems = []
+    values = {}
+    for key, check in (("title", lambda: _required(title, errors.TASK_TITLE, EXPLANATION_MAX)),
+                       ("lead_agency", lambda: _required(lead_agency, errors.TASK_LEAD, 200)),
+                       ("deadline", lambda: task_deadline(deadline))):
+        try:
+            values[key] = check()
+        except (ImprovementError, TextTooLong) as error:
+            problems.append(str(error))
+    codes = _listed(criteria)
+    unknown = sorted(set(codes) - {c.code for c in plan_criteria(plan)})
+    if unknown:
+        problems.append(str(errors.UNKNOWN_TASK_CRITERIA % {"codes": ", ".join(unknown)}))
+    if problems:
+        raise ImprovementError(" ".join(problems))
+    task = Task(plan=plan, number=normalized(number)[:10] or str(plan.tasks.count() + 1), criteria=codes,
+                cooperating_agencies=_listed(cooperating_agencies) if isinstance(cooperating_agencies, str)
+                else list(cooperating_agencies), co_lead_agencies=list(co_lead_agencies),
+                deadline_text=deadline_text, source_line=source_line,
+                lead_unit=Unit.objects.filter(name=values["lead_agency"]).first(), **values)
+    task._history_user, task._change_reason = by, reason
+    task.full_clean()
+    task.save()
+    return task
+
+
+@transaction.atomic
+def task_update(*, task: Task, by, status: str, note: str = "", today: date | None = None) -> Task:
+    """A task's new status and, optionally, a dated progress note; the history keeps the step and its note."""
+    ensure_may_edit(plan=task.plan, by=by)
+    if status not in TaskStatus.values:
+        raise ImprovementError(errors.BAD_STATUS % {"value": echoed(status)})
+    try:
+        note = bounded(note, name=str(errors.TASK_NOTE), limit=REASON_MAX)
+    except TextTooLong as error:
+        raise ImprovementError(str(error)) from None
+    if note:
+        TaskNote.objects.create(task=task, on=today or timezone.localdate(), text=note, by=by)
+    if status != task.status:
+        task.status = status
+        task._history_user, task._change_reason = by, note
+        task.save(update_fields=["status"])
+    return task
