@@ -1,8 +1,10 @@
 """Reads of plans: one loader answering 404 to outsiders, the plans a user may read, the gap page's data."""
 from dataclasses import dataclass
+from datetime import date
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import Actor, may_edit_plan, may_read_unit
@@ -11,8 +13,9 @@ from frameworks.points import points_to_str
 from reports.models import ImportedResult
 
 from .gaps import gaps, losses_by_area
-from .models import Plan
+from .models import Plan, Task, TaskStatus
 from .services import plan_criteria
+from .tasks import is_overdue
 
 LOST = _("Điểm bị mất")
 
@@ -85,4 +88,27 @@ def plan_page(*, plan: Plan) -> dict:
     targets = dict(plan.targets.values_list("code", "target"))
     lines = [TargetLine(c.code, c.title, c.code.count(".") + 1, c.max_points, scores.get(c.code), targets.get(c.code))
              for c in plan_criteria(plan)]
-    return {"plan": plan, "last_year": before, "lines": lines, "target_count": len(targets)}
+    return {"plan": plan, "last_year": before, "lines": lines, "target_count": len(targets),
+            "tasks": plan_tasks(plan=plan), "statuses": TaskStatus.choices}
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    task: Task
+    overdue: bool
+    notes: list
+
+
+def plan_tasks(*, plan: Plan, today: date | None = None) -> list[TaskLine]:
+    """The plan's tasks in their order, each with its progress notes (newest first) and whether it is overdue."""
+    today = today or timezone.localdate()
+    tasks = plan.tasks.prefetch_related("notes").order_by("id")
+    return [TaskLine(task, is_overdue(deadline=task.deadline, done=task.status == TaskStatus.DONE, today=today),
+                     list(task.notes.all())) for task in tasks]
+
+
+def get_task_for_user(user, plan_pk, pk) -> Task:
+    plan = get_plan_for_user(user, plan_pk)
+    task = get_object_or_404(Task, plan=plan, pk=pk)
+    task.plan = plan
+    return task

@@ -9,4 +9,8 @@ urlpatterns = [
     path("<int:pk>/chi-tieu/", views.targets_save, name="targets_save"),
     path("<int:pk>/chi-tieu/nhap/", views.targets_import, name="targets_import"),
     path("<int:pk>/chenh-lech/", views.gap_page, name="gaps"),
+    path("<int:pk>/nhiem-vu/", views.task_add, name="task_add"),
+    path("<int:pk>/nhiem-vu/<int:task_pk>/", views.task_update, name="task_update"),
+    path("<int:pk>/nhiem-vu.pdf", views.tasks_pdf, name="tasks_pdf"),
+    path("<int:pk>/nhiem-vu.xlsx", views.tasks_xlsx, name="tasks_xlsx"),
 ]

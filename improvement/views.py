@@ -6,8 +6,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from assessments.errors import EXCEL_NO_FILE, problems_listed
+from config.downloads import xlsx_response
+from reports.pdf import pdf_response
 
-from . import errors, excel, selectors, services
+from . import documents, errors, excel, selectors, services
 from .errors import ImportRejected, ImprovementError
 
 TARGET_FIELD = "chi-tieu-"
@@ -62,3 +64,43 @@ def targets_import(request, pk):
 def gap_page(request, pk):
     plan = selectors.get_plan_for_user(request.user, pk)
     return render(request, "improvement/gaps.html", selectors.gap_data(plan=plan))
+
+
+@login_required
+@require_POST
+def task_add(request, pk):
+    plan = selectors.get_plan_for_user(request.user, pk)
+    fields = ("number", "title", "lead_agency", "cooperating_agencies", "deadline", "criteria")
+    try:
+        task = services.task_add(plan=plan, by=request.user, **{name: request.POST.get(name, "") for name in fields})
+    except ImprovementError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, errors.TASK_ADDED % {"number": task.number})
+    return redirect("improvement:plan", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def task_update(request, pk, task_pk):
+    task = selectors.get_task_for_user(request.user, pk, task_pk)
+    try:
+        services.task_update(task=task, by=request.user, status=request.POST.get("status", ""),
+                             note=request.POST.get("note", ""))
+    except ImprovementError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, errors.TASK_UPDATED % {"number": task.number})
+    return redirect("improvement:plan", pk=task.plan_id)
+
+
+@login_required
+def tasks_pdf(request, pk):
+    plan = selectors.get_plan_for_user(request.user, pk)
+    return pdf_response(documents.tasks_pdf(plan=plan), f"Kế hoạch cải thiện Chỉ số CCHC {plan.year} {plan.unit.name}.pdf")
+
+
+@login_required
+def tasks_xlsx(request, pk):
+    plan = selectors.get_plan_for_user(request.user, pk)
+    return xlsx_response(documents.tasks_xlsx(plan=plan), f"nhiem-vu-{plan.unit.code}-{plan.year}.xlsx")

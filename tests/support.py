@@ -69,3 +69,13 @@ def xlsx_upload(header, rows, *, name="tep.xlsx", title_row=None):
     buffer.seek(0)
     buffer.name = name
     return buffer
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of every page, each run of whitespace as one space (table cells wrap anywhere)."""
+    import io
+
+    from pypdf import PdfReader
+
+    assert pdf.startswith(b"%PDF-")
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
