@@ -7,9 +7,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import Actor, may_edit_plan, may_read_unit
+from accounts.access import Actor, is_office, may_edit_plan, may_read_unit
 from accounts.selectors import readable_units
 from frameworks.points import points_to_str
+from frameworks.models import Framework
+from organizations.models import Unit
 from reports.models import ImportedResult
 
 from .gaps import gaps, losses_by_area
@@ -27,6 +29,23 @@ def get_plan_for_user(user, pk) -> Plan:
         raise Http404
     plan.editable = may_edit_plan(Actor.of(user), unit_id=plan.unit_id)
     return plan
+
+
+def editable_units(user):
+    """The units whose plans ``user`` may start: every unit for the office, their own for a unit's people."""
+    actor = Actor.of(user)
+    if is_office(actor):
+        return Unit.objects.all()
+    if actor.unit_id and may_edit_plan(actor, unit_id=actor.unit_id):
+        return Unit.objects.filter(pk=actor.unit_id)
+    return Unit.objects.none()
+
+
+def plan_choices(*, user) -> dict:
+    """What the "new plan" form offers; nothing for those who only read."""
+    units = list(editable_units(user).order_by("kind", "order", "code"))
+    return {"new_plan_units": units, "frameworks": list(Framework.objects.order_by("family", "-effective_year"))
+            if units else []}
 
 
 def plans_for_user(user):

@@ -231,3 +231,21 @@ def task_update(*, task: Task, by, status: str, note: str = "", today: date | No
         task._history_user, task._change_reason = by, note
         task.save(update_fields=["status"])
     return task
+
+
+@transaction.atomic
+def plan_create(*, unit, year, framework=None, by) -> Plan:
+    """A new plan of ``unit`` for ``year``, on ``framework``'s criteria (else on the unit's family, no tree)."""
+    if not may_edit_plan(Actor.of(by), unit_id=unit.pk):
+        raise ImprovementError(errors.NO_PERMISSION)
+    if not str(year).isdigit() or not 2000 <= int(year) <= 2100:
+        raise ImprovementError(errors.PLAN_BAD_YEAR)
+    family = framework.family if framework else unit.framework_family
+    if not family:
+        raise ImprovementError(errors.PLAN_NO_FAMILY % {"unit": unit.name})
+    if Plan.objects.filter(unit=unit, year=year, family=family).exists():
+        raise ImprovementError(errors.PLAN_EXISTS % {"unit": unit.name, "year": year})
+    plan = Plan(unit=unit, year=int(year), family=family, framework=framework)
+    plan._history_user = by
+    plan.save()
+    return plan

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from assessments.errors import EXCEL_NO_FILE, problems_listed
 from config.downloads import xlsx_response
+from frameworks.models import Framework
 from reports.pdf import pdf_response
 
 from . import documents, errors, excel, selectors, services
@@ -18,7 +19,24 @@ TARGET_FIELD = "chi-tieu-"
 @login_required
 def plan_list(request):
     page = Paginator(selectors.plans_for_user(request.user), 30).get_page(request.GET.get("trang"))
-    return render(request, "improvement/list.html", {"page": page})
+    return render(request, "improvement/list.html", {"page": page, **selectors.plan_choices(user=request.user)})
+
+
+@login_required
+@require_POST
+def plan_create(request):
+    code = request.POST.get("unit", "")
+    unit = selectors.editable_units(request.user).filter(code=code).first()
+    framework = Framework.objects.filter(key=request.POST.get("framework", "")).first()
+    try:
+        if unit is None:
+            raise ImprovementError(errors.PLAN_UNKNOWN_UNIT % {"code": code})
+        plan = services.plan_create(unit=unit, year=request.POST.get("year", ""), framework=framework, by=request.user)
+    except ImprovementError as error:
+        messages.error(request, str(error))
+        return redirect("improvement:list")
+    messages.success(request, errors.PLAN_CREATED % {"year": plan.year, "unit": unit.name})
+    return redirect("improvement:plan", pk=plan.pk)
 
 
 @login_required

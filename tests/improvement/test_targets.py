@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from improvement.errors import ImportRejected, ImprovementError
 from improvement.excel import targets_import_xlsx
-from improvement.models import Target
+from improvement.models import Plan, Target
 from improvement.services import TargetRow, plan_ensure, targets_load, targets_save
 
 from support import xlsx_upload
@@ -97,3 +97,32 @@ def test_the_plan_page_edits_for_the_unit_reads_for_leadership_and_404s_stranger
     assert 'name="chi-tieu-1.1.1"' not in page and "0,5" in page
     assert client_for(other_ward_staff).get(url).status_code == 404
     assert client_for(other_ward_staff).post(reverse("improvement:targets_save", args=[plan.pk])).status_code == 404
+
+
+def test_plans_are_started_by_the_office_for_any_unit_and_by_a_unit_for_itself(
+        ward, other_ward, ward_framework, secretariat, ward_staff, leadership, client_for):
+    url = reverse("improvement:create")
+    response = client_for(ward_staff).post(url, {"unit": "HM-W-HOANGLIET", "year": "2025",
+                                                 "framework": "hoangmai-phuong-2024"}, follow=True)
+    assert "Đã tạo kế hoạch năm 2025 của Phường Hoàng Liệt." in response.content.decode()
+    response = client_for(ward_staff).post(url, {"unit": "HM-W-YENSO", "year": "2025"}, follow=True)
+    assert "Không có đơn vị “HM-W-YENSO”." in response.content.decode()
+    response = client_for(leadership).post(url, {"unit": "HM-W-YENSO", "year": "2025"}, follow=True)
+    assert "Không có đơn vị “HM-W-YENSO”." in response.content.decode()
+    response = client_for(secretariat).post(url, {"unit": "HM-W-HOANGLIET", "year": "2025",
+                                                  "framework": "hoangmai-phuong-2024"}, follow=True)
+    assert "Phường Hoàng Liệt đã có kế hoạch năm 2025." in response.content.decode()
+    response = client_for(secretariat).post(url, {"unit": "HM-W-YENSO", "year": "2025"}, follow=True)
+    assert "Đã tạo kế hoạch năm 2025 của Phường Yên Sở." in response.content.decode()
+    assert list(Plan.objects.order_by("unit__code").values_list("unit__code", "family", "framework__key")) == [
+        ("HM-W-HOANGLIET", "hoangmai-phuong", "hoangmai-phuong-2024"), ("HM-W-YENSO", "hoangmai-phuong", None)]
+
+
+def test_the_plan_list_shows_readable_plans_and_an_empty_state(plan, ward_staff, other_ward_staff, client_for,
+                                                               django_assert_max_num_queries):
+    client = client_for(ward_staff)
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("improvement:list")).content.decode()
+    assert "Phường Hoàng Liệt" in page and "Tạo kế hoạch" in page
+    page = client_for(other_ward_staff).get(reverse("improvement:list")).content.decode()
+    assert "Chưa có kế hoạch cải thiện nào." in page
