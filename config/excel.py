@@ -21,7 +21,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.worksheet import _reader
 
-from frameworks.points import parse_points
+from frameworks.points import PointsParseError, parse_points
+from frameworks.rules.messages import NEGATIVE, NOT_A_NUMBER
 
 # Far above any real file (the largest appraisal export, about 30 units × 130 criteria, has under 4,000
 # rows; both layouts have eight columns), and low enough that a full sheet reads in a few seconds.
@@ -166,10 +167,29 @@ def cell_text(value) -> str:
     return "" if value is None else unicodedata.normalize("NFC", str(value)).strip()
 
 
-def cell_number(value) -> Decimal:
-    """A cell's number as typed, ``1,5``, ``1.5`` or a number cell (openpyxl reads those as floats, whose
-    shortest text is what was typed); raises ``PointsParseError`` for anything else."""
-    return parse_points(Decimal(str(value)) if isinstance(value, float) else value)
+class BadCell(ValueError):
+    """A cell's value refused; the message names its column."""
+
+
+def cell_points(value, *, name) -> Decimal:
+    """A cell's non-negative number as typed, ``1,5``, ``1.5`` or a number cell (openpyxl reads those as
+    floats, whose shortest text is what was typed); ``BadCell`` naming the column ``name`` otherwise."""
+    try:
+        number = parse_points(Decimal(str(value)) if isinstance(value, float) else value)
+    except PointsParseError:
+        raise BadCell(str(NOT_A_NUMBER % {"name": name})) from None
+    if number < 0:
+        raise BadCell(str(NEGATIVE % {"name": name}))
+    return number
+
+
+def header_index(rows: list[tuple], header) -> tuple[int, list[str]] | None:
+    """(row number, cell texts) of the first row holding every name of ``header``; None if there is none."""
+    for number, cells in enumerate(rows, 1):
+        names = [cell_text(value) for value in cells]
+        if set(header) <= set(names):
+            return number, names
+    return None
 
 
 def new_sheet(title: str) -> tuple[Workbook, object]:

@@ -1,6 +1,6 @@
 """Targets from Excel: a header row with ``Mã tiêu chí`` and ``Chỉ tiêu`` (and, for a plan without a
 tree, ``Nội dung`` and ``Điểm tối đa`` of a criterion it does not have yet); all or nothing."""
-from config.excel import ExcelRefused, cell_text, read_sheet
+from config.excel import ExcelRefused, cell_text, header_index, read_sheet
 
 from . import errors
 from .errors import ImportRejected
@@ -15,12 +15,10 @@ def target_rows_from_xlsx(file) -> list[TargetRow]:
         rows = read_sheet(file, title="")
     except ExcelRefused as error:
         raise ImportRejected([str(error)]) from None
-    for number, cells in enumerate(rows, 1):
-        names = [cell_text(value) for value in cells]
-        if set(HEADER) <= set(names):
-            break
-    else:
+    found = header_index(rows, HEADER)
+    if found is None:
         raise ImportRejected([str(errors.NO_HEADER % {"columns": ", ".join(HEADER)})])
+    number, names = found
     index = {name: names.index(name) for name in (*HEADER, *OPTIONAL) if name in names}
     read = []
     for line, cells in enumerate(rows[number:], number + 1):

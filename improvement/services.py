@@ -8,10 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.access import Actor, may_edit_plan
-from config.excel import cell_number
+from config.excel import BadCell, cell_points
 from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded, echoed, normalized
-from frameworks.points import PointsParseError, format_points, quantize_points
-from frameworks.rules import NEGATIVE, NOT_A_NUMBER
+from frameworks.points import format_points, quantize_points
 from frameworks.selectors import tree_for
 from organizations.models import Unit
 
@@ -37,12 +36,9 @@ def plan_criteria(plan: Plan) -> list[Criterion]:
 
 def _points(value, name) -> Decimal:
     try:
-        number = cell_number(value)
-    except PointsParseError:
-        raise ImprovementError(NOT_A_NUMBER % {"name": name}) from None
-    if number < 0:
-        raise ImprovementError(NEGATIVE % {"name": name})
-    return number
+        return cell_points(value, name=name)
+    except BadCell as bad:
+        raise ImprovementError(str(bad)) from None
 
 
 def target_value(value, *, code: str, max_points: Decimal) -> Decimal:

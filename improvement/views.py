@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -45,37 +46,42 @@ def plan_detail(request, pk):
     return render(request, "improvement/plan.html", selectors.plan_page(plan=plan))
 
 
+def _on_plan(request, plan, step, success) -> HttpResponse:
+    """Take ``step()``; say ``success(result)`` or why it was refused (a file's problems by row); back to the plan."""
+    try:
+        result = step()
+    except ImportRejected as rejected:
+        messages.error(request, f"{rejected}: {problems_listed(rejected.problems)}")
+    except ImprovementError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success(result))
+    return redirect("improvement:plan", pk=plan.pk)
+
+
 @login_required
 @require_POST
 def targets_save(request, pk):
     plan = selectors.get_plan_for_user(request.user, pk)
     values = {name.removeprefix(TARGET_FIELD): value for name, value in request.POST.items()
               if name.startswith(TARGET_FIELD)}
-    try:
-        changed = services.targets_save(plan=plan, values=values, by=request.user)
-    except ImprovementError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, errors.TARGETS_SAVED % {"count": changed})
-    return redirect("improvement:plan", pk=plan.pk)
+    return _on_plan(request, plan, lambda: services.targets_save(plan=plan, values=values, by=request.user),
+                    lambda changed: errors.TARGETS_SAVED % {"count": changed})
+
+
+def _uploaded_targets(request, plan) -> int:
+    uploaded = request.FILES.get("file")
+    if uploaded is None:
+        raise ImprovementError(EXCEL_NO_FILE)
+    return excel.targets_import_xlsx(plan=plan, file=uploaded, name=uploaded.name, by=request.user)
 
 
 @login_required
 @require_POST
 def targets_import(request, pk):
     plan = selectors.get_plan_for_user(request.user, pk)
-    uploaded = request.FILES.get("file")
-    try:
-        if uploaded is None:
-            raise ImprovementError(EXCEL_NO_FILE)
-        count = excel.targets_import_xlsx(plan=plan, file=uploaded, name=uploaded.name, by=request.user)
-    except ImportRejected as rejected:
-        messages.error(request, f"{rejected}: {problems_listed(rejected.problems)}")
-    except ImprovementError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, errors.IMPORTED % {"count": count})
-    return redirect("improvement:plan", pk=plan.pk)
+    return _on_plan(request, plan, lambda: _uploaded_targets(request, plan),
+                    lambda count: errors.IMPORTED % {"count": count})
 
 
 @login_required
@@ -84,32 +90,25 @@ def gap_page(request, pk):
     return render(request, "improvement/gaps.html", selectors.gap_data(plan=plan))
 
 
+TASK_FIELDS = ("number", "title", "lead_agency", "cooperating_agencies", "deadline", "criteria")
+
+
 @login_required
 @require_POST
 def task_add(request, pk):
     plan = selectors.get_plan_for_user(request.user, pk)
-    fields = ("number", "title", "lead_agency", "cooperating_agencies", "deadline", "criteria")
-    try:
-        task = services.task_add(plan=plan, by=request.user, **{name: request.POST.get(name, "") for name in fields})
-    except ImprovementError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, errors.TASK_ADDED % {"number": task.number})
-    return redirect("improvement:plan", pk=plan.pk)
+    values = {name: request.POST.get(name, "") for name in TASK_FIELDS}
+    return _on_plan(request, plan, lambda: services.task_add(plan=plan, by=request.user, **values),
+                    lambda task: errors.TASK_ADDED % {"number": task.number})
 
 
 @login_required
 @require_POST
 def task_update(request, pk, task_pk):
     task = selectors.get_task_for_user(request.user, pk, task_pk)
-    try:
-        services.task_update(task=task, by=request.user, status=request.POST.get("status", ""),
-                             note=request.POST.get("note", ""))
-    except ImprovementError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, errors.TASK_UPDATED % {"number": task.number})
-    return redirect("improvement:plan", pk=task.plan_id)
+    return _on_plan(request, task.plan, lambda: services.task_update(
+        task=task, by=request.user, status=request.POST.get("status", ""), note=request.POST.get("note", "")),
+        lambda task: errors.TASK_UPDATED % {"number": task.number})
 
 
 @login_required

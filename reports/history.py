@@ -15,11 +15,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import Actor, is_office
-from config.excel import ExcelRefused, cell_number, cell_text, read_sheet
+from config.excel import BadCell, ExcelRefused, cell_points, cell_text, header_index, read_sheet
 from config.text import echoed
 from frameworks.models import Framework
-from frameworks.points import PointsParseError, format_points, quantize_points
-from frameworks.rules import NEGATIVE, NOT_A_NUMBER
+from frameworks.points import format_points, quantize_points
 from frameworks.selectors import tree_for
 from organizations.models import Unit
 
@@ -93,12 +92,10 @@ def history_rows_from_xlsx(file) -> list[HistoryRow]:
         rows = read_sheet(file, title="", max_columns=MAX_COLUMNS)
     except ExcelRefused as error:
         raise HistoryImportRejected([str(error)]) from None
-    for number, cells in enumerate(rows, 1):
-        names = [cell_text(value) for value in cells]
-        if set(HEADER) <= set(names):
-            break
-    else:
+    found = header_index(rows, HEADER)
+    if found is None:
         raise HistoryImportRejected([str(NO_HEADER % {"columns": ", ".join(HEADER)})])
+    number, names = found
     extra = {i: name for i, name in enumerate(names) if name and name not in HEADER}
     unknown = [name for name in extra.values() if not CRITERION_CODE.match(name)]
     if unknown:
@@ -194,12 +191,9 @@ def _number(value, name: str) -> Decimal | None:
     if not cell_text(value):
         return None
     try:
-        number = cell_number(value)
-    except PointsParseError:
-        raise _Bad(NOT_A_NUMBER % {"name": name}) from None
-    if number < 0:
-        raise _Bad(NEGATIVE % {"name": name})
-    return number
+        return cell_points(value, name=name)
+    except BadCell as bad:
+        raise _Bad(bad) from None
 
 
 def _whole(value, name: str) -> int | None:
