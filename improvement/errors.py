@@ -1,13 +1,14 @@
 """Vietnamese messages of targets and improvement plans, defined once so tests can assert on them."""
 from django.utils.translation import gettext_lazy as _
 
+from assessments.errors import EXCEL_NO_HEADER as NO_HEADER  # noqa: F401 (one message for every import)
+from assessments.errors import EXCEL_ROW as ROW  # noqa: F401
+
 NO_PERMISSION = _("Bạn không có quyền sửa kế hoạch cải thiện của đơn vị này.")
 UNKNOWN_CRITERION = _("Tiêu chí “%(code)s” không có trong bộ chỉ số của kế hoạch.")
 UNKNOWN_TARGET = _("Kế hoạch chưa có tiêu chí “%(code)s”; cần ghi “%(title)s” và “%(max)s” để thêm.")
 ABOVE_MAX = _("Chỉ tiêu của tiêu chí “%(code)s” (%(value)s) lớn hơn điểm tối đa %(max)s.")
-ROW = _("Dòng %(row)s: %(problem)s")
 DUPLICATE_CODE = _("tiêu chí “%(code)s” đã có ở dòng %(first)s.")
-NO_HEADER = _("Không tìm thấy dòng tiêu đề có đủ các cột: %(columns)s.")
 NO_ROWS = _("Tệp không có dòng chỉ tiêu nào dưới dòng tiêu đề.")
 REJECTED = _("Tệp có %(count)s lỗi, chưa nhập chỉ tiêu nào")
 IMPORTED = _("Đã nhập %(count)s chỉ tiêu.")

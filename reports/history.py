@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import Actor, is_office
+from assessments.errors import EXCEL_NO_HEADER as NO_HEADER
+from assessments.errors import EXCEL_ROW as ROW
 from config.excel import BadCell, ExcelRefused, cell_points, cell_text, header_index, read_sheet
 from config.text import echoed
 from frameworks.models import Framework
@@ -34,9 +36,7 @@ CRITERION_CODE = re.compile(r"^\d+(\.\d+)*$")
 INDEX_TOLERANCE = Decimal("0.01")
 
 NO_PERMISSION = _("Chỉ Phòng Nội vụ nhập kết quả các năm trước.")
-NO_HEADER = _("Không tìm thấy dòng tiêu đề có đủ các cột: %(columns)s.")
 UNKNOWN_COLUMN = _("Cột “%(column)s” không phải cột của mẫu nhập, cũng không phải mã tiêu chí.")
-ROW = _("Dòng %(row)s: %(problem)s")
 REJECTED = _("Tệp có %(count)s lỗi, chưa nhập kết quả nào")
 IMPORTED = _("Đã nhập %(count)s kết quả năm trước.")
 NO_ROWS = _("Tệp không có dòng kết quả nào dưới dòng tiêu đề.")
