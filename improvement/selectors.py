@@ -12,7 +12,9 @@ from accounts.selectors import readable_units
 from frameworks.points import points_to_str
 from frameworks.models import Framework
 from organizations.models import Unit
+from assessments.models import Assessment
 from reports.models import ImportedResult
+from reports.selectors import unit_report
 
 from .gaps import gaps, losses_by_area
 from .models import Plan, Task, TaskStatus
@@ -56,18 +58,25 @@ def plans_for_user(user):
 @dataclass(frozen=True)
 class LastYear:
     year: int
-    source: str  # where its scores come from: the file or seed they were imported from
-    result: ImportedResult
+    source: str  # where its scores come from: the published period, or the file or seed imported
     scores: dict  # criterion code -> points
 
 
 def last_year(plan: Plan) -> LastYear | None:
-    """The unit's most recent imported result of the plan's family before the plan's year, with its scores."""
-    result = (ImportedResult.objects.filter(unit_id=plan.unit_id, family=plan.family, year__lt=plan.year)
-              .order_by("-year").first())
-    if result is None:
-        return None
-    return LastYear(result.year, result.source, result, dict(result.scores.values_list("code", "points")))
+    """The unit's most recent result of the plan's family before the plan's year: a published period's
+    figures (appraised where decided, else self) or, for a year ParIndex did not run, imported history."""
+    imported = (ImportedResult.objects.filter(unit_id=plan.unit_id, family=plan.family, year__lt=plan.year)
+                .order_by("-year").first())
+    published = (Assessment.objects.filter(unit_id=plan.unit_id, excluded=False, period__framework__family=plan.family,
+                                           period__year__lt=plan.year, period__published_at__isnull=False)
+                 .select_related("period__framework").order_by("-period__year").first())
+    if published and (imported is None or published.period.year >= imported.year):
+        report = unit_report(period=published.period, unit_code=plan.unit.code)
+        return LastYear(published.period.year, str(published.period.display_name),
+                        {row.node.code: row.appraised_points for row in report["rows"]})
+    if imported:
+        return LastYear(imported.year, imported.source, dict(imported.scores.values_list("code", "points")))
+    return None
 
 
 def gap_data(*, plan: Plan) -> dict:

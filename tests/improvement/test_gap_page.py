@@ -1,16 +1,20 @@
-"""The gap page of a unit's plan, on the seeds' own figures: Phú La 2020 → 2021 and Hà Nội 2019 → 2020."""
+"""The gap page of a unit's plan: on the seeds' own figures (Phú La 2020 → 2021, Hà Nội 2019 → 2020) and on a
+published year."""
 from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
 
 from accounts.models import Role, User
+from assessments.services import period_open, self_score_save
 from demo.seed import seed_history, seed_plans
 from improvement.models import Plan
 from improvement.selectors import gap_data
+from improvement.services import plan_ensure
 from organizations.services import UNITS_FIXTURE_DIR, units_load
 
 from conftest import load_framework
+from support import publish_period
 
 
 @pytest.fixture
@@ -68,3 +72,20 @@ def test_without_last_year_the_page_says_so(ward, ward_framework, leadership, cl
     plan = Plan.objects.create(unit=ward, year=2025, family="hoangmai-phuong", framework=ward_framework)
     page = client_for(leadership).get(reverse("improvement:gaps", args=[plan.pk])).content.decode()
     assert "Chưa có kết quả của đơn vị trước năm 2025 để so sánh" in page
+
+
+def test_a_published_year_gives_last_years_scores(period, ward, ward_framework, secretariat, ward_staff):
+    # Given 2023 published with Hoàng Liệt scoring only 1.1.1 (0,5 of 0,5)
+    earlier = period_open(framework=ward_framework, year=2023, by=secretariat)
+    self_score_save(assessment=earlier.assessments.get(unit=ward), node=ward_framework.nodes.get(code="1.1.1"),
+                    by=ward_staff, expected_version=None, value="0,5")
+    publish_period(earlier, by=secretariat)
+    plan = plan_ensure(unit=ward, year=2024, family="hoangmai-phuong", framework=ward_framework)
+
+    data = gap_data(plan=plan)
+
+    assert data["last_year"].year == 2023
+    assert "1.1.1" not in [g.code for g in data["gaps"]]
+    biggest = max((n for n in ward_framework.nodes.all() if n.level == 2), key=lambda n: (n.max_points, -n.order))
+    assert (data["gaps"][0].code, data["gaps"][0].lost) == (biggest.code, biggest.max_points)
+    assert sum(a.lost for a in data["areas"]) == D(70) - D("0.5")
