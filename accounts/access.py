@@ -101,6 +101,12 @@ def within_appraisal_time(actor: Actor, *, appraisal_open: bool) -> bool:
     return appraisal_open or is_office(actor)
 
 
+def may_edit_plan(actor: Actor, *, unit_id) -> bool:
+    """A unit's targets and improvement plan: the office for every unit, the unit's own staff and head for
+    theirs. Leadership and council members read them (``may_read_unit``) and change nothing."""
+    return is_office(actor) or (actor.role in UNIT_ROLES and actor.belongs_to(unit_id))
+
+
 def may_enter_surveys(actor: Actor) -> bool:
     """Survey points come from the office's survey, so only the office types them."""
     return is_office(actor)

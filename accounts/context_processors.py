@@ -9,6 +9,7 @@ _NAVIGATION = [
     (_("Hồ sơ đánh giá"), "assessments:list", None),
     (_("Kỳ đánh giá"), "periods:list", may_read_results),
     (_("Kết quả"), "dashboard:index", may_read_results),
+    (_("Cải thiện chỉ số"), "improvement:list", None),
     (_("Bộ chỉ số"), "frameworks:list", None),
     (_("Tài khoản"), "accounts:list", may_open_account_pages),
 ]

@@ -21,6 +21,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.worksheet import _reader
 
+from frameworks.points import PointsParseError, parse_points
+from frameworks.rules.messages import NEGATIVE, NOT_A_NUMBER
+
 # Far above any real file (the largest appraisal export, about 30 units × 130 criteria, has under 4,000
 # rows; both layouts have eight columns), and low enough that a full sheet reads in a few seconds.
 MAX_ROWS = 10_000
@@ -99,7 +102,7 @@ def _check_size(file) -> None:
             "name": name, "limit": _megabytes(settings.EXCEL_MAX_UNPACKED_BYTES)}))
 
 
-def _check_cells(source) -> None:
+def _check_cells(source, max_columns: int) -> None:
     """Refuse a sheet with a row or a cell past the caps, whatever size it declares (the declaration
     may be missing or lie): its XML is streamed once, each element dropped when read, up to the first
     row or cell too far, so a wide row or a far corner costs no more than the caps allow."""
@@ -115,15 +118,16 @@ def _check_cells(source) -> None:
             reference, cells = element.get("r"), cells + 1
             row, column = coordinate_to_tuple(reference) if reference else (row, column + 1)
             column = max(column, cells)
-            if row > MAX_ROWS or column > MAX_COLUMNS:
+            if row > MAX_ROWS or column > max_columns:
                 raise ExcelRefused(str(SHEET_TOO_LARGE % {
-                    "rows": row, "column": get_column_letter(column), "max_rows": MAX_ROWS, "max_columns": MAX_COLUMNS,
+                    "rows": row, "column": get_column_letter(column), "max_rows": MAX_ROWS, "max_columns": max_columns,
                 }))
 
 
-def read_sheet(file, *, title: str, data_only: bool = False) -> list[tuple]:
+def read_sheet(file, *, title: str, data_only: bool = False, max_columns: int = MAX_COLUMNS) -> list[tuple]:
     """The values of every row of the sheet named ``title`` (else the active one) in ``file`` (a path or
     a binary file), as wide as the sheet says it is; ``data_only`` reads formulas' cached values.
+    ``max_columns`` widens the cap for a layout with a column per criterion (the history import).
 
     Raises ``ExcelRefused`` for a file too large or a sheet past the caps, ``NotAnExcelFile`` for a
     file openpyxl cannot read.
@@ -138,8 +142,8 @@ def read_sheet(file, *, title: str, data_only: bool = False) -> list[tuple]:
         if sheet is None:  # a workbook without a worksheet
             raise NotAnExcelFile()
         with sheet._get_source() as source:  # openpyxl's own opener of the sheet's part of the zip
-            _check_cells(source)
-        columns = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
+            _check_cells(source, max_columns)
+        columns = min(sheet.max_column or max_columns, max_columns)
         return list(sheet.iter_rows(max_row=MAX_ROWS, max_col=columns, values_only=True))
     except ExcelRefused:
         raise
@@ -161,6 +165,31 @@ def cell_text(value) -> str:
     """A cell as stripped text in NFC (as typed on a Mac or pasted from a PDF, it may come decomposed);
     an empty cell is ""."""
     return "" if value is None else unicodedata.normalize("NFC", str(value)).strip()
+
+
+class BadCell(ValueError):
+    """A cell's value refused; the message names its column."""
+
+
+def cell_points(value, *, name) -> Decimal:
+    """A cell's non-negative number as typed, ``1,5``, ``1.5`` or a number cell (openpyxl reads those as
+    floats, whose shortest text is what was typed); ``BadCell`` naming the column ``name`` otherwise."""
+    try:
+        number = parse_points(Decimal(str(value)) if isinstance(value, float) else value)
+    except PointsParseError:
+        raise BadCell(str(NOT_A_NUMBER % {"name": name})) from None
+    if number < 0:
+        raise BadCell(str(NEGATIVE % {"name": name}))
+    return number
+
+
+def header_index(rows: list[tuple], header) -> tuple[int, list[str]] | None:
+    """(row number, cell texts) of the first row holding every name of ``header``; None if there is none."""
+    for number, cells in enumerate(rows, 1):
+        names = [cell_text(value) for value in cells]
+        if set(header) <= set(names):
+            return number, names
+    return None
 
 
 def new_sheet(title: str) -> tuple[Workbook, object]:

@@ -36,5 +36,6 @@ urlpatterns = [
     path("ket-qua/", include("reports.urls_dashboard")),
     path("dieu-tra/", include("surveys.urls")),
     path("cong-viec/", include("operations.urls")),
+    path("cai-thien/", include("improvement.urls")),
     path("admin/", admin.site.urls),
 ]

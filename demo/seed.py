@@ -1,8 +1,11 @@
 """Demo periods with plausible scores, so every page has something to show after `make run`."""
 import hashlib
+import json
 from datetime import date, datetime
 from decimal import ROUND_FLOOR, Decimal
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -16,7 +19,12 @@ from assessments.workflow import SELF_EDITABLE, Status
 from frameworks.models import Framework
 from frameworks.points import quantize_points
 from frameworks.selectors import tree_for
-from organizations.models import UnitKind
+from improvement.models import Plan
+from improvement.services import TargetRow, plan_ensure, targets_load, task_add
+from improvement.tasks import deadline_from_text
+from organizations.models import Unit, UnitKind
+from reports.history import history_import, seed_history_rows
+from reports.models import ImportedResult
 from surveys.services import survey_result_save
 
 
@@ -137,3 +145,62 @@ def seed_demo_periods(*, users: dict) -> list[str]:
         _fill_self_scores(departments, skip_units={"HM-P-TUPHAP"})
         created.append(departments.identifier)
     return created
+
+
+TARGETS_DIR = Path(settings.BASE_DIR) / "fixtures" / "targets"
+# The seeds' plans: (fixture, how its years are named, unit, family).
+SEED_PLANS = [
+    ("hanoi-province-2020.json", "hanoi-province-2020", "HN", "hanoi-province"),
+    ("phula-2021.json", "hadong-phuong", "HD-W-PHULA", "hadong-phuong"),
+]
+
+
+def seed_targets_fixture(name: str) -> dict:
+    return json.loads((TARGETS_DIR / name).read_text(encoding="utf-8"))
+
+
+def seed_history() -> list[str]:
+    """Hà Nội 2019 (seed 003) and Phú La 2019–2020 (seed 004) through the history import, once each."""
+    created = []
+    for name, period, unit_code, _family in SEED_PLANS:
+        if ImportedResult.objects.filter(unit__code=unit_code).exists():
+            continue
+        data = seed_targets_fixture(name)
+        history_import(rows=seed_history_rows(data, period=period, unit_code=unit_code), source=data["source_file"],
+                       by=None)
+        created.append(f"{unit_code} ({data['source_file']})")
+    return created
+
+
+def seed_plans() -> list[str]:
+    """Seed 003's 2020 targets for Hà Nội and seed 004's 2021 targets for Phú La, each on its seed line; once."""
+    created = []
+    for name, _period, unit_code, family in SEED_PLANS:
+        data = seed_targets_fixture(name)
+        unit, year = Unit.objects.get(code=unit_code), data["target_year"]
+        if Plan.objects.filter(unit=unit, year=year, family=family).exists():
+            continue
+        plan = plan_ensure(unit=unit, year=year, family=family, document=data["document"], source=data["source_file"],
+                           framework=Framework.objects.filter(key=data["framework"]).first())
+        rows = [TargetRow(line=row["source_line"], code=row["code"], value=row[f"target_{year}"],
+                          title=row.get("title", ""), max_points=row.get("max_points"),
+                          responsible=tuple(row.get("responsible_sections", ())), source_line=row["source_line"])
+                for row in data["rows"]]
+        targets_load(plan=plan, rows=rows, by=None, reason=data["source_file"])
+        created.append(f"{unit_code} {year}")
+    return created
+
+
+def seed_tasks() -> int:
+    """Seed 003's appendix 1 (20 tasks) in Hà Nội's 2020 plan, each with its seed line; once."""
+    data = seed_targets_fixture("hanoi-tasks-2020.json")
+    plan = Plan.objects.get(unit__code="HN", year=2020, family="hanoi-province")
+    if plan.tasks.exists():
+        return 0
+    for row in data["tasks"]:
+        task_add(plan=plan, by=None, number=row["stt"], title=row["task"], lead_agency=row["lead_agency"],
+                 co_lead_agencies=row["co_lead_agencies"], cooperating_agencies=row["cooperating_agencies"],
+                 deadline=deadline_from_text(row["deadline"]), deadline_text=row["deadline"],
+                 criteria=",".join(filter(None, [row["code"]])), source_line=row["source_line"],
+                 reason=data["source_file"])
+    return len(data["tasks"])

@@ -17,7 +17,8 @@ from assessments.scoring import areas_from_json, records_from_json, shortfalls_f
 from frameworks.selectors import tree_for
 from frameworks.tree import TreeNode
 
-from .index import Republication, UnitResult, UnitScores, rank_results
+from .index import Republication, UnitResult, UnitScores, rank_change_text, rank_results
+from .models import ImportedResult
 
 
 @dataclass(frozen=True)
@@ -103,20 +104,60 @@ def previous_period(period: Period) -> Period | None:
 
 
 @dataclass(frozen=True)
+class ImportedYear:
+    """A year of the family known only from imported history (``ImportedResult``): what it is compared against."""
+
+    family: str
+    year: int
+
+
+def previous_year(period: Period) -> Period | ImportedYear | None:
+    """The most recent earlier year of the period's family with published or imported results; a
+    published period wins over history imported for the same year."""
+    published = previous_period(period)
+    imported = (ImportedResult.objects.filter(family=period.framework.family, year__lt=period.year,
+                                                year__gt=published.year if published else 0)
+                .order_by("-year").values_list("year", flat=True).first())
+    return ImportedYear(period.framework.family, imported) if imported else published
+
+
+def _imported_results(before: ImportedYear, unit_kind: str | None) -> list[UnitResult]:
+    """The imported year's figures as the ranking's rows; ranks as the source states them."""
+    rows = ImportedResult.objects.filter(family=before.family, year=before.year).select_related("unit")
+    if unit_kind:
+        rows = rows.filter(unit__kind=unit_kind)
+    return [imported_result(row) for row in rows]
+
+
+def imported_result(row: ImportedResult) -> UnitResult:
+    return UnitResult(
+        unit_code=row.unit.code, unit_name=row.unit.name, unit_kind=row.unit.kind, self_total=row.total,
+        appraised_total=row.total, survey_total=None, max_total=row.max_total, achieved_total=row.total,
+        index_pct=row.index_pct, rank=row.rank, rank_change=None, provisional=False)
+
+
+@dataclass(frozen=True)
 class RankedPeriod:
     results: list  # UnitResult, by rank
     figures: list  # UnitFigures, in unit order
-    previous_period: Period | None  # the one compared against, published; None: nothing to compare
-    previous_results: list  # the previous period's UnitResult (their own rank changes not computed)
+    # The year compared against: a published period or an imported year (both have ``.year``); None: nothing.
+    previous_period: Period | ImportedYear | None
+    previous_results: list  # the previous year's UnitResult (their own rank changes not computed)
 
 
 def ranked_period(*, period: Period, unit_kind: str | None = None) -> RankedPeriod:
-    """This period's ranked results and the previous period's, from their stored figures."""
+    """This period's ranked results and the previous year's, from their stored or imported figures."""
     figures = period_figures(period=period, unit_kind=unit_kind)
-    before = previous_period(period)
-    previous = rank_results([f.scores for f in period_figures(period=before, unit_kind=unit_kind, detail=False)]) if before else []
-    previous_ranks = {r.unit_code: r.rank for r in previous} if before else None
-    return RankedPeriod(rank_results([f.scores for f in figures], previous_ranks=previous_ranks), figures, before, previous)
+    before = previous_year(period)
+    if isinstance(before, ImportedYear):
+        previous = _imported_results(before, unit_kind)
+    elif before is not None:
+        previous = rank_results([f.scores for f in period_figures(period=before, unit_kind=unit_kind, detail=False)])
+    else:
+        previous = []
+    previous_ranks = {r.unit_code: r.rank for r in previous if r.rank is not None} if before else None
+    return RankedPeriod(rank_results([f.scores for f in figures], previous_ranks=previous_ranks), figures, before,
+                        [r for r in previous if r.index_pct is not None])
 
 
 def period_results(*, period: Period, unit_kind: str | None = None) -> list[UnitResult]:
@@ -168,3 +209,31 @@ def unit_report(*, period: Period, unit_code: str) -> dict | None:
         "rows": rows,
         "full_marks": [row for row in rows if row.full_marks and row.node.parent_id is not None and row.is_leaf],
     }
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    result: ImportedResult
+    rank_change: int | None  # against the unit's most recent earlier imported year with a rank
+
+    @property
+    def rank_change_text(self) -> str:
+        return rank_change_text(self.rank_change)
+
+
+def history_lines(results: list[ImportedResult]) -> list[HistoryLine]:
+    """Each imported result with its rank change, taken from the same unit's earlier imported years
+    (one query for them all)."""
+    units = {row.unit_id for row in results}
+    families = {row.family for row in results}
+    ranks = {}
+    for unit_id, family, year, rank in (ImportedResult.objects.filter(unit_id__in=units, family__in=families,
+                                                                        rank__isnull=False)
+                                        .order_by("year").values_list("unit_id", "family", "year", "rank")):
+        ranks.setdefault((unit_id, family), []).append((year, rank))
+    lines = []
+    for row in results:
+        earlier = [rank for year, rank in ranks.get((row.unit_id, row.family), []) if year < row.year]
+        change = earlier[-1] - row.rank if earlier and row.rank is not None else None
+        lines.append(HistoryLine(row, change))
+    return lines

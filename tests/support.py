@@ -50,3 +50,32 @@ def publish_period(period, *, by):
     period_publish(period=period, by=by)
     period.refresh_from_db()
     return period
+
+
+def xlsx_upload(header, rows, *, name="tep.xlsx", title_row=None):
+    """An in-memory workbook to upload: an optional title row, ``header``, then ``rows``; named ``name``."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    if title_row:
+        sheet.append([title_row])
+    for row in (header, *rows):
+        sheet.append(list(row))
+    buffer = BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    buffer.name = name
+    return buffer
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of every page, each run of whitespace as one space (table cells wrap anywhere)."""
+    import io
+
+    from pypdf import PdfReader
+
+    assert pdf.startswith(b"%PDF-")
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "contributors",
     "surveys",
     "reports",
+    "improvement",
     "demo",
     "operations",
     "django_guid",

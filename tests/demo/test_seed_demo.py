@@ -3,12 +3,15 @@ import io
 from datetime import date
 
 from django.core.management import call_command
+from django.db.models import Count
 from django.utils import timezone
 
 from accounts.models import User
 from appraisal.models import PublishedResult
 from assessments.models import Period, SelfScore, StatusChange
 from organizations.models import Unit
+from improvement.models import Plan, Target
+from reports.models import ImportedResult
 
 
 def test_seed_demo_creates_units_users_and_periods_and_can_run_again(db):
@@ -16,17 +19,24 @@ def test_seed_demo_creates_units_users_and_periods_and_can_run_again(db):
     call_command("seed_demo", stdout=out)
     text = out.getvalue()
     assert "canbo.hoangliet" in text and "ParIndex@2024" in text
-    assert Unit.objects.filter(kind="ward").count() == 14
-    assert Unit.objects.filter(kind="department").count() == 12
+    assert Unit.objects.filter(kind="ward", parent__code="HM").count() == 14
+    assert Unit.objects.filter(kind="department", parent__code="HM").count() == 12
+    assert Unit.objects.get(code="HD-W-PHULA").parent.parent.code == "HN"
+    assert sorted(ImportedResult.objects.values_list("unit__code", "year")) == [
+        ("HD-W-PHULA", 2019), ("HD-W-PHULA", 2020), ("HN", 2019)]
+    assert sorted(Plan.objects.annotate(n=Count("targets")).values_list("unit__code", "year", "n")) == [
+        ("HD-W-PHULA", 2021, 28), ("HN", 2020, 80)]
     assert set(User.objects.values_list("role", flat=True)) == {
         "admin", "secretariat", "council_member", "leadership", "unit_staff", "unit_head"}
     assert sorted(p.identifier for p in Period.objects.all()) == [
         "hoangmai-phong-2024/2024", "hoangmai-phuong-2024/2023", "hoangmai-phuong-2024/2024"]
-    counts = (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count())
+    counts = (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count(),
+              ImportedResult.objects.count(), Target.objects.count())
 
     call_command("seed_demo", stdout=io.StringIO())
 
-    assert (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count()) == counts
+    assert (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count(),
+            ImportedResult.objects.count(), Target.objects.count()) == counts
     assert User.objects.get(username="canbo.hoangliet").check_password("ParIndex@2024")
 
 
@@ -42,7 +52,7 @@ def test_every_demo_unit_has_an_active_head_and_officer_who_sign_in_with_the_dem
         assert (head.role, head.unit, head.is_active) == ("unit_head", unit, True)
         assert (officer.role, officer.unit, officer.is_active) == ("unit_staff", unit, True)
         assert head.check_password("ParIndex@2024") and not head.must_change_password
-    assert User.objects.filter(unit__in=units, role__in=["unit_head", "unit_staff"]).count() == 52
+    assert User.objects.filter(unit__in=units, role__in=["unit_head", "unit_staff"]).count() == 54  # 26 + Phú La
     # No placeholder that cannot sign in, and the named demo accounts keep their names.
     assert not User.objects.filter(is_active=False).exists()
     assert User.objects.get(username="truong.hoangliet").display_name == "Đỗ Văn Nam"

@@ -12,7 +12,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from appraisal.models import CouncilRole
 from appraisal.services import (appraisal_finish, appraisal_save, council_member_add, explanation_answer,
@@ -22,17 +21,11 @@ from assessments.services import period_open, self_score_save
 from reports.documents import council_minutes_pdf, period_results_pdf, unit_scored_pdf
 from reports.selectors import period_results
 from surveys.services import survey_result_save
-from support import publish_period, submit_completed
+from support import pdf_text, publish_period, submit_completed
 
 
 OFFICE = "Văn phòng HĐND và UBND phường"
 REASON = "Kế hoạch SIPAS ban hành chậm so với yêu cầu"
-
-
-def pdf_text(pdf: bytes) -> str:
-    """The text of every page, each run of whitespace as one space (table cells wrap anywhere)."""
-    assert pdf.startswith(b"%PDF-")
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
 
 
 def squeezed(text: str) -> str:

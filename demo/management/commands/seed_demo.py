@@ -5,7 +5,7 @@ from django.db import transaction
 
 from accounts.models import Role
 from accounts.services import user_ensure
-from demo.seed import demo_unit_accounts, seed_demo_periods
+from demo.seed import demo_unit_accounts, seed_demo_periods, seed_history, seed_plans, seed_tasks
 from frameworks.services import frameworks_load_all
 from organizations.models import Unit
 from organizations.services import units_load_all
@@ -54,6 +54,12 @@ class Command(BaseCommand):
             user_ensure(username=username, password=DEMO_PASSWORD, role=role, unit=unit, full_name=full_name)
         for identifier in seed_demo_periods(users=users):
             self.stdout.write(f"Kỳ đánh giá mẫu {identifier}: đã tạo")
+        for loaded in seed_history():
+            self.stdout.write(f"Kết quả các năm trước {loaded}: đã nhập")
+        for loaded in seed_plans():
+            self.stdout.write(f"Kế hoạch cải thiện {loaded}: đã nhập chỉ tiêu")
+        if tasks := seed_tasks():
+            self.stdout.write(f"Nhiệm vụ của kế hoạch Hà Nội 2020: đã nhập {tasks}")
         self.stdout.write("\nTài khoản mẫu (mật khẩu chung: %s)" % DEMO_PASSWORD)
         self.stdout.write("\n".join(lines))
         self.stdout.write(UNIT_ACCOUNTS_HINT)
