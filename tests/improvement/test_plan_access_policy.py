@@ -8,7 +8,9 @@ R = Role
 UNIT = 1
 EDITS = {R.SECRETARIAT: {"own unit", "other unit"}, R.ADMIN: {"own unit", "other unit"},
          R.UNIT_STAFF: {"own unit"}, R.UNIT_HEAD: {"own unit"}}
-READS = {**EDITS, R.LEADERSHIP: {"own unit", "other unit"}, R.COUNCIL_MEMBER: {"own unit", "other unit"}}
+# A contributor (a division of the unit) reads its unit's plan, the tasks it may lead, but changes nothing.
+READS = {**EDITS, R.LEADERSHIP: {"own unit", "other unit"}, R.COUNCIL_MEMBER: {"own unit", "other unit"},
+         R.CONTRIBUTOR: {"own unit"}}
 
 
 @pytest.mark.parametrize("role", [*Role, None])
