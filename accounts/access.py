@@ -93,3 +93,9 @@ def may_manage_accounts(actor: Actor) -> bool:
 def may_manage_account(actor: Actor, *, role, is_superuser: bool) -> bool:
     """One account, as it is or as it would become: never an administrator's, so the office cannot make or take over one."""
     return may_manage_accounts(actor) and not is_superuser and role in MANAGED_ROLES
+
+
+def needs_two_factor(actor: Actor, *, required_roles) -> bool:
+    """Accounts that can change everyone's figures (office, council, administrators in production) prove
+    a second factor at every sign-in; ``required_roles`` is the ``TWO_FACTOR_REQUIRED_ROLES`` setting."""
+    return actor.role is not None and actor.role in required_roles

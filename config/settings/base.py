@@ -23,6 +23,9 @@ INSTALLED_APPS = [
     "simple_history",
     "config.apps.AxesConfig",  # django-axes, named in Vietnamese
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "import_export",
     "accounts",
     "organizations",
@@ -48,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorRequiredMiddleware",
     "accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -108,6 +113,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # else "AXES: BEGIN …" opens the output of every management command
+
+# Two-factor sign-in (django-otp, TOTP + recovery codes) for the roles named here: role values, comma-separated
+# in the environment. Off unless set; production requires it of the office, the council and administrators.
+TWO_FACTOR_REQUIRED_ROLES = frozenset(env_list("TWO_FACTOR_REQUIRED_ROLES", []))
+OTP_TOTP_ISSUER = "ParIndex"
 
 # Reasons (giải trình, lý do điều chỉnh, phúc tra) are often longer than the default 100 characters.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
