@@ -226,6 +226,14 @@ def _refusal_problem(response, *, secrets: list[str], anonymous: bool, admin: bo
     return None if response.status_code in (403, 404) else f"{response.status_code} instead of 403/404"
 
 
+def _ask(client, world, name, url) -> dict:
+    """The answers to GET and POST of ``url`` as account ``name``, signed in with the password alone."""
+    client.logout()
+    if name != ANONYMOUS:
+        client.force_login(world.accounts[name])
+    return {method: getattr(client, method)(url) for method in ("get", "post")}
+
+
 def test_every_url_with_an_object_refuses_outsiders_without_their_data(world, client):
     """GET and POST to every mapped pattern as every outsider; the expected insider opens the GET pages."""
     problems, crawled = [], 0
@@ -236,10 +244,7 @@ def test_every_url_with_an_object_refuses_outsiders_without_their_data(world, cl
         outsiders, insider = (NOT_STAFF, None) if admin else PARAMETERS[pattern.key][1:]
         url = world.url(pattern)
         for name in outsiders:
-            client.logout()
-            if name != ANONYMOUS:
-                client.force_login(world.accounts[name])
-            answers = {method: getattr(client, method)(url) for method in ("get", "post")}
+            answers = _ask(client, world, name, url)
             problems += [f"{method.upper()} {url} ({pattern.key or pattern.route}) as {name}: {problem}"
                          for method, response in answers.items()
                          if (problem := _refusal_problem(response, secrets=world.secrets_hidden_from(name),
@@ -254,3 +259,22 @@ def test_every_url_with_an_object_refuses_outsiders_without_their_data(world, cl
                 problems.append(f"GET {url} as {insider}, who may open it: {status} (are its parameters right?)")
     assert not problems, "\n".join(problems)
     assert crawled > 250  # every pattern above, several outsiders each
+
+
+def test_with_two_factor_required_a_password_alone_opens_no_url_of_the_office(world, client, settings):
+    """A stolen office or administrator password: every URL leads to enrolment, with none of the data."""
+    settings.TWO_FACTOR_REQUIRED_ROLES = frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.ADMIN})
+    enrolment = reverse("two_factor_setup")
+    problems = []
+    for pattern in with_parameters():
+        if pattern.key in PUBLIC:
+            continue
+        url = world.url(pattern)
+        for name in ("secretariat", "council_seated", "admin"):
+            for method, response in _ask(client, world, name, url).items():
+                body = _body(response).decode(errors="replace")
+                if response.status_code != 302 or not response["Location"].startswith(enrolment):
+                    problems.append(f"{method.upper()} {url} as {name}: {response.status_code}, not led to enrolment")
+                elif SECRET in body or NEIGHBOUR_SECRET in body:
+                    problems.append(f"{method.upper()} {url} as {name}: the redirect carries the units' data")
+    assert not problems, "\n".join(problems)
