@@ -10,7 +10,7 @@ TWO_FACTOR_VIEWS = frozenset({"two_factor_setup", "two_factor_verify"})
 
 
 class _StepRequiredMiddleware:
-    """Until the signed-in user has taken ``step`` (``view``), every other page leads there."""
+    """Until the signed-in user has taken the step ``step_owed`` names (a view's name), every other page leads there."""
 
     allowed: frozenset = _ALWAYS_ALLOWED
 

@@ -4,6 +4,8 @@ An account whose role ``TWO_FACTOR_REQUIRED_ROLES`` names enrols once (``totp_de
 ``totp_enrol_confirm`` with the first code its app shows) and then proves a code at every sign-in
 (``two_factor_verify``); ``TwoFactorRequiredMiddleware`` leads it there before any other page.
 """
+from base64 import b32encode
+
 import segno
 from django.conf import settings
 from django.db import transaction
@@ -37,8 +39,6 @@ def totp_qr_svg(device: TOTPDevice) -> str:
 
 def totp_secret_text(device: TOTPDevice) -> str:
     """The secret in base32, in groups of four, for apps that cannot read the QR code."""
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
 
