@@ -134,3 +134,9 @@ def may_manage_account(actor: Actor, *, role, is_superuser: bool, unit_id=None) 
         return False
     return ((may_manage_accounts(actor) and role in MANAGED_ROLES)
             or (role == Role.CONTRIBUTOR and may_manage_contributors(actor, unit_id=unit_id)))
+
+
+def needs_two_factor(actor: Actor, *, required_roles) -> bool:
+    """Accounts that can change everyone's figures (office, council, administrators in production) prove
+    a second factor at every sign-in; ``required_roles`` is the ``TWO_FACTOR_REQUIRED_ROLES`` setting."""
+    return actor.role is not None and actor.role in required_roles

@@ -38,3 +38,8 @@ class AccountError(Exception):
     def __init__(self, problems: dict):
         super().__init__(" ".join(str(message) for message in problems.values()))
         self.problems = problems
+
+# Two-factor sign-in (``two_factor.py``).
+TWO_FACTOR_CODE_REQUIRED = _("Nhập mã 6 chữ số từ ứng dụng xác thực, hoặc một mã khôi phục.")
+TWO_FACTOR_CODE_WRONG = _("Mã xác thực không đúng hoặc đã hết hạn (mỗi mã khôi phục chỉ dùng được một lần).")
+TWO_FACTOR_ENROL_CODE_WRONG = _("Mã không khớp: kiểm tra giờ trên điện thoại rồi nhập mã đang hiện trong ứng dụng.")

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
+from accounts import views_two_factor
 from accounts.forms import OwnPasswordChangeForm, OwnSetPasswordForm
 from operations import views as operations_views
 
@@ -20,6 +21,9 @@ urlpatterns = [
     path("doi-mat-khau/", account_views.PasswordChangeView.as_view(form_class=OwnPasswordChangeForm),
          name="password_change"),
     # Forgotten passwords: a link by email (Django's email framework; see EMAIL_* in the settings).
+    path("xac-thuc-hai-buoc/", views_two_factor.two_factor_verify, name="two_factor_verify"),
+    path("xac-thuc-hai-buoc/dang-ky/", views_two_factor.two_factor_setup, name="two_factor_setup"),
+    path("xac-thuc-hai-buoc/ma-khoi-phuc/", views_two_factor.recovery_codes_renew, name="recovery_codes_renew"),
     path("quen-mat-khau/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("quen-mat-khau/<uidb64>/<token>/",

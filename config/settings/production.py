@@ -3,7 +3,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
 from .base import SECRET_KEY
-from .env import env_bool, env_int, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random string of at least 50 characters")
@@ -17,6 +17,9 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# The accounts that can change every unit's figures prove a second factor (an empty value turns it off).
+TWO_FACTOR_REQUIRED_ROLES = frozenset(env_list("TWO_FACTOR_REQUIRED_ROLES", ["secretariat", "council_member", "admin"]))
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

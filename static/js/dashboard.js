@@ -65,7 +65,15 @@
     };
   }
 
+  // The box grows with its bars (dashboard.css); the counts come as data attributes because the
+  // Content-Security-Policy refuses style attributes, while setting a property from a script is allowed.
+  function size(box) {
+    if (box.dataset.rows) box.style.setProperty("--rows", box.dataset.rows);
+    if (box.dataset.series) box.style.setProperty("--series", box.dataset.series);
+  }
+
   function draw(canvas) {
+    size(canvas.parentElement);
     var spec = JSON.parse(document.getElementById(canvas.dataset.chart).textContent);
     var valueAxis = spec.horizontal ? "x" : "y";
     var categoryAxis = spec.horizontal ? "y" : "x";
