@@ -80,6 +80,12 @@ def within_appraisal_time(actor: Actor, *, appraisal_open: bool) -> bool:
     return appraisal_open or is_office(actor)
 
 
+def may_edit_responsible_offices(actor: Actor) -> bool:
+    """The offices responsible for each criterion organise the appraisal: the office sets them, on any
+    framework version, even one in use (they change no score)."""
+    return is_office(actor)
+
+
 def may_enter_surveys(actor: Actor) -> bool:
     """Survey points come from the office's survey, so only the office types them."""
     return is_office(actor)

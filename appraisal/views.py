@@ -232,6 +232,6 @@ def assignments_edit(request, period_pk, member_pk):
 def assignments_default(request, period_pk):
     period = get_period_for_user(request.user, period_pk, manage=True)
     created = services.assignments_apply_defaults(period=period)
-    messages.success(request, _("Đã phân công %(count)s tiêu chí theo đơn vị phụ trách trong văn bản nguồn.") % {
+    messages.success(request, _("Đã phân công %(count)s tiêu chí theo đơn vị phụ trách.") % {
         "count": created})
     return redirect("appraisal:period", period_pk=period.pk)

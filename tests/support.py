@@ -50,3 +50,18 @@ def publish_period(period, *, by):
     period_publish(period=period, by=by)
     period.refresh_from_db()
     return period
+
+
+def xlsx_of(header, *rows):
+    """A workbook in memory whose one sheet holds ``header`` and then ``rows``, ready to import."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (header, *rows):
+        book.active.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return buffer
