@@ -75,8 +75,8 @@ def managed_users(*, search: str = "", unit_code: str = "", role: str = ""):
     users = (User.objects.filter(is_superuser=False, role__in=MANAGED_ROLES)
              .select_related("unit").order_by("unit__kind", "unit__order", "unit__code", "role", "username"))
     if search:
-        users = users.filter(Q(username__icontains=search) | Q(first_name__icontains=search)
-                             | Q(last_name__icontains=search) | Q(email__icontains=search))
+        users = users.filter(Q(username__folded=search) | Q(first_name__folded=search)
+                             | Q(last_name__folded=search) | Q(email__folded=search))
     if unit_code:
         users = users.filter(unit__code=unit_code)
     if role:
