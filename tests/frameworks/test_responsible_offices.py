@@ -188,3 +188,28 @@ def test_the_pages_are_the_offices_and_404_for_everybody_else(client_for, ward_f
         assert client.post(URL + "nhap/").status_code == 404
         assert "Sửa đơn vị phụ trách" not in client.get("/bo-chi-so/hoangmai-phuong-2024/").content.decode()
     assert "Sửa đơn vị phụ trách" in client_for(secretariat).get("/bo-chi-so/hoangmai-phuong-2024/").content.decode()
+
+
+# -- the command --------------------------------------------------------------------------------
+
+
+def test_the_command_exports_and_imports_as_the_page_does(ward_framework, secretariat, ward_staff, offices, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    exported = tmp_path / "dv.xlsx"
+    call_command("responsible_offices", "hoangmai-phuong-2024", "-o", str(exported))
+    assert load_workbook(exported).active["A2"].value == "1"
+
+    good, bad = tmp_path / "good.xlsx", tmp_path / "bad.xlsx"
+    good.write_bytes(xlsx_of(HEADER, ("2", "Phòng Tư pháp")).read())
+    bad.write_bytes(xlsx_of(HEADER, ("2", "Sở Du lịch")).read())
+    out = io.StringIO()
+    call_command("responsible_offices", "hoangmai-phuong-2024", "--import", str(good), "--as", "bob", stdout=out)
+    assert out.getvalue().strip() == "Đã lưu đơn vị phụ trách của 1 tiêu chí."
+    assert Node.history.get(code="2").history_user == secretariat
+
+    with pytest.raises(CommandError, match="Dòng 2: “Sở Du lịch” không phải tên"):
+        call_command("responsible_offices", "hoangmai-phuong-2024", "--import", str(bad), "--as", "bob")
+    with pytest.raises(CommandError, match="Chỉ Phòng Nội vụ được sửa đơn vị phụ trách."):
+        call_command("responsible_offices", "hoangmai-phuong-2024", "--import", str(good), "--as", "alice")
+    assert own_offices(ward_framework, "2") == ["Phòng Tư pháp"]
