@@ -17,7 +17,7 @@ from assessments.services import period_open
 from assessments.workflow import SELF_EDITABLE, Status
 from frameworks.models import Framework, Node
 from frameworks.points import quantize_points
-from frameworks.selectors import tree_for
+from frameworks.selectors import office_changes, tree_for
 from frameworks.services import responsible_offices_set
 from organizations.models import UnitKind
 from surveys.services import survey_result_save
@@ -119,7 +119,7 @@ DEMO_OFFICES = {
 def demo_offices(framework: Framework, *, by) -> None:
     """``DEMO_OFFICES`` on a Hoàng Mai tree, once: never over offices the office has set (or cleared)."""
     nodes = Node.objects.filter(framework=framework)
-    if not nodes.exclude(responsible_offices=[]).exists() and not Node.history.filter(framework_id=framework.pk).exists():
+    if not nodes.exclude(responsible_offices=[]).exists() and not office_changes(framework).exists():
         responsible_offices_set(framework=framework, offices=DEMO_OFFICES, by=by, reason="Dữ liệu mẫu")
 
 

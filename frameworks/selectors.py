@@ -160,13 +160,18 @@ def offices_page(*, framework: Framework) -> dict:
                    offices="; ".join(node.responsible_offices), inherited=offices_of(tree, tree.by_code.get(node.parent)))
         for node in tree.nodes
     ]
-    changes = (Node.history.filter(framework_id=framework.pk).select_related("history_user")
+    changes = (office_changes(framework).select_related("history_user")
                .order_by("-history_date")[:OFFICES_CHANGES_SHOWN])
     return {"framework": framework, "rows": rows, "known": sorted(set(known_offices(framework).values())),
             "changes": list(changes)}
 
 
 OFFICES_CHANGES_SHOWN = 20
+
+
+def office_changes(framework: Framework):
+    """The history rows of the office's edits (updates; a reload of an unused version deletes and inserts)."""
+    return Node.history.filter(framework_id=framework.pk, history_type="~")
 
 
 def offices_of(tree: Tree, node) -> tuple:

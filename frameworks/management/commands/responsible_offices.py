@@ -1,4 +1,6 @@
 """The responsible offices of a framework version in Excel, as on its page: export the filled file, or import one."""
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 
 from config.commands import actor_or_error, framework_or_error, write_output
@@ -28,7 +30,7 @@ class Command(BaseCommand):
         by = actor_or_error(username)
         try:
             with open(path, "rb") as file:
-                changed = offices_import_xlsx(framework=framework, file=file, by=by, reason=path)
+                changed = offices_import_xlsx(framework=framework, file=file, by=by, reason=os.path.basename(path))
         except OSError as error:
             raise CommandError(str(error)) from None
         except OfficesRejected as rejected:
