@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import translation
 
-from config.excel import ExcelRefused, new_sheet, rows_under_header, workbook_bytes, write_header
+from config.excel import ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header
 from organizations.models import Unit
 
 from . import errors, services
@@ -69,14 +69,22 @@ def users_import_xlsx(*, file, by) -> list[Issued]:
 def _rows(file) -> list[tuple[int, dict]]:
     """``(Excel row number, {column: text})`` of every non-empty row under the header."""
     try:
-        found = rows_under_header(file, title="", header=HEADER)  # the size and shape caps of every import
+        rows = iter(read_sheet(file, title="", data_only=True))  # the size and shape caps of every import
     except ExcelRefused as error:
         raise ImportRejected([str(error)]) from None
-    if found is None:
-        raise ImportRejected([str(errors.EXCEL_NO_HEADER % {"columns": ", ".join(HEADER)})])
-    if not found:
-        raise ImportRejected([str(errors.EXCEL_EMPTY)])
-    return found
+    for number, values in enumerate(rows, 1):
+        names = [cell_text(value) for value in values]
+        if set(HEADER) <= set(names):
+            index = {name: names.index(name) for name in HEADER}
+            found = []
+            for below, cells in enumerate(rows, number + 1):
+                texts = {name: cell_text(cells[i]) if i < len(cells) else "" for name, i in index.items()}
+                if any(texts.values()):
+                    found.append((below, texts))
+            if not found:
+                raise ImportRejected([str(errors.EXCEL_EMPTY)])
+            return found
+    raise ImportRejected([str(errors.EXCEL_NO_HEADER % {"columns": ", ".join(HEADER)})])
 
 
 def _read(rows: list[tuple[int, dict]]) -> list[dict]:

@@ -21,7 +21,7 @@ from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded
 from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import format_points
-from frameworks.selectors import offices_of, tree_for
+from frameworks.selectors import tree_for
 
 from . import errors
 from .errors import AppraisalError
@@ -99,16 +99,16 @@ def assignments_set(*, member: CouncilMember, codes: list[str], assign: bool = T
 
 @transaction.atomic
 def assignments_apply_defaults(*, period: Period) -> int:
-    """Assign each leaf to the members whose office is responsible for it (its own offices, else its
-    nearest ancestor's), as the sources name them or the office set them (``frameworks.services.
-    responsible_offices_set``). A member matches when that name is part of their unit's name: seeds 002
-    and 003 write "Nội vụ" and "Sở Nội vụ". Criteria no member matches stay with the secretariat.
+    """Assign each leaf to the members whose office the sources name as responsible for it.
+
+    Seeds 002 and 003 name offices ("Sở Nội vụ", "Nội vụ"); a member matches when that name is
+    part of their unit's name. Criteria no member matches stay with the secretariat.
     """
     members = list(period.council.select_related("user__unit"))
     tree = tree_for(period.framework)
     created = 0
     for node in tree.leaves:
-        for office in offices_of(tree, node):
+        for office in tree.responsible_offices_of(node.code):
             for member in members:
                 unit_name = member.user.unit.name.lower() if member.user.unit_id else ""
                 if office.strip().lower() in unit_name:

@@ -152,12 +152,16 @@ class OfficesRow:
     inherited: tuple  # the nearest ancestor's, which a node without its own follows
 
 
+OFFICES_CHANGES_SHOWN = 20
+
+
 def offices_page(*, framework: Framework) -> dict:
     """Every node with its own and its inherited offices, the names to pick from and the latest changes."""
     tree = tree_for(framework)
     rows = [
         OfficesRow(code=node.code, title=node.title, level=node.level, is_leaf=tree.is_leaf(node.code),
-                   offices="; ".join(node.responsible_offices), inherited=offices_of(tree, tree.by_code.get(node.parent)))
+                   offices="; ".join(node.responsible_offices),
+                   inherited=tree.responsible_offices_of(node.parent))
         for node in tree.nodes
     ]
     changes = (office_changes(framework).select_related("history_user")
@@ -166,18 +170,6 @@ def offices_page(*, framework: Framework) -> dict:
             "changes": list(changes)}
 
 
-OFFICES_CHANGES_SHOWN = 20
-
-
 def office_changes(framework: Framework):
     """The history rows of the office's edits (updates; a reload of an unused version deletes and inserts)."""
     return Node.history.filter(framework_id=framework.pk, history_type="~")
-
-
-def offices_of(tree: Tree, node) -> tuple:
-    """A node's responsible offices, inherited from the nearest ancestor that names some."""
-    while node is not None:
-        if node.responsible_offices:
-            return node.responsible_offices
-        node = tree.by_code.get(node.parent)
-    return ()

@@ -124,6 +124,15 @@ class Tree:
         wanted = set(codes)
         return [leaf for leaf in self.leaves if leaf.code in wanted or wanted & set(self._ancestors[leaf.code])]
 
+    def responsible_offices_of(self, code: str) -> tuple:
+        """A node's responsible offices (lead agencies), inherited from the nearest ancestor that names some."""
+        node = self.by_code.get(code)
+        while node is not None:
+            if node.responsible_offices:
+                return tuple(node.responsible_offices)
+            node = self.by_code.get(node.parent)
+        return ()
+
     def rollup(self, leaf_scores: dict, not_assessed: frozenset = frozenset()) -> dict[str, Subtotal]:
         """See ``rollup``: one pass over the leaves, each adding itself to its ancestors."""
         zero = Decimal(0)

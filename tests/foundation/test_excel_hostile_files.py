@@ -20,8 +20,6 @@ from config import excel
 from config.excel import workbook_bytes
 
 SHEET = "xl/worksheets/sheet1.xml"
-# An empty cell as openpyxl writes it: "<c …/>", or "<c …></c>" when lxml is installed.
-EMPTY_CELL = r'<c r="%s"([^>/]*)(?:/>|></c>)'
 TOO_LARGE_SHEET = (
     "Bảng tính dùng đến dòng {rows}, cột {column}; tệp nhập được tối đa {max_rows} dòng và 20 cột. "
     "Xoá các dòng, cột thừa rồi nhập lại."
@@ -107,7 +105,8 @@ def test_the_row_cap_applies_to_rows_the_sheet_does_not_declare(assessment, ward
 def test_an_empty_far_row_is_not_read(assessment, ward_staff):
     # Given the template with 1.1.1 (row 7) scored, and an empty row at the sheet's last row
     def score_and_empty_row(xml):
-        xml = re.sub(EMPTY_CELL % "D7", r'<c r="D7"\1><v>0.5</v></c>', xml, count=1)
+        # an empty cell is written <c …/> or <c …></c> depending on openpyxl's XML library
+        xml = re.sub(r'<c r="D7"([^>/]*)(?:/>|></c>)', r'<c r="D7"\1><v>0.5</v></c>', xml, count=1)
         return xml.replace("</sheetData>", '<row r="1048576"/></sheetData>')
     file = edited(self_score_template_xlsx(assessment=assessment), score_and_empty_row)
     # When it is imported, then it is read up to its last cell
@@ -196,7 +195,7 @@ def test_the_appraisal_command_lists_twenty_problems_then_how_many_more(period, 
 
 
 def _number_at(address: str, text: str):
-    return lambda xml: re.sub(EMPTY_CELL % address, rf'<c r="{address}"\1><v>{text}</v></c>', xml, count=1)
+    return lambda xml: re.sub(rf'<c r="{address}"([^>/]*)(?:/>|></c>)', rf'<c r="{address}"\1><v>{text}</v></c>', xml, count=1)
 
 
 @pytest.mark.parametrize("text", ["NaN", "1e-400", "1e400", "INF"])
