@@ -81,8 +81,8 @@ def managed_users(*, by, search: str = "", unit_code: str = "", role: str = ""):
     if not may_manage_accounts(actor):
         users = users.filter(role=Role.CONTRIBUTOR, unit_id=actor.unit_id)
     if search:
-        users = users.filter(Q(username__icontains=search) | Q(first_name__icontains=search)
-                             | Q(last_name__icontains=search) | Q(email__icontains=search))
+        users = users.filter(Q(username__folded=search) | Q(first_name__folded=search)
+                             | Q(last_name__folded=search) | Q(email__folded=search))
     if unit_code:
         users = users.filter(unit__code=unit_code)
     if role:

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.access import Actor, may_appraise, may_write_self_scores, takes_part_in_appraisal, within_appraisal_time
+from accounts.access import Actor, is_office, may_appraise, may_write_self_scores, takes_part_in_appraisal, within_appraisal_time
 from accounts.models import Role, User
 from assessments import actions, workflow
 from assessments.deadlines import appraisal_open
@@ -110,10 +110,24 @@ def assessment_score_table(*, assessment: Assessment, appraisable=None) -> Score
     return ScoreTable(rows=rows, self_total=self_sub[""], appraised_total=appraised_sub[""])
 
 
-def appraisal_page(*, assessment: Assessment, user, undecided_only: bool = False) -> dict:
+def assigned_rows(rows: list, tree) -> list:
+    """The leaves assigned to the reader, under their ancestors only (areas with none of them drop out)."""
+    kept = set()
+    for row in rows:
+        if row.is_leaf and row.assigned:
+            code = row.node.code
+            while code is not None and code not in kept:
+                kept.add(code)
+                code = tree.by_code[code].parent
+    return [row for row in rows if row.node.code in kept]
+
+
+def appraisal_page(*, assessment: Assessment, user, undecided_only: bool = False, every_criterion: bool = False) -> dict:
     """What the appraisal page shows and offers, decided by the same rules the services apply.
 
     ``undecided_only`` keeps the criteria the council has not decided yet, under their areas and groups.
+    A council member with criteria assigned sees those first; ``every_criterion`` shows the others too,
+    to read (the office appraises every criterion, so it always sees them all).
     """
     available = actions.available(assessment=assessment, user=user)
     names = {step.action for step in available}
@@ -121,18 +135,22 @@ def appraisal_page(*, assessment: Assessment, user, undecided_only: bool = False
     seated, assigned = council_seat(user=user, period_id=assessment.period_id)
     table = assessment_score_table(assessment=assessment, appraisable=lambda node: may_appraise(
         actor, seated=seated, assigned=node.pk in assigned))
-    undecided = [row for row in table.rows if row.is_leaf and row.appraised is None]
+    assigned_count = sum(1 for row in table.rows if row.is_leaf and row.assigned) if seated and not is_office(actor) else 0
+    mine_only = bool(assigned_count) and not every_criterion
+    rows = assigned_rows(table.rows, tree_for(assessment.period.framework)) if mine_only else table.rows
+    undecided = [row for row in rows if row.is_leaf and row.appraised is None]
     explained = round_state(((row.node.code, m.kind, m.text, m.answer_deadline) for row in table.rows
                              for m in row.messages), today=timezone.localdate())
     return {
         "assessment": assessment,
         "deadlines": deadlines_of(assessment),
         "table": table,
-        "rows": ([row for row in table.rows if not row.is_leaf or row.appraised is None] if undecided_only
-                 else table.rows),
+        "rows": [row for row in rows if not row.is_leaf or row.appraised is None] if undecided_only else rows,
         "undecided_only": undecided_only,
+        "assigned_count": assigned_count,
+        "mine_only": mine_only,
         "undecided_count": len(undecided),
-        "areas": [row.node for row in table.rows if row.node.parent_id is None],
+        "areas": [row.node for row in rows if row.node.parent_id is None],
         "summary": StepSummary(
             scored=table.self_total.scored, leaves=table.self_total.leaves,
             total=table.appraised_total.score, max_points=table.appraised_total.max_points,

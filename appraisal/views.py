@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,15 +27,18 @@ from .models import CouncilMember, CouncilRole
 _REFUSALS = (AppraisalError, TransitionError, rules.RuleInputError)
 
 
-# ?loc=chua-tham-dinh: only the criteria the council has not decided yet.
+# ?loc=chua-tham-dinh: only the criteria the council has not decided yet. ?xem=tat-ca: a council member sees
+# every criterion, not only those assigned to them.
 UNDECIDED_FILTER = "chua-tham-dinh"
+EVERY_CRITERION = "tat-ca"
 
 
 @login_required
 def appraisal_page(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
     return render(request, "appraisal/page.html", selectors.appraisal_page(
-        assessment=assessment, user=request.user, undecided_only=request.GET.get("loc") == UNDECIDED_FILTER))
+        assessment=assessment, user=request.user, undecided_only=request.GET.get("loc") == UNDECIDED_FILTER,
+        every_criterion=request.GET.get("xem") == EVERY_CRITERION))
 
 
 def _node(assessment, code):
@@ -50,9 +54,11 @@ def _back(request, assessment, error=None, success=None, code=None):
     url = reverse("appraisal:page", args=[assessment.pk])
     if code is None:
         return redirect(url)
+    query = urlencode({name: request.POST[name] for name in ("loc", "xem") if request.POST.get(name)})
+    url = f"{url}?{query}" if query else url
     if request.POST.get("loc") == UNDECIDED_FILTER:
         # The saved criterion is decided now and leaves the filtered list: come back to its area.
-        return redirect(f"{url}?loc={UNDECIDED_FILTER}#row-{code.split('.')[0]}")
+        return redirect(f"{url}#row-{code.split('.')[0]}")
     return redirect(f"{url}#row-{code}")
 
 
@@ -232,6 +238,6 @@ def assignments_edit(request, period_pk, member_pk):
 def assignments_default(request, period_pk):
     period = get_period_for_user(request.user, period_pk, manage=True)
     created = services.assignments_apply_defaults(period=period)
-    messages.success(request, _("Đã phân công %(count)s tiêu chí theo đơn vị phụ trách trong văn bản nguồn.") % {
+    messages.success(request, _("Đã phân công %(count)s tiêu chí theo đơn vị phụ trách.") % {
         "count": created})
     return redirect("appraisal:period", period_pk=period.pk)

@@ -50,6 +50,10 @@ EXCEL_MISSING_LEAF = _("Thiếu dòng của tiêu chí “%(code)s”.")
 EXCEL_REJECTED = _("Tệp Excel có %(count)s lỗi, chưa nhập điểm nào")
 EXCEL_IMPORTED = _("Đã nhập %(count)s điểm tự chấm.")
 EXCEL_NO_FILE = _("Chọn tệp Excel (.xlsx) để nhập.")
+EXCEL_NOT_ASSESSED_NOTE = _(
+    "Tiêu chí chỉ áp dụng %(applies_only)s: đơn vị không thuộc diện áp dụng ghi “%(mark)s” vào ô này và nêu lý "
+    "do ở cột “%(field)s”."
+)
 EXCEL_RULE_DRIVEN_NOTE = _(
     "Tiêu chí tính điểm theo số liệu (công thức, khoảng, lựa chọn…): nhập thẳng số điểm đã tính vào cột "
     "“Điểm tự chấm” (từ 0 đến điểm tối đa) và ghi số liệu vào cột “Giải trình”; hệ thống không tính lại."

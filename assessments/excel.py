@@ -16,8 +16,12 @@ Decisions:
 - A row whose score and explanation equal the saved ones is not saved again: re-importing a file
   writes no empty history, and keeps the inputs a rule-driven score was computed from.
 - An empty score cell leaves the criterion as it is (unscored, or its saved score kept).
+- "Không đánh giá" in the score cell (any case) marks a criterion the framework applies to some units
+  only as not assessed; the "Giải trình" cell must say why, as on the entry page. The template writes
+  it back for such a criterion already marked, and notes the possibility on those rows.
 - A parent's cell holding a formula is ignored; any other value there is a problem.
 """
+import copy
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +34,7 @@ from openpyxl.utils import get_column_letter
 from config.excel import (
     BOLD, ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header,
 )
+from config.search import fold
 from config.text import EXPLANATION_MAX, TextTooLong, bounded, echoed
 from frameworks import rules
 from frameworks.models import Node
@@ -48,6 +53,7 @@ _HEADER_ROW = 4  # below the unit's name, the period and a blank row
 _COLUMN = {name: index for index, name in enumerate(HEADER, 1)}
 _WIDTHS = {CODE: 10, TITLE: 70, MAX: 12, SCORE: 14, EXPLANATION: 50}
 _WRAPPED = Alignment(wrap_text=True, vertical="top")
+NOT_ASSESSED = "Không đánh giá"  # typed in the score cell, in any case
 
 
 class ImportRejected(AssessmentError):
@@ -107,6 +113,8 @@ def self_score_template_xlsx(*, assessment: Assessment) -> bytes:
         score = scores.get(node.pk)
         if node.pk in child_rows:
             points = "=SUM({})".format(",".join(f"{score_letter}{row}" for row in child_rows[node.pk]))
+        elif score and score.not_assessed:
+            points = NOT_ASSESSED
         else:
             points = score.value if score else None
         values = {CODE: node.code, TITLE: node.title, MAX: node.max_points, SCORE: points,
@@ -122,6 +130,9 @@ def self_score_template_xlsx(*, assessment: Assessment) -> bytes:
                 cell.font = BOLD
         if node.pk not in child_rows:
             cells[SCORE].protection = cells[EXPLANATION].protection = Protection(locked=False)
+        if rules.applies_only(node.rule):
+            cells[SCORE].comment = Comment(str(errors.EXCEL_NOT_ASSESSED_NOTE % {
+                "applies_only": rules.applies_only(node.rule), "mark": NOT_ASSESSED, "field": EXPLANATION}), "ParIndex")
 
     sheet.freeze_panes = f"A{_HEADER_ROW + 1}"
     sheet.protection.sheet = True  # no password: the import checks everything anyway
@@ -133,9 +144,10 @@ def self_score_template_xlsx(*, assessment: Assessment) -> bytes:
 
 @dataclass(frozen=True)
 class _Typed:
-    node: Node
-    value: Decimal
+    node: Node  # as the save must see it: a rule-driven one without its rule (``_hand_entered``)
+    value: Decimal | None
     explanation: str
+    not_assessed: bool = False
 
 
 class _BadScore(Exception):
@@ -149,7 +161,7 @@ def self_scores_import_xlsx(*, assessment: Assessment, file, by, on_behalf_reaso
     of the file otherwise.
     """
     services.ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
-    typed = _read(_rows(file), [_hand_entered(node) for node in _nodes(assessment)])
+    typed = _read(_rows(file), _nodes(assessment))
     scores = _scores(assessment)
     changed = [row for row in typed if not _unchanged(scores.get(row.node.pk), row)]
     with transaction.atomic(), results_batch():
@@ -158,6 +170,7 @@ def self_scores_import_xlsx(*, assessment: Assessment, file, by, on_behalf_reaso
             services.self_score_save(
                 assessment=assessment, node=row.node, by=by, expected_version=score.version if score else None,
                 value=row.value, explanation=row.explanation, on_behalf_reason=on_behalf_reason,
+                not_assessed=row.not_assessed,
             )
     return ImportReport(saved=len(changed))
 
@@ -204,7 +217,11 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
         elif entered:
             try:
                 explanation = bounded(cells[EXPLANATION], name=EXPLANATION, limit=EXPLANATION_MAX)
-                typed.append(_Typed(node, _score(node, points), explanation))
+                if fold(entered) == fold(NOT_ASSESSED):
+                    typed.append(_not_assessed(node, explanation))
+                else:
+                    hand = _hand_entered(node)
+                    typed.append(_Typed(hand, _score(hand, points), explanation))
             except (_BadScore, TextTooLong) as problem:
                 refuse(row, str(problem))
         first_row.setdefault(code, row)
@@ -217,12 +234,24 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
     return typed
 
 
+def _not_assessed(node: Node, explanation: str) -> _Typed:
+    """A leaf marked "Không đánh giá": only one the framework applies to some units only, and with a reason."""
+    try:
+        services.ensure_may_skip(node)
+    except AssessmentError as refused:
+        raise _BadScore(str(refused)) from None
+    if not explanation:
+        raise _BadScore(errors.NOT_ASSESSED_REASON_REQUIRED % {"code": node.code, "field": EXPLANATION})
+    return _Typed(node, None, explanation, not_assessed=True)
+
+
 def _hand_entered(node: Node) -> Node:
-    """The node as this import scores it: a rule-driven one drops its rule, on this in-memory copy only.
+    """The node as this import scores it: a rule-driven one drops its rule, on an in-memory copy only.
 
     A choice among listed outcomes keeps what it can check in a spreadsheet: the typed points must
     be one of the outcomes' scores.
     """
+    node = copy.copy(node)
     node.choice_scores = None
     if _rule_driven(node):
         if node.rule["kind"] == "choice":
@@ -253,4 +282,5 @@ def _score(node: Node, points) -> Decimal:
 
 
 def _unchanged(score: SelfScore | None, row: _Typed) -> bool:
-    return score is not None and score.value == row.value and score.explanation == row.explanation
+    return (score is not None and score.value == row.value and score.not_assessed == row.not_assessed
+            and score.explanation == row.explanation)

@@ -3,6 +3,7 @@ period and reopening an assessment."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.text import REASON_MAX
 from frameworks import rules
 
 from . import errors
@@ -92,7 +93,7 @@ class PeriodOpenForm(forms.Form):
 
 class ReopenForm(forms.Form):
     until = forms.DateField(label=_("Mở lại đến ngày (dd/mm/yyyy)"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
-    reason = forms.CharField(label=_("Lý do"), max_length=500)
+    reason = forms.CharField(label=_("Lý do"), max_length=REASON_MAX)
 
 
 class UntilForm(forms.Form):

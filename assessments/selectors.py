@@ -86,7 +86,7 @@ def assessments_for_user(*, user, search: str = "", status: str = "", period_id:
     )
     if search.strip():
         words = unicodedata.normalize("NFC", search.strip())
-        assessments = assessments.filter(Q(unit__name__icontains=words) | Q(unit__code__icontains=words))
+        assessments = assessments.filter(Q(unit__name__folded=words) | Q(unit__code__folded=words))
     if status in workflow.Status.values:
         assessments = assessments.filter(status=status)
     if period_id:

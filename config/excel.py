@@ -153,6 +153,24 @@ def read_sheet(file, *, title: str, data_only: bool = False, max_columns: int = 
         workbook.close()
 
 
+def rows_under_header(file, *, title: str, header) -> list[tuple[int, dict]] | None:
+    """``(Excel row number, {column: text})`` of every non-empty row under the first row that names every
+    column of ``header`` (other columns are ignored); None when no row names them all. Raises what
+    ``read_sheet`` raises."""
+    rows = iter(read_sheet(file, title=title, data_only=True))
+    for number, values in enumerate(rows, 1):
+        names = [cell_text(value) for value in values]
+        if set(header) <= set(names):
+            index = {name: names.index(name) for name in header}
+            found = []
+            for below, cells in enumerate(rows, number + 1):
+                texts = {name: cell_text(cells[i]) if i < len(cells) else "" for name, i in index.items()}
+                if any(texts.values()):
+                    found.append((below, texts))
+            return found
+    return None
+
+
 def problems_shown(problems: list) -> list[str]:
     """A rejected file's problems as shown: the first ``SHOWN_PROBLEMS``, then how many more there are."""
     shown = [str(problem) for problem in problems[:SHOWN_PROBLEMS]]

@@ -9,16 +9,19 @@ from django.conf import settings
 from django.utils import timezone
 
 from accounts.models import Role, User
-from appraisal.models import Assignment, CouncilRole, PublishedResult
-from appraisal.services import appraisal_finish, appraisal_save, council_member_add, period_publish
+from appraisal.models import CouncilRole, PublishedResult
+from appraisal.services import (
+    appraisal_finish, appraisal_save, assignments_apply_defaults, assignments_set, council_member_add, period_publish,
+)
 from assessments import actions
 from assessments.models import Assessment, Period, SelfScore, StatusChange
 from assessments.results import results_refresh
 from assessments.services import period_open
 from assessments.workflow import SELF_EDITABLE, Status
-from frameworks.models import Framework
+from frameworks.models import Framework, Node
 from frameworks.points import quantize_points
-from frameworks.selectors import tree_for
+from frameworks.selectors import office_changes, tree_for
+from frameworks.services import responsible_offices_set
 from improvement.models import Plan
 from improvement.services import TargetRow, plan_ensure, targets_load, task_add
 from improvement.tasks import deadline_from_text
@@ -108,11 +111,34 @@ def _date_in_its_year(period: Period, *, published_on: date) -> None:
     Period.objects.filter(pk=period.pk).update(published_at=_at(published_on))
 
 
+# Seed 000 names no responsible office for any Hoàng Mai criterion (the "Chú thích" column of both appendices
+# is empty; Điều 2 gives offices duties in running the index, not criteria). The demo therefore sets an
+# illustrative split by area, as the office would, so that "Phân công theo đơn vị phụ trách" has something to
+# follow: not a source, and the history says "Dữ liệu mẫu". Both Hoàng Mai trees number their areas alike.
+DEMO_OFFICES = {
+    "2": ["Phòng Tư pháp"],  # legal documents
+    "3": ["Văn phòng HĐND và UBND Quận"],  # administrative procedures, one-stop shop
+    "4": ["Phòng Nội vụ"], "5": ["Phòng Nội vụ"],  # organisation, civil service
+    "6": ["Phòng Tài chính - Kế hoạch"],
+    "7": ["Phòng Văn hóa và Thông tin"],  # e-government
+}
+
+
+def demo_offices(framework: Framework, *, by) -> None:
+    """``DEMO_OFFICES`` on a Hoàng Mai tree, once: never over offices the office has set (or cleared)."""
+    nodes = Node.objects.filter(framework=framework)
+    if not nodes.exclude(responsible_offices=[]).exists() and not office_changes(framework).exists():
+        responsible_offices_set(framework=framework, offices=DEMO_OFFICES, by=by, reason="Dữ liệu mẫu")
+
+
 def seed_demo_periods(*, users: dict) -> list[str]:
     """Create the demo periods once; returns what it created."""
     created = []
     secretariat = users["noivu"]
     ward_framework = Framework.objects.get(key="hoangmai-phuong-2024")
+    department_framework = Framework.objects.get(key="hoangmai-phong-2024")
+    for framework in (ward_framework, department_framework):
+        demo_offices(framework, by=secretariat)
 
     if not Period.objects.filter(framework=ward_framework, year=2023).exists():
         earlier = period_open(framework=ward_framework, year=2023, by=secretariat,
@@ -129,16 +155,15 @@ def seed_demo_periods(*, users: dict) -> list[str]:
         # Hoàng Liệt is left as a draft for the demo officer to fill in.
         _fill_self_scores(current, skip_units={"HM-W-HOANGLIET"})
         seat = council_member_add(period=current, user=users["hoidong"], role=CouncilRole.MEMBER)
-        Assignment.objects.bulk_create(
-            Assignment(member=seat, node_id=node.pk) for node in tree_for(ward_framework).leaves_under(["1", "2"])
-        )
         council_member_add(period=current, user=users["lanhdao"], role=CouncilRole.CHAIR)
         council_member_add(period=current, user=secretariat, role=CouncilRole.VICE_CHAIR)
+        # The Justice office's head gets area 2 by its responsible office, and area 1 by hand.
+        assignments_apply_defaults(period=current)
+        assignments_set(member=seat, codes=["1"])
         for assessment in current.assessments.select_related("unit").exclude(unit__code="HM-W-HOANGLIET")[:6]:
             _start_appraisal(assessment, secretariat=secretariat)
         created.append(current.identifier)
 
-    department_framework = Framework.objects.get(key="hoangmai-phong-2024")
     if not Period.objects.filter(framework=department_framework, year=2024).exists():
         departments = period_open(framework=department_framework, year=2024, by=secretariat,
                                   self_assessment_deadline=date(2026, 12, 31))

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from organizations.models import UnitKind
 
@@ -32,6 +33,9 @@ class Framework(models.Model):
     extra = models.JSONField(_("thông tin khác"), default=dict, blank=True)
     # Fingerprint of the fixture it was loaded from: reloading the same file changes nothing.
     fingerprint = models.CharField(_("dấu vân tay nội dung"), max_length=64, editable=False)
+    # Bumped by every edit of responsible offices, which the office may make even on a version in use (they
+    # organise the appraisal, not the scoring): with the fingerprint it keys every process's cached tree.
+    offices_revision = models.PositiveIntegerField(_("lần sửa đơn vị phụ trách"), default=0, editable=False)
 
     class Meta:
         ordering = ["family", "-effective_year"]
@@ -70,6 +74,7 @@ class Node(models.Model):
     cooperating_agencies = models.JSONField(_("đơn vị phối hợp"), default=list, blank=True)
     rule = models.JSONField(_("cách tính điểm"), null=True, blank=True)
     source_line = models.PositiveIntegerField(_("dòng trong văn bản nguồn"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["framework", "order"]

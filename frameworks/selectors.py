@@ -2,7 +2,12 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+
+from accounts.access import Actor, may_edit_responsible_offices
+from config.text import normalized
+from organizations.models import Unit, UnitKind
 
 from . import rules
 from .diff import FrameworkDiff, diff_frameworks
@@ -33,18 +38,21 @@ def framework_get(*, key: str) -> Framework:
     return get_object_or_404(Framework.objects.select_related("previous_version"), key=key)
 
 
-# Trees by (framework id, fingerprint): a version in use never changes, so each process builds a tree
-# once. A model save of a framework or a node empties this process's cache (``apps.FrameworksConfig``);
-# other processes see a change only through a new fingerprint, so whatever edits nodes must change it.
+# Trees by (framework id, fingerprint, offices revision): a loaded version's content never changes once
+# in use, so each process builds a tree once. The responsible offices may change on any version; every
+# edit bumps ``offices_revision``, so other processes see it with the next framework they load. A model
+# save of a framework or a node also empties this process's cache (``apps.FrameworksConfig``).
 _trees: dict[tuple, Tree] = {}
 
 
 def tree_for(framework: Framework) -> Tree:
     """The framework's pure ``Tree`` (``TreeNode`` in document order, with ``by_id``), cached."""
-    key = (framework.pk, framework.fingerprint)
+    key = (framework.pk, framework.fingerprint, framework.offices_revision)
     tree = _trees.get(key)
     if tree is None:
         tree = tree_from_rows(Node.objects.filter(framework_id=framework.pk).order_by("order").values(*NODE_FIELDS))
+        for stale in [other for other in _trees if other[0] == framework.pk]:
+            del _trees[stale]  # an older revision of the same framework
         _trees[key] = tree
     return tree
 
@@ -109,3 +117,59 @@ def framework_export_rows(*, framework: Framework) -> list[dict]:
         }
         for node in tree_for(framework).nodes
     ]
+
+
+OFFICE_KINDS = (UnitKind.DEPARTMENT, UnitKind.CITY_DEPARTMENT)
+
+
+def office_key(name: str) -> str:
+    """An office's name as compared: NFC, spaces collapsed, case folded."""
+    return " ".join(normalized(name).split()).casefold()
+
+
+def known_offices(framework: Framework) -> dict[str, str]:
+    """The names an office may be given by, under ``office_key``: every department and city department of
+    the unit list, and the names this version's sources already give (Hà Nội's "Sở Nội vụ")."""
+    names = list(Unit.objects.filter(kind__in=OFFICE_KINDS).order_by("order", "name").values_list("name", flat=True))
+    for node in tree_for(framework).nodes:
+        names.extend(node.responsible_offices)
+    return {office_key(name): name for name in reversed(names)}  # a unit's own spelling wins
+
+
+def ensure_may_edit_offices(user) -> None:
+    """The responsible-offices pages are the office's: 404 for everybody else."""
+    if not may_edit_responsible_offices(Actor.of(user)):
+        raise Http404
+
+
+@dataclass(frozen=True)
+class OfficesRow:
+    code: str
+    title: str
+    level: int
+    is_leaf: bool
+    offices: str  # its own, as typed in the box: "Phòng Tư pháp; Phòng Nội vụ"
+    inherited: tuple  # the nearest ancestor's, which a node without its own follows
+
+
+OFFICES_CHANGES_SHOWN = 20
+
+
+def offices_page(*, framework: Framework) -> dict:
+    """Every node with its own and its inherited offices, the names to pick from and the latest changes."""
+    tree = tree_for(framework)
+    rows = [
+        OfficesRow(code=node.code, title=node.title, level=node.level, is_leaf=tree.is_leaf(node.code),
+                   offices="; ".join(node.responsible_offices),
+                   inherited=tree.responsible_offices_of(node.parent))
+        for node in tree.nodes
+    ]
+    changes = (office_changes(framework).select_related("history_user")
+               .order_by("-history_date")[:OFFICES_CHANGES_SHOWN])
+    return {"framework": framework, "rows": rows, "known": sorted(set(known_offices(framework).values())),
+            "changes": list(changes)}
+
+
+def office_changes(framework: Framework):
+    """The history rows of the office's edits (updates; a reload of an unused version deletes and inserts)."""
+    return Node.history.filter(framework_id=framework.pk, history_type="~")

@@ -1,4 +1,5 @@
-"""Loading framework fixtures into the database (create, update, refuse when in use)."""
+"""Loading framework fixtures into the database (create, update, refuse when in use), and the office's
+one edit of a loaded version: the responsible offices of its criteria."""
 import hashlib
 import json
 import re
@@ -7,9 +8,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 
-from . import rules
-from .errors import FIXTURE_INVALID, FRAMEWORK_IN_USE, SUM_MISMATCH, FrameworkError
+from accounts.access import Actor, may_edit_responsible_offices
+from config.text import echoed, normalized
+
+from . import errors, rules
+from .errors import FIXTURE_INVALID, FRAMEWORK_IN_USE, SUM_MISMATCH, FrameworkError, OfficesRejected
+from .selectors import known_offices, office_key, tree_for
 from .models import Framework, Node
 from .points import PointsParseError, format_points, parse_points
 from .tree import PlainNode, sum_mismatches
@@ -136,10 +142,13 @@ def framework_load(*, data: dict, source: str = "") -> LoadResult:
 
 
 def _create_nodes(framework: Framework, rows: list[dict]) -> None:
+    """Insert the fixture's nodes in bulk, a level at a time so that children can point at saved parents.
+    In bulk, no history row is written: a node's history starts with the office's first change, and the
+    fixture is the record of what was loaded."""
     by_code: dict[str, Node] = {}
     for order, row in enumerate(rows, start=1):
         parent = by_code.get(row.get("parent")) if row.get("parent") else None
-        node = Node.objects.create(
+        by_code[row["code"]] = Node(
             framework=framework,
             code=row["code"],
             parent=parent,
@@ -153,7 +162,8 @@ def _create_nodes(framework: Framework, rows: list[dict]) -> None:
             rule=row.get("rule"),
             source_line=row.get("source_line"),
         )
-        by_code[node.code] = node
+    for level in sorted({node.level for node in by_code.values()}):
+        Node.objects.bulk_create([node for node in by_code.values() if node.level == level])
 
 
 def read_fixture(path: Path) -> dict:
@@ -170,3 +180,64 @@ def frameworks_load_all(*, directory: Path = FIXTURE_DIR) -> list[LoadResult]:
                 previous_version=Framework.objects.filter(key=data["previous_version"]).first()
             )
     return results
+
+
+# -- responsible offices -------------------------------------------------------------------------
+
+# Several offices in one box or cell: "Phòng Tư pháp; Phòng Nội vụ" (office names contain "-" and "và").
+OFFICE_SEPARATOR = re.compile(r"[;\n]")
+
+
+def offices_read(*, framework: Framework, entries) -> dict[str, list[str]]:
+    """``entries`` are ``(row, code, text)``: ``row`` is the Excel row (None on the page, where a problem
+    names the criterion instead), ``text`` names offices separated by ";" (empty: none).
+    Returns each code's offices as the unit list spells them; ``OfficesRejected`` lists every problem."""
+    codes = tree_for(framework).by_code
+    known = known_offices(framework)
+    problems, offices, first = [], {}, {}
+    for row, code, text in entries:
+        code = normalized(code)
+        found = []
+        if not code:
+            found.append(errors.OFFICES_CODE_REQUIRED)
+        elif code not in codes:
+            found.append(errors.OFFICES_UNKNOWN_CODE % {"code": echoed(code)})
+        elif first.setdefault(code, row) != row:
+            found.append(errors.OFFICES_DUPLICATE_CODE % {"code": code, "first": first[code]})
+        names = []
+        for part in OFFICE_SEPARATOR.split(text or ""):
+            if not part.strip():
+                continue
+            name = known.get(office_key(part))
+            if name is None:
+                found.append(errors.OFFICES_UNKNOWN_OFFICE % {"name": echoed(normalized(part))})
+            elif name not in names:
+                names.append(name)
+        problems.extend(errors.OFFICES_AT_CODE % {"code": echoed(code), "problem": problem} if row is None
+                        else errors.OFFICES_AT_ROW % {"row": row, "problem": problem} for problem in found)
+        offices[code] = names
+    if problems:
+        raise OfficesRejected(problems)
+    return offices
+
+
+@transaction.atomic
+def responsible_offices_set(*, framework: Framework, offices: dict[str, list[str]], by, reason: str = "") -> int:
+    """Give criteria their responsible offices (``offices_read`` checked the names); returns how many
+    changed. Each change is a history row of the node with who made it; the version's ``offices_revision``
+    goes up, so every process rebuilds its cached tree (``selectors.tree_for``)."""
+    if not may_edit_responsible_offices(Actor.of(by)):
+        raise FrameworkError(errors.OFFICES_NOT_ALLOWED)
+    changed = 0
+    for node in framework.nodes.select_for_update().filter(code__in=list(offices)).order_by("order"):
+        if list(node.responsible_offices or []) == offices[node.code]:
+            continue
+        node.responsible_offices = offices[node.code]
+        node._history_user = by
+        node._change_reason = reason
+        node.save(update_fields=["responsible_offices"])
+        changed += 1
+    if changed:
+        Framework.objects.filter(pk=framework.pk).update(offices_revision=F("offices_revision") + 1)
+        framework.refresh_from_db(fields=["offices_revision"])
+    return changed

@@ -11,20 +11,25 @@ from openpyxl.styles import Font
 
 from frameworks.points import points_to_str
 
+from .index import republication_text
+
 # Excel shows "0.000" with a decimal comma under a Vietnamese locale; the value stays a Decimal.
 POINTS_FORMAT = "0.000"
 PERCENT_FORMAT = "0.00"
 
+# ``republication``: "Phúc tra lần N, ngày …, lý do: …" when the figures come from a phúc tra, else null / empty.
 RESULT_FIELDS = ["unit_code", "unit_name", "self_total", "appraised_total", "survey_total", "max_total",
-                 "index_pct", "rank", "rank_change", "provisional"]
+                 "index_pct", "rank", "rank_change", "provisional", "republication"]
 POINT_FIELDS = frozenset({"self_total", "appraised_total", "survey_total", "max_total"})
 RESULT_HEADERS = ["Mã đơn vị", "Đơn vị", "Điểm tự chấm", "Điểm thẩm định", "Điểm điều tra XHH", "Điểm tối đa",
-                  "Chỉ số CCHC (%)", "Xếp hạng", "Thay đổi thứ hạng", "Tạm tính"]
+                  "Chỉ số CCHC (%)", "Xếp hạng", "Thay đổi thứ hạng", "Tạm tính", "Phúc tra"]
 
 
 def _json_value(name: str, value):
     if value is None:
         return None
+    if name == "republication":
+        return str(republication_text(value))
     if name in POINT_FIELDS:
         return points_to_str(value)
     if name == "index_pct":
@@ -59,18 +64,24 @@ def _saved(workbook) -> bytes:
     return buffer.getvalue()
 
 
+def _xlsx_value(name: str, result):
+    if name == "provisional":
+        return "Tạm tính" if result.provisional else ""
+    if name == "republication":
+        return str(republication_text(result.republication)) or None
+    return getattr(result, name)
+
+
 def results_xlsx(results, *, title: str) -> bytes:
     workbook, sheet = _sheet_with_header(title, RESULT_HEADERS)
     for result in results:
         row = []
         for name in RESULT_FIELDS:
-            cell = WriteOnlyCell(sheet, value=getattr(result, name))
+            cell = WriteOnlyCell(sheet, value=_xlsx_value(name, result))
             if name in POINT_FIELDS:
                 cell.number_format = POINTS_FORMAT
             elif name == "index_pct":
                 cell.number_format = PERCENT_FORMAT
-            elif name == "provisional":
-                cell.value = "Tạm tính" if result.provisional else ""
             row.append(cell)
         sheet.append(row)
     return _saved(workbook)

@@ -79,3 +79,28 @@ def pdf_text(pdf: bytes) -> str:
 
     assert pdf.startswith(b"%PDF-")
     return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+def xlsx_of(header, *rows):
+    """A workbook in memory whose one sheet holds ``header`` and then ``rows``, ready to import."""
+    book = Workbook()
+        book.active.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+class SelfScoreTemplate:
+    """The unit's downloaded template, typed into as a user would (openpyxl ignores the protection)."""
+    def __init__(self, assessment):
+        from io import BytesIO
+        from openpyxl import load_workbook
+        from assessments.excel import self_score_template_xlsx
+        self.workbook = load_workbook(BytesIO(self_score_template_xlsx(assessment=assessment)))
+        self.sheet = self.workbook.active
+        self.rows = {row[0].value: row for row in self.sheet.iter_rows(min_row=5)}
+    def type(self, code, score, explanation=None):
+        self.rows[code][3].value = score
+        self.rows[code][4].value = explanation
+        return self
+    def file(self):
+        from io import BytesIO
+        buffer = BytesIO()
+        self.workbook.save(buffer)
+        buffer.seek(0)
+        return buffer

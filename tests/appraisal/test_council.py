@@ -95,3 +95,21 @@ def test_a_member_is_assigned_a_whole_area_or_one_criterion_and_it_can_be_taken_
     assert "Không có tiêu chí “9.9” trong bộ chỉ số." in refused.content.decode()
     client.post(f"/tham-dinh/ky/{period.pk}/hoi-dong/{seat.pk}/bo/")
     assert not CouncilMember.objects.exists() and not Assignment.objects.exists()
+
+
+def test_offices_the_office_sets_drive_the_default_assignment(client_for, period, council_member, secretariat,
+                                                            ward_framework, district):
+    from frameworks.services import offices_read, responsible_offices_set
+
+    council_member.unit = Unit.objects.create(code="HM-P-TUPHAP", name="Phòng Tư pháp", kind="department", parent=district)
+    council_member.save(update_fields=["unit"])
+    council_member_add(period=period, user=council_member)
+    client = client_for(secretariat)
+    assert "Đã phân công 0 tiêu chí" in client.post(f"/tham-dinh/ky/{period.pk}/phan-cong/", follow=True).content.decode()
+
+    responsible_offices_set(framework=ward_framework, by=secretariat,
+                            offices=offices_read(framework=ward_framework, entries=[(None, "2.1", "Phòng Tư pháp")]))
+
+    response = client.post(f"/tham-dinh/ky/{period.pk}/phan-cong/", follow=True)
+    assert "Đã phân công 1 tiêu chí theo đơn vị phụ trách." in response.content.decode()
+    assert list(Assignment.objects.values_list("member__user", "node__code")) == [(council_member.pk, "2.1")]

@@ -4,34 +4,13 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
-from openpyxl import load_workbook
 
 from assessments import actions, errors, services
 from assessments.errors import AssessmentError
-from assessments.excel import ImportRejected, self_score_template_xlsx, self_scores_import_xlsx
+from assessments.excel import ImportRejected, self_scores_import_xlsx
 from assessments.models import SelfScore
 from assessments.services import self_score_save
-from support import submit_completed
-
-
-class Template:
-    """The unit's downloaded template, typed into as a user would (openpyxl ignores the protection)."""
-
-    def __init__(self, assessment):
-        self.workbook = load_workbook(BytesIO(self_score_template_xlsx(assessment=assessment)))
-        self.sheet = self.workbook.active
-        self.rows = {row[0].value: row for row in self.sheet.iter_rows(min_row=5)}
-
-    def type(self, code, score, explanation=None):
-        self.rows[code][3].value = score
-        self.rows[code][4].value = explanation
-        return self
-
-    def file(self):
-        buffer = BytesIO()
-        self.workbook.save(buffer)
-        buffer.seek(0)
-        return buffer
+from support import SelfScoreTemplate as Template, submit_completed
 
 
 def rejected_problems(assessment, file, by):

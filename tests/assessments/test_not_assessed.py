@@ -11,10 +11,11 @@ from appraisal.services import appraisal_finish, appraisal_save
 from assessments import actions, errors
 from assessments.errors import AssessmentError
 from assessments.models import AssessmentResult
+from assessments.excel import ImportRejected, self_scores_import_xlsx
 from assessments.services import period_open, self_score_save
 from appraisal.models import AppraisedScore
 from organizations.models import Unit, UnitKind
-from support import submit_completed
+from support import SelfScoreTemplate as Template, submit_completed
 
 from conftest import _user, load_framework
 
@@ -146,3 +147,35 @@ def test_the_council_cannot_mark_a_criterion_for_every_unit_not_assessed(not_ass
     with pytest.raises(AppraisalError):
         appraisal_save(assessment=assessment, node=leaf(assessment, "7.1.6"), by=secretariat, value="",
                        not_assessed=True, reason="x", expected_version=None)
+
+
+# -- in the Excel import -----------------------------------------------------------------------
+
+
+def test_the_excel_import_marks_not_assessed_with_the_reason_and_the_template_writes_it_back(department):
+    assessment, officer, _head = department
+    template = Template(assessment).type("7.1.5", "không đánh giá", REASON).type("7.1.4", 2)
+    note = template.rows["7.1.5"][3].comment.text
+    assert "(đối với các đơn vị có TTHC)" in note and "“Không đánh giá”" in note
+
+    assert self_scores_import_xlsx(assessment=assessment, file=template.file(), by=officer).saved == 2
+
+    score = assessment.self_scores.get(node__code="7.1.5")
+    assert (score.not_assessed, score.value, score.explanation) == (True, None, REASON)
+    assert AssessmentResult.objects.get(assessment=assessment).appraisal_max == Decimal("69")
+    again = Template(assessment)
+    assert (again.rows["7.1.5"][3].value, again.rows["7.1.5"][4].value) == ("Không đánh giá", REASON)
+    assert self_scores_import_xlsx(assessment=assessment, file=again.file(), by=officer).saved == 0
+
+
+def test_the_excel_import_refuses_a_mark_without_reason_or_on_a_criterion_for_every_unit(department):
+    assessment, officer, _head = department
+    template = Template(assessment).type("7.1.5", "Không đánh giá", "").type("7.1.4", "Không đánh giá", REASON)
+    rows = {code: row[0].row for code, row in template.rows.items()}
+    with pytest.raises(ImportRejected) as rejected:
+        self_scores_import_xlsx(assessment=assessment, file=template.file(), by=officer)
+    assert [str(problem) for problem in rejected.value.problems] == [
+        f"Dòng {rows['7.1.4']}: Tiêu chí “7.1.4” áp dụng cho mọi đơn vị: không thể đánh dấu “Không đánh giá”.",
+        f"Dòng {rows['7.1.5']}: Tiêu chí “7.1.5” đánh dấu “Không đánh giá”: cần nêu lý do ở ô “Giải trình”.",
+    ]
+    assert not assessment.self_scores.exists()

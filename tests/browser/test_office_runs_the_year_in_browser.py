@@ -87,3 +87,29 @@ def test_the_office_assigns_a_whole_area_to_a_council_member(page, live_server, 
     expect(page.locator(".messages")).to_contain_text("Đã phân công 4 tiêu chí cho Carol.")
     expect(page.locator("li[data-seat='carol']")).to_contain_text("4 tiêu chí được phân công")
     assert set(Assignment.objects.values_list("node__code", flat=True)) == {"2.1", "2.2", "2.3", "2.4"}
+
+
+def test_the_office_sets_a_criterions_office_and_default_assignment_follows_it(page, live_server, login, period,
+                                                                              make_user):
+    from appraisal.models import Assignment
+    from appraisal.services import council_member_add
+    from frameworks.models import Node
+
+    justice = Unit.objects.create(code="HM-P-TUPHAP", name="Phòng Tư pháp", kind=UnitKind.DEPARTMENT,
+                                  parent=Unit.objects.get(code="HM"))
+    council_member_add(period=period, user=make_user("carol", Role.COUNCIL_MEMBER, justice, first_name="Carol"))
+    login(page, live_server, "bob")
+    # From the framework's page, the office opens the responsible offices and names the Justice office for 2.3
+    page.goto(f"{live_server.url}/bo-chi-so/hoangmai-phuong-2024/")
+    page.get_by_role("link", name="Sửa đơn vị phụ trách").click()
+    page.get_by_label("Đơn vị phụ trách tiêu chí 2.3", exact=True).fill("Phòng Tư pháp")
+    page.get_by_role("button", name="Lưu đơn vị phụ trách").click()
+    expect(page.locator(".messages")).to_contain_text("Đã lưu đơn vị phụ trách của 1 tiêu chí.")
+    assert Node.objects.get(framework=period.framework, code="2.3").responsible_offices == ["Phòng Tư pháp"]
+
+    # On the period page, the default assignment now gives 2.3 to Carol
+    page.goto(f"{live_server.url}/tham-dinh/ky/{period.pk}/")
+    page.get_by_role("button", name="Phân công theo đơn vị phụ trách").click()
+    expect(page.locator(".messages")).to_contain_text("Đã phân công 1 tiêu chí theo đơn vị phụ trách.")
+    expect(page.locator("li[data-seat='carol']")).to_contain_text("1 tiêu chí được phân công")
+    assert list(Assignment.objects.values_list("member__user__username", "node__code")) == [("carol", "2.3")]

@@ -71,3 +71,26 @@ def test_the_published_demo_period_carries_the_dates_of_its_own_cycle(db):
         date(2024, 1, 15)}
     steps = StatusChange.objects.filter(assessment__period=earlier)
     assert {timezone.localtime(at).year for at in steps.values_list("at", flat=True)} <= {2023, 2024}
+
+
+def test_the_demo_sets_illustrative_offices_once_and_default_assignment_follows_them(db):
+    from appraisal.models import Assignment
+    from frameworks.models import Node
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    wards = Node.objects.filter(framework__key="hoangmai-phuong-2024")
+    assert wards.get(code="2").responsible_offices == ["Phòng Tư pháp"]
+    assert set(Node.history.filter(framework__key="hoangmai-phuong-2024").values_list("history_change_reason", flat=True)) == {"Dữ liệu mẫu"}
+    # The Justice office's head has area 2 by its office (and area 1 by hand) in the current ward period.
+    theirs = set(Assignment.objects.filter(member__user__username="hoidong", member__period__year=2024)
+                 .values_list("node__code", flat=True))
+    assert {code for code in theirs if code.startswith("2.")} == {"2.1", "2.2", "2.3", "2.4"}
+    assert {code[0] for code in theirs} == {"1", "2"}
+    changes = Node.history.count()
+
+    Node.objects.filter(framework__key="hoangmai-phuong-2024", code="2").update(responsible_offices=["Phòng Nội vụ"])
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert Node.history.count() == changes  # never over the office's own choice
+    assert wards.get(code="2").responsible_offices == ["Phòng Nội vụ"]

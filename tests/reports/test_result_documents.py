@@ -6,6 +6,7 @@ cuts Hoàng Liệt's 1.1.2 to 0,25, then the period is published: Hoàng Liệt 
 Yên Sở 0,71 % (rank 2, down 1).
 """
 import io
+import json
 import time
 
 import pytest
@@ -237,6 +238,19 @@ def test_a_republished_figure_says_which_phuc_tra_when_and_why(republished, clie
     ranking = client.get(f"/ket-qua/{republished.pk}/").context["ranking"]
     assert [(row.result.unit_code, row.republication) for row in ranking] == [
         ("HM-W-HOANGLIET", republished.phuc_tra), ("HM-W-YENSO", "")]
+
+
+def test_the_period_excel_and_json_carry_the_phuc_tra_line(republished, client_for, leadership):
+    response = client_for(leadership).get(f"/bao-cao/ky/{republished.pk}/ket-qua.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["K2"].value == "Phúc tra"
+    assert [(sheet[f"A{row}"].value, sheet[f"K{row}"].value) for row in (3, 4)] == [
+        ("HM-W-HOANGLIET", republished.phuc_tra), ("HM-W-YENSO", None)]
+
+    out = io.StringIO()
+    call_command("index_report", "hoangmai-phuong-2024/2024", "--format", "json", stdout=out)
+    assert [(row["unit_code"], row["republication"]) for row in json.loads(out.getvalue())] == [
+        ("HM-W-HOANGLIET", republished.phuc_tra), ("HM-W-YENSO", None)]
 
 
 def test_a_first_publication_shows_no_phuc_tra(published, client_for, leadership):
