@@ -295,6 +295,7 @@ def _publish(assessments: list[Assessment], *, by, versions: dict, reason: str =
             assessment=a, version=versions[a.pk], published_by=by, reason=reason,
             self_total=stored[a.pk].self_total, appraised_total=stored[a.pk].combined_total,
             max_total=stored[a.pk].appraisal_max, survey_total=stored[a.pk].survey_total,
+            survey_max=stored[a.pk].survey_max, parts=stored[a.pk].parts,
             areas=stored[a.pk].areas, shortfalls=stored[a.pk].shortfalls,
             scores=records_to_json(scoring.tree, *scoring.records[a.pk]),
         )

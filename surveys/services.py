@@ -1,4 +1,9 @@
-"""Entering survey points: only the secretariat, never above the framework's survey maximum."""
+"""Survey parts of a period and the points of each unit in them: only the office writes them.
+
+A period holds a survey when it has parts; adding or removing one changes every unit's maximum, so
+every unit's stored result is refreshed. Typed points are the "entered points" of a part and never
+exceed its maximum; a part with a design gets its points from the responses (``surveys.imports``).
+"""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +13,7 @@ from assessments.results import result_changed, results_batch
 from assessments.workflow import Status
 from frameworks.points import PointsParseError, format_points, parse_points, quantize_points
 
-from .models import SurveyMethod, SurveyResult
+from .models import SurveyMethod, SurveyPart, SurveyResult
 
 NO_SURVEY_PART = _("Bộ chỉ số “%(key)s” không có phần điều tra xã hội học.")
 ABOVE_SURVEY_MAX = _("Điểm điều tra của %(unit)s không được lớn hơn %(max)s.")
@@ -17,10 +22,74 @@ TOO_MANY_PLACES = _("Điểm điều tra của %(unit)s chỉ được có tối
 UNKNOWN_METHOD = _("Hình thức điều tra “%(method)s” không hợp lệ.")
 PUBLISHED = _("Kết quả của %(unit)s đã công bố: không thể sửa điểm điều tra.")
 NOT_ALLOWED = _("Chỉ Phòng Nội vụ nhập điểm điều tra xã hội học.")
+DESIGNED_PART = _("Phần “%(part)s” tính điểm từ phiếu điều tra: nhập phiếu thay vì gõ điểm.")
+PERIOD_PUBLISHED = _("Kỳ %(identifier)s đã công bố: không thể đổi phần điều tra.")
+BAD_PART_MAX = _("Điểm tối đa của phần “%(part)s” “%(value)s” phải là số không âm, tối đa 3 chữ số thập phân.")
+NO_SUCH_PART = _("Kỳ %(identifier)s không có phần điều tra “%(part)s”.")
 
 
 class SurveyError(Exception):
     pass
+
+
+def refresh_period(period) -> None:
+    """Every unit's maximum follows the period's parts: refresh them all, once each."""
+    with results_batch():
+        for assessment in period.assessments.select_related("period__framework"):
+            result_changed(assessment)
+
+
+def _check_office(by, period) -> None:
+    if not may_enter_surveys(Actor.of(by)):
+        raise SurveyError(NOT_ALLOWED)
+    if period.published_at is not None:
+        raise SurveyError(PERIOD_PUBLISHED % {"identifier": period.identifier})
+
+
+@transaction.atomic
+def survey_part_set(*, period, method: str, max_points, by) -> SurveyPart:
+    """Hold the survey part ``method`` in the period with this maximum (SIPAS, PAPI, the district's survey)."""
+    _check_office(by, period)
+    if method not in SurveyMethod.values:
+        raise SurveyError(UNKNOWN_METHOD % {"method": method})
+    label = SurveyMethod(method).label
+    try:
+        value = parse_points(max_points)
+    except PointsParseError:
+        value = None
+    if value is None or value < 0 or quantize_points(value) != value:
+        raise SurveyError(BAD_PART_MAX % {"part": label, "value": max_points})
+    part = SurveyPart.objects.filter(period=period, method=method).first() or SurveyPart(period=period, method=method)
+    part.max_points = quantize_points(value)
+    part._history_user = by
+    part.save()
+    refresh_period(period)
+    return part
+
+
+@transaction.atomic
+def survey_part_remove(*, period, method: str, by) -> None:
+    """The period no longer holds this part: its points go with it and every unit's maximum shrinks."""
+    _check_office(by, period)
+    part = SurveyPart.objects.filter(period=period, method=method).first()
+    if part is None:
+        raise SurveyError(NO_SUCH_PART % {"identifier": period.identifier, "part": method})
+    part._history_user = by
+    part.delete()
+    refresh_period(period)
+
+
+def _entered_part(period, method: str, by) -> SurveyPart:
+    """The part typed points go to; typing the first one holds it with the framework's survey maximum."""
+    part = SurveyPart.objects.filter(period=period, method=method).first()
+    if part is None:
+        framework = period.framework
+        if not framework.survey_max_points:
+            raise SurveyError(NO_SURVEY_PART % {"key": framework.key})
+        part = survey_part_set(period=period, method=method, max_points=framework.survey_max_points, by=by)
+    if part.design is not None:
+        raise SurveyError(DESIGNED_PART % {"part": part.get_method_display()})
+    return part
 
 
 @transaction.atomic
@@ -28,29 +97,27 @@ def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOC
                        respondents: int | None = None, note: str = "") -> SurveyResult:
     if not may_enter_surveys(Actor.of(by)):
         raise SurveyError(NOT_ALLOWED)
-    framework = assessment.period.framework
-    if not framework.survey_max_points:
-        raise SurveyError(NO_SURVEY_PART % {"key": framework.key})
     if assessment.status == Status.PUBLISHED:
         raise SurveyError(PUBLISHED % {"unit": assessment.unit.name})
     if method not in SurveyMethod.values:
         raise SurveyError(UNKNOWN_METHOD % {"method": method})
+    part = _entered_part(assessment.period, method, by)
     try:
         value = parse_points(points)
     except PointsParseError:
         raise SurveyError(NOT_POINTS % {"unit": assessment.unit.name, "value": points}) from None
     if value < 0:
         raise SurveyError(NOT_POINTS % {"unit": assessment.unit.name, "value": points})
-    if value > framework.survey_max_points:
-        raise SurveyError(ABOVE_SURVEY_MAX % {"unit": assessment.unit.name,
-                                              "max": format_points(framework.survey_max_points)})
+    if value > part.max_points:
+        raise SurveyError(ABOVE_SURVEY_MAX % {"unit": assessment.unit.name, "max": format_points(part.max_points)})
     # Points keep 3 places: refuse what rounding would change ("0,0001") rather than guess, but
     # accept trailing zeros ("12,3000") by storing the value with exactly 3 places.
     if quantize_points(value) != value:
         raise SurveyError(TOO_MANY_PLACES % {"unit": assessment.unit.name})
     value = quantize_points(value)
-    result = SurveyResult.objects.filter(assessment=assessment).first() or SurveyResult(assessment=assessment)
-    result.points, result.method, result.respondents, result.note = value, method, respondents, note.strip()
+    result = (SurveyResult.objects.filter(assessment=assessment, part=part).first()
+              or SurveyResult(assessment=assessment, part=part))
+    result.points, result.respondents, result.note = value, respondents, note.strip()
     result.entered_by = by
     result._history_user = by
     try:

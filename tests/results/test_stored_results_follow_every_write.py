@@ -17,11 +17,12 @@ from appraisal.services import appraisal_finish, appraisal_save, period_publish,
 from assessments import actions, workflow
 from assessments.excel import self_score_template_xlsx, self_scores_import_xlsx
 from assessments.models import AssessmentResult
-from assessments.results import assessment_scoring, figures_row
+from assessments.results import assessment_scoring, figures_row, survey_figures
 from assessments.scoring import result_figures
 from assessments.services import period_open, self_score_save
 from frameworks.selectors import tree_for
 from reports.selectors import period_results
+from surveys.models import SurveyPart
 from surveys.services import survey_results_save
 from accounts.models import Role
 from organizations.models import Unit, UnitKind
@@ -29,16 +30,17 @@ from support import submit_completed
 
 from conftest import _user, load_framework
 
-STORED = ["self_total", "appraised_total", "combined_total", "appraisal_max", "survey_total", "scored", "leaves",
-          "areas", "shortfalls"]
+STORED = ["self_total", "appraised_total", "combined_total", "appraisal_max", "survey_total", "survey_max", "parts",
+          "scored", "leaves", "areas", "shortfalls"]
 
 
 def recomputed(assessment) -> dict:
     assessment.refresh_from_db()
     tree = tree_for(assessment.period.framework)
-    survey = getattr(assessment, "survey", None)
+    parts = [(p.pk, p.method, p.max_points) for p in SurveyPart.objects.filter(period=assessment.period).order_by("pk")]
+    points = {r.part_id: r.points for r in assessment.survey_results.all()}
     row = figures_row(assessment, result_figures(tree, assessment_scoring(assessment, tree)),
-                      survey.points if survey else None)
+                      survey_figures(parts, points))
     return {name: getattr(row, name) for name in STORED}
 
 

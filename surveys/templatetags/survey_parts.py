@@ -1,0 +1,20 @@
+from django import template
+from django.utils.translation import gettext as _
+
+from surveys.models import SurveyMethod
+
+register = template.Library()
+
+
+@register.filter
+def part_label(code: str) -> str:
+    """How a part of the index is named: ``Thẩm định``, ``Điều tra xã hội học``, ``SIPAS``, ``PAPI``."""
+    if code == "appraisal":
+        return _("Thẩm định")
+    return SurveyMethod(code).label if code in SurveyMethod.values else _("Điều tra XHH")
+
+
+@register.filter
+def survey_parts(parts) -> tuple:
+    """The survey parts of an index's parts (the appraisal is always first)."""
+    return tuple(parts)[1:]
