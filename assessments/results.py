@@ -57,6 +57,20 @@ def _survey_leaves(rows, tree: Tree) -> dict:
     return leaves
 
 
+def survey_scored_leaves(period, tree: Tree) -> dict:
+    """Leaf code -> the survey part's method, for the framework leaves the period's designs score (one query).
+
+    Such a leaf is neither typed by the unit nor appraised: its points come from the survey's responses.
+    """
+    scored = {}
+    for method, design in _survey_models()[0].objects.filter(period=period, design__isnull=False).values_list(
+            "method", "design"):
+        for question in design["questions"]:
+            if tree.is_leaf(question["criterion"]):
+                scored[question["criterion"]] = method
+    return scored
+
+
 def _with_survey_leaves(records: tuple[dict, dict], leaves: dict) -> tuple[dict, dict]:
     """A survey-scored leaf is neither typed nor appraised: its survey points stand for both."""
     own, decided = records

@@ -48,6 +48,7 @@ class Design:
     criteria: tuple  # Criterion, in the design's order
     groups: tuple  # Group
     questions: tuple  # Question
+    leaves: tuple = ()  # Criterion: framework leaves the survey scores (their points go to the tree, not the total)
 
     def question(self, code: str) -> Question | None:
         return next((q for q in self.questions if q.code == code), None)
@@ -98,6 +99,7 @@ class CriterionFigures:
 class UnitSurvey:
     criteria: tuple  # CriterionFigures, in the design's order
     total: Decimal
+    leaves: tuple = ()  # CriterionFigures of the framework leaves the survey scores
 
     @property
     def flagged(self) -> tuple:
@@ -124,7 +126,8 @@ def criterion_figures(criterion: Criterion, groups: tuple, counts: dict) -> Crit
 def aggregate(design: Design, counts: dict) -> UnitSurvey:
     """One unit's points per criterion and in total, from its ``Tally.counts``."""
     criteria = tuple(criterion_figures(c, design.groups, counts) for c in design.criteria)
-    return UnitSurvey(criteria, sum((c.points for c in criteria), quantize_points(0)))
+    leaves = tuple(criterion_figures(c, design.groups, counts) for c in design.leaves)
+    return UnitSurvey(criteria, sum((c.points for c in criteria), quantize_points(0)), leaves)
 
 
 def planned_sample(population: int, margin: Decimal = DEFAULT_MARGIN) -> int:

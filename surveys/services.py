@@ -12,7 +12,10 @@ from accounts.access import Actor, may_enter_surveys
 from assessments.results import result_changed, results_batch
 from assessments.workflow import Status
 from frameworks.points import PointsParseError, format_points, parse_points, quantize_points
+from frameworks.selectors import tree_for
 
+from .aggregation import Design
+from .design import read_design
 from .models import SurveyMethod, SurveyPart, SurveyResult
 
 NO_SURVEY_PART = _("Bộ chỉ số “%(key)s” không có phần điều tra xã hội học.")
@@ -154,3 +157,42 @@ def survey_results_save(*, period, typed: dict, by, method: str = SurveyMethod.S
             # Each problem is a sentence naming its unit: one after the other, no ".;".
             raise SurveyError(" ".join(problems))
     return saved
+
+
+# -- design ------------------------------------------------------------------------------------
+
+DESIGN_LOCKED = _("Đã nhập phiếu điều tra của phần “%(part)s”: không thể thay thiết kế.")
+ENTERED_POINTS = _("Phần “%(part)s” đã có điểm nhập tay của %(count)s đơn vị: bỏ phần này trước khi thiết kế phiếu.")
+
+
+def part_design(part: SurveyPart) -> Design:
+    """The part's stored design, read again (it was checked when it was set up)."""
+    framework = part.period.framework
+    return read_design(part.design, tree=tree_for(framework), framework_key=framework.key,
+                       framework_max=framework.survey_max_points)
+
+
+@transaction.atomic
+def survey_design_set(*, period, data, by, method: str = SurveyMethod.SOCIOLOGICAL) -> SurveyPart:
+    """Set up (or replace, until responses exist) a part's design; the period then holds that part.
+
+    Raises ``DesignRefused`` with every problem of the design, ``SurveyError`` for the rest.
+    """
+    _check_office(by, period)
+    if method not in SurveyMethod.values:
+        raise SurveyError(UNKNOWN_METHOD % {"method": method})
+    framework = period.framework
+    design = read_design(data, tree=tree_for(framework), framework_key=framework.key,
+                         framework_max=framework.survey_max_points)
+    part = SurveyPart.objects.select_for_update().filter(period=period, method=method).first()
+    label = SurveyMethod(method).label
+    if part is not None and part.responses_count:
+        raise SurveyError(DESIGN_LOCKED % {"part": label})
+    if part is not None and part.design is None and part.results.exists():
+        raise SurveyError(ENTERED_POINTS % {"part": label, "count": part.results.count()})
+    part = part or SurveyPart(period=period, method=method)
+    part.design, part.max_points = data, design.max_points
+    part._history_user = by
+    part.save()
+    refresh_period(period)
+    return part

@@ -5,4 +5,5 @@ from . import views
 app_name = "surveys"
 urlpatterns = [
     path("ky/<int:period_pk>/", views.survey_points_save, name="save"),
+    path("ky/<int:period_pk>/thiet-ke/", views.survey_design_upload, name="design"),
 ]

@@ -1,13 +1,20 @@
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments.selectors import get_period_for_user
 
 from .models import SurveyMethod
-from .services import SurveyError, survey_results_save
+from .design import DesignRefused
+from .services import SurveyError, survey_design_set, survey_results_save
+
+# A design is a few kilobytes; anything far larger is not one.
+DESIGN_MAX_BYTES = 1024 * 1024
 
 
 @login_required
@@ -24,3 +31,33 @@ def survey_points_save(request, period_pk):
     else:
         messages.success(request, _("Đã lưu điểm điều tra của %(count)s đơn vị.") % {"count": saved})
     return redirect("appraisal:period", period_pk=period.pk)
+
+
+DESIGN_NOT_JSON = _("Tệp thiết kế không phải JSON (UTF-8) hợp lệ.")
+DESIGN_MISSING = _("Chọn tệp thiết kế (DESIGN.json).")
+
+
+@login_required
+@require_POST
+def survey_design_upload(request, period_pk):
+    """The period page's form for DESIGN.json: the same service as ``setup_survey``."""
+    period = get_period_for_user(request.user, period_pk, manage=True)
+    upload = request.FILES.get("design")
+    try:
+        if upload is None:
+            raise SurveyError(DESIGN_MISSING)
+        if upload.size > DESIGN_MAX_BYTES:
+            raise SurveyError(DESIGN_NOT_JSON)
+        try:
+            data = json.loads(upload.read().decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise SurveyError(DESIGN_NOT_JSON) from None
+        part = survey_design_set(period=period, data=data, by=request.user,
+                                 method=request.POST.get("method", SurveyMethod.SOCIOLOGICAL))
+    except DesignRefused as refused:
+        messages.error(request, _("Thiết kế không được lưu: %(problems)s") % {"problems": " ".join(refused.problems)})
+    except SurveyError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã thiết lập phiếu “%(part)s”.") % {"part": part.get_method_display()})
+    return redirect(reverse("appraisal:period", args=[period.pk]) + "#survey")

@@ -50,3 +50,15 @@ def publish_period(period, *, by):
     period_publish(period=period, by=by)
     period.refresh_from_db()
     return period
+
+
+# The survey design of issue 13, word for word: 20 + 10 points, citizens weigh 2, ward civil servants 1.
+SURVEY_DESIGN = {
+    "max_points": "30",
+    "criteria": [{"code": "S1", "title": "Sự hài lòng về thủ tục hành chính", "max_points": "20"},
+                 {"code": "S2", "title": "Công khai, minh bạch", "max_points": "10"}],
+    "groups": [{"code": "CD", "title": "Công dân", "weight": "2"},
+               {"code": "CC", "title": "Công chức cấp phường", "weight": "1"}],
+    "questions": [{"code": "Q1", "criterion": "S1", "groups": ["CD", "CC"], "scale": [1, 5], "favourable": [4, 5]},
+                  {"code": "Q2", "criterion": "S2", "groups": ["CD"], "scale": [0, 1], "favourable": [1]}],
+}
