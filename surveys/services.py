@@ -42,7 +42,7 @@ def refresh_period(period) -> None:
             result_changed(assessment)
 
 
-def _check_office(by, period) -> None:
+def check_office(by, period) -> None:
     if not may_enter_surveys(Actor.of(by)):
         raise SurveyError(NOT_ALLOWED)
     if period.published_at is not None:
@@ -52,7 +52,7 @@ def _check_office(by, period) -> None:
 @transaction.atomic
 def survey_part_set(*, period, method: str, max_points, by) -> SurveyPart:
     """Hold the survey part ``method`` in the period with this maximum (SIPAS, PAPI, the district's survey)."""
-    _check_office(by, period)
+    check_office(by, period)
     if method not in SurveyMethod.values:
         raise SurveyError(UNKNOWN_METHOD % {"method": method})
     label = SurveyMethod(method).label
@@ -73,7 +73,7 @@ def survey_part_set(*, period, method: str, max_points, by) -> SurveyPart:
 @transaction.atomic
 def survey_part_remove(*, period, method: str, by) -> None:
     """The period no longer holds this part: its points go with it and every unit's maximum shrinks."""
-    _check_office(by, period)
+    check_office(by, period)
     part = SurveyPart.objects.filter(period=period, method=method).first()
     if part is None:
         raise SurveyError(NO_SUCH_PART % {"identifier": period.identifier, "part": method})
@@ -178,7 +178,7 @@ def survey_design_set(*, period, data, by, method: str = SurveyMethod.SOCIOLOGIC
 
     Raises ``DesignRefused`` with every problem of the design, ``SurveyError`` for the rest.
     """
-    _check_office(by, period)
+    check_office(by, period)
     if method not in SurveyMethod.values:
         raise SurveyError(UNKNOWN_METHOD % {"method": method})
     framework = period.framework
