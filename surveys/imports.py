@@ -22,8 +22,8 @@ from config.excel import cell_text, iter_first_sheet
 from config.text import echoed
 from frameworks.points import PointsParseError, format_points, parse_points, points_to_str, quantize_points
 
-from .aggregation import Tally, aggregate
-from .models import SurveyMethod, SurveyPart, SurveyResponse, SurveyResult
+from .aggregation import DEFAULT_MARGIN, Tally, aggregate
+from .models import SamplePlan, SurveyMethod, SurveyPart, SurveyResponse, SurveyResult
 from .services import SurveyError, check_office, part_design
 
 BATCH = 5000
@@ -100,7 +100,8 @@ def file_rows(file, name: str):
     else:
         raise SurveyImportRefused([NOT_CSV_OR_XLSX % {"name": name}])
     for number, row in enumerate(rows, start=1):
-        yield number, [cell_text(cell) for cell in row]
+        # Numbers are most cells of a response sheet: they need no Unicode normalisation.
+        yield number, [str(cell) if isinstance(cell, int) else cell_text(cell) for cell in row]
 
 
 def _header(rows, *, expected: set, required: tuple, column_map: dict | None) -> dict:
@@ -300,3 +301,62 @@ def _aggregated_read(rows, assessments: dict, maxima: dict, column_map) -> tuple
     if problems:
         raise SurveyImportRefused(problems)
     return given, count
+
+
+# -- sample plans ------------------------------------------------------------------------------
+
+POPULATION, MARGIN = "population", "margin"
+BAD_POPULATION = _("Dòng %(row)s: số người “%(value)s” phải là số nguyên không âm.")
+BAD_MARGIN = _("Dòng %(row)s: sai số “%(value)s” phải lớn hơn 0 và nhỏ hơn 1 (ví dụ 0,05).")
+REPEATED_PLAN = _("Dòng %(row)s: nhóm %(group)s của đơn vị %(unit)s đã có ở dòng %(first)s.")
+
+
+def _plan_row(number, row, columns, assessments, groups, first_row) -> tuple[tuple | None, list]:
+    unit, group, population_text = (_cell(row, columns[key]) for key in (UNIT, GROUP, POPULATION))
+    margin_text = _cell(row, columns.get(MARGIN)) or str(DEFAULT_MARGIN)
+    problems = []
+    if unit not in assessments:
+        problems.append(UNKNOWN_UNIT % {"row": number, "value": echoed(unit)})
+    if group not in groups:
+        problems.append(UNKNOWN_GROUP % {"row": number, "value": echoed(group)})
+    population = _whole(population_text)
+    if population is None or population < 0:
+        problems.append(BAD_POPULATION % {"row": number, "value": echoed(population_text)})
+    try:
+        margin = parse_points(margin_text)
+    except PointsParseError:
+        margin = None
+    if margin is None or not 0 < margin < 1 or quantize_points(margin) != margin:
+        problems.append(BAD_MARGIN % {"row": number, "value": echoed(margin_text)})
+    if not problems and (unit, group) in first_row:
+        problems.append(REPEATED_PLAN % {"row": number, "group": group, "unit": unit, "first": first_row[(unit, group)]})
+    if problems:
+        return None, problems
+    first_row[(unit, group)] = number
+    return (assessments[unit].pk, group, population, margin), []
+
+
+@transaction.atomic
+def sample_plans_import(*, period, file, name: str, by, method: str = SurveyMethod.SOCIOLOGICAL) -> int:
+    """Replace the part's sample plan: ``unit``, ``group``, ``population`` and optionally ``margin`` (5 %)."""
+    check_office(by, period)
+    part = _designed_part(period, method)
+    groups = {g.code for g in part_design(part).groups}
+    assessments = {a.unit.code: a for a in period.assessments.filter(excluded=False).select_related("unit")}
+    plans, problems, first_row = [], [], {}
+    with closing(file_rows(file, name)) as rows:
+        columns = _header(rows, expected={UNIT, GROUP, POPULATION, MARGIN}, required=(UNIT, GROUP, POPULATION),
+                          column_map=None)
+        for number, row in rows:
+            if not any(row):
+                continue
+            plan, row_problems = _plan_row(number, row, columns, assessments, groups, first_row)
+            problems += row_problems
+            if plan:
+                plans.append(plan)
+    if problems:
+        raise SurveyImportRefused(problems)
+    SamplePlan.objects.filter(part=part).delete()
+    SamplePlan.objects.bulk_create(SamplePlan(part=part, assessment_id=pk, group=group, population=population,
+                                              margin=margin) for pk, group, population, margin in plans)
+    return len(plans)

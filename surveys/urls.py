@@ -6,4 +6,5 @@ app_name = "surveys"
 urlpatterns = [
     path("ky/<int:period_pk>/", views.survey_points_save, name="save"),
     path("ky/<int:period_pk>/thiet-ke/", views.survey_design_upload, name="design"),
+    path("don-vi/<int:pk>/", views.unit_survey_page, name="unit"),
 ]

@@ -2,15 +2,16 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assessments.selectors import get_period_for_user
+from assessments.selectors import get_assessment_for_user, get_period_for_user
 
 from .models import SurveyMethod
 from .design import DesignRefused
+from .selectors import unit_survey
 from .services import SurveyError, survey_design_set, survey_results_save
 
 # A design is a few kilobytes; anything far larger is not one.
@@ -61,3 +62,10 @@ def survey_design_upload(request, period_pk):
     else:
         messages.success(request, _("Đã thiết lập phiếu “%(part)s”.") % {"part": part.get_method_display()})
     return redirect(reverse("appraisal:period", args=[period.pk]) + "#survey")
+
+
+@login_required
+def unit_survey_page(request, pk):
+    """How one unit's survey points come about, per criterion and group, and its sample plan."""
+    assessment = get_assessment_for_user(request.user, pk)
+    return render(request, "surveys/unit.html", {"assessment": assessment, "parts": unit_survey(assessment=assessment)})

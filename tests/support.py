@@ -62,3 +62,29 @@ SURVEY_DESIGN = {
     "questions": [{"code": "Q1", "criterion": "S1", "groups": ["CD", "CC"], "scale": [1, 5], "favourable": [4, 5]},
                   {"code": "Q2", "criterion": "S2", "groups": ["CD"], "scale": [0, 1], "favourable": [1]}],
 }
+
+# Responses to SURVEY_DESIGN: three Hoàng Liệt respondents (two citizens, one civil servant), one of Yên Sở.
+SURVEY_ROWS = [["unit", "group", "Q1", "Q2"],
+               ["HM-W-HOANGLIET", "CD", "5", "1"],
+               ["HM-W-HOANGLIET", "CD", "3", "0"],
+               ["HM-W-HOANGLIET", "CC", "4", ""],
+               ["HM-W-YENSO", "CD", "", "1"]]
+
+
+def csv_file(folder, rows, *, delimiter=",", bom=False, name="phieu.csv"):
+    """``rows`` written as a UTF-8 CSV file in ``folder``; its path."""
+    path = folder / name
+    text = "\n".join(delimiter.join(row) for row in rows) + "\n"
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+def import_survey(period, path, *args) -> str:
+    """``import_survey`` as the office (bob); what it printed."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("import_survey", period.identifier, str(path), "--as", "bob", *args, stdout=out)
+    return out.getvalue().strip()

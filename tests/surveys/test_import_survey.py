@@ -16,26 +16,15 @@ from assessments.models import AssessmentResult
 from surveys.models import SurveyPart, SurveyResponse, SurveyResult
 from surveys.services import survey_design_set
 
-from support import SURVEY_DESIGN
+from support import SURVEY_DESIGN, SURVEY_ROWS, csv_file, import_survey
 
-ROWS = [["unit", "group", "Q1", "Q2"],
-        ["HM-W-HOANGLIET", "CD", "5", "1"],
-        ["HM-W-HOANGLIET", "CD", "3", "0"],
-        ["HM-W-HOANGLIET", "CC", "4", ""],
-        ["HM-W-YENSO", "CD", "", "1"]]
+ROWS = SURVEY_ROWS
 
 
 @pytest.fixture
 def designed(period, secretariat):
     survey_design_set(period=period, data=SURVEY_DESIGN, by=secretariat)
     return period
-
-
-def csv_file(tmp_path, rows, *, delimiter=",", bom=False, name="phieu.csv"):
-    path = tmp_path / name
-    text = "\n".join(delimiter.join(row) for row in rows) + "\n"
-    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
-    return path
 
 
 def xlsx_file(tmp_path, rows):
@@ -47,10 +36,7 @@ def xlsx_file(tmp_path, rows):
     return path
 
 
-def run(period, path, *args) -> str:
-    out = io.StringIO()
-    call_command("import_survey", period.identifier, str(path), "--as", "bob", *args, stdout=out)
-    return out.getvalue().strip()
+run = import_survey
 
 
 def refused(period, path, *args) -> list[str]:

@@ -1,13 +1,9 @@
-import os
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from config.commands import actor_or_error, period_or_error
-from config.excel import ExcelRefused
-from surveys.imports import SurveyImportRefused, survey_aggregated_import, survey_responses_import
-from surveys.management.commands.setup_survey import NOT_READABLE, read_json
+from surveys.commands import imported_or_error, read_json
+from surveys.imports import survey_aggregated_import, survey_responses_import
 from surveys.models import SurveyMethod
-from surveys.services import SurveyError
 
 
 class Command(BaseCommand):
@@ -26,15 +22,6 @@ class Command(BaseCommand):
         found, by = period_or_error(period), actor_or_error(username)
         column_map = read_json(columns) if columns else None
         service = survey_aggregated_import if aggregated else survey_responses_import
-        try:
-            with open(file, "rb") as handle:
-                imported = service(period=found, file=handle, name=os.path.basename(file), by=by, method=part,
-                                   column_map=column_map)
-        except OSError as error:
-            raise CommandError(NOT_READABLE.format(path=file, reason=error.strerror or error)) from None
-        except SurveyImportRefused as refused:
-            raise CommandError("Không nhập dòng nào:\n" + "\n".join(refused.problems)) from None
-        except (SurveyError, ExcelRefused) as error:
-            raise CommandError(str(error)) from None
+        imported = imported_or_error(service, file, period=found, by=by, method=part, column_map=column_map)
         self.stdout.write(f"Đã nhập {imported.rows} dòng của {imported.units} đơn vị vào kỳ {found.identifier} "
                           f"(SHA-256 {imported.sha256}).")

@@ -1,27 +1,11 @@
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
 from config.commands import actor_or_error, period_or_error
 from frameworks.points import format_points
+from surveys.commands import read_json
 from surveys.design import DesignRefused
 from surveys.models import SurveyMethod
 from surveys.services import SurveyError, part_design, survey_design_set
-
-NOT_READABLE = "Không đọc được tệp {path}: {reason}"
-NOT_JSON = "Tệp {path} không phải JSON hợp lệ (dòng {line}, cột {column})."
-
-
-def read_json(path: str):
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            return json.load(handle)
-    except OSError as error:
-        raise CommandError(NOT_READABLE.format(path=path, reason=error.strerror or error)) from None
-    except UnicodeDecodeError:
-        raise CommandError(NOT_READABLE.format(path=path, reason="không phải UTF-8")) from None
-    except json.JSONDecodeError as error:
-        raise CommandError(NOT_JSON.format(path=path, line=error.lineno, column=error.colno)) from None
 
 
 class Command(BaseCommand):
