@@ -187,3 +187,31 @@ def test_only_the_office_imports(designed, tmp_path, leadership):
     with open(csv_file(tmp_path, ROWS), "rb") as handle, pytest.raises(SurveyError):
         survey_responses_import(period=designed, file=handle, name="phieu.csv", by=leadership)
     assert not SurveyResponse.objects.exists()
+
+
+# -- the same in the browser -------------------------------------------------------------------
+
+def upload(client, period, path, **extra):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(f"/dieu-tra/ky/{period.pk}/phieu/", {
+        "method": "dtxhh", "responses": SimpleUploadedFile(path.name, path.read_bytes()), **extra}, follow=True)
+
+
+def test_the_office_uploads_responses_on_the_period_page(designed, tmp_path, secretariat, client_for):
+    html = upload(client_for(secretariat), designed, csv_file(tmp_path, ROWS)).content.decode()
+    assert "Đã nhập 4 dòng của 2 đơn vị." in html
+    assert survey_points(designed) == EXPECTED
+    assert "Đã nhập phieu.csv (4 dòng); nhập lại sẽ thay toàn bộ." in html
+
+
+def test_a_refused_upload_names_the_rows_and_saves_nothing(designed, tmp_path, secretariat, client_for):
+    bad = [ROWS[0], ["HM-W-YENSO", "CD", "9", ""]]
+    html = upload(client_for(secretariat), designed, csv_file(tmp_path, bad)).content.decode()
+    assert "Không nhập dòng nào. Dòng 2, câu Q1: 9 nằm ngoài thang 1–5." in html
+    assert not SurveyResponse.objects.exists()
+
+
+def test_only_the_office_reaches_the_responses_upload(designed, tmp_path, leadership, client_for):
+    assert upload(client_for(leadership), designed, csv_file(tmp_path, ROWS)).status_code == 404
+    assert not SurveyResponse.objects.exists()
