@@ -143,11 +143,14 @@ def _whole(text: str) -> int | None:
     return int(value) if value.is_finite() and value == value.to_integral_value() else None
 
 
-def _designed_part(period, method: str) -> SurveyPart:
+def _import_target(period, method: str, by) -> tuple:
+    """(part, its design, the period's assessments by unit code) an import of the office writes to."""
+    check_office(by, period)
     part = SurveyPart.objects.select_for_update().filter(period=period, method=method).first()
     if part is None or part.design is None:
         raise SurveyError(NO_DESIGN % {"part": SurveyMethod(method).label})
-    return part
+    assessments = {a.unit.code: a for a in period.assessments.filter(excluded=False).select_related("unit", "period")}
+    return part, part_design(part), assessments
 
 
 def _replace_results(part, assessments: dict, figures: dict, by) -> None:
@@ -227,11 +230,8 @@ def _responses_save(part, design, rows, assessments: dict, column_map) -> tuple[
 def survey_responses_import(*, period, file, name: str, by, method: str = SurveyMethod.SOCIOLOGICAL,
                             column_map: dict | None = None) -> SurveyImported:
     """Replace the part's responses with the file's, one row per respondent; all or nothing."""
-    check_office(by, period)
-    part = _designed_part(period, method)
-    design = part_design(part)
+    part, design, assessments = _import_target(period, method, by)
     sha256 = sha256_of(file)
-    assessments = {a.unit.code: a for a in period.assessments.filter(excluded=False).select_related("unit", "period")}
     with closing(file_rows(file, name)) as rows:
         tallies, count = _responses_save(part, design, rows, assessments, column_map)
     figures = {}
@@ -248,11 +248,8 @@ def survey_responses_import(*, period, file, name: str, by, method: str = Survey
 def survey_aggregated_import(*, period, file, name: str, by, method: str = SurveyMethod.SOCIOLOGICAL,
                              column_map: dict | None = None) -> SurveyImported:
     """A contractor's table instead of responses: ``unit``, ``criterion``, ``points`` (≤ the criterion's max)."""
-    check_office(by, period)
-    part = _designed_part(period, method)
-    design = part_design(part)
+    part, design, assessments = _import_target(period, method, by)
     sha256 = sha256_of(file)
-    assessments = {a.unit.code: a for a in period.assessments.filter(excluded=False).select_related("unit", "period")}
     maxima = {c.code: c.max_points for c in (*design.criteria, *design.leaves)}
     own = {c.code for c in design.criteria}
     with closing(file_rows(file, name)) as rows:
@@ -339,10 +336,8 @@ def _plan_row(number, row, columns, assessments, groups, first_row) -> tuple[tup
 @transaction.atomic
 def sample_plans_import(*, period, file, name: str, by, method: str = SurveyMethod.SOCIOLOGICAL) -> int:
     """Replace the part's sample plan: ``unit``, ``group``, ``population`` and optionally ``margin`` (5 %)."""
-    check_office(by, period)
-    part = _designed_part(period, method)
-    groups = {g.code for g in part_design(part).groups}
-    assessments = {a.unit.code: a for a in period.assessments.filter(excluded=False).select_related("unit")}
+    part, design, assessments = _import_target(period, method, by)
+    groups = {g.code for g in design.groups}
     plans, problems, first_row = [], [], {}
     with closing(file_rows(file, name)) as rows:
         columns = _header(rows, expected={UNIT, GROUP, POPULATION, MARGIN}, required=(UNIT, GROUP, POPULATION),

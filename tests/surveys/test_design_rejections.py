@@ -8,6 +8,8 @@ import pytest
 from frameworks.tree import Tree
 from surveys.design import DesignRefused, read_design
 
+from support import SURVEY_DESIGN
+
 
 @dataclass(frozen=True)
 class Node:
@@ -21,15 +23,7 @@ class Node:
 TREE = Tree([Node("8", None, Decimal("12"), "Hiện đại hoá"), Node("8.1", "8", Decimal("10"), "Kết quả Chỉ số SIPAS"),
              Node("8.2", "8", Decimal("2"), "Ứng dụng CNTT")])
 
-ISSUE_EXAMPLE = {
-    "max_points": "30",
-    "criteria": [{"code": "S1", "title": "Sự hài lòng về thủ tục hành chính", "max_points": "20"},
-                 {"code": "S2", "title": "Công khai, minh bạch", "max_points": "10"}],
-    "groups": [{"code": "CD", "title": "Công dân", "weight": "2"},
-               {"code": "CC", "title": "Công chức cấp phường", "weight": "1"}],
-    "questions": [{"code": "Q1", "criterion": "S1", "groups": ["CD", "CC"], "scale": [1, 5], "favourable": [4, 5]},
-                  {"code": "Q2", "criterion": "S2", "groups": ["CD"], "scale": [0, 1], "favourable": [1]}],
-}
+ISSUE_EXAMPLE = SURVEY_DESIGN
 
 
 def read(data, framework_max="30"):
