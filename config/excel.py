@@ -101,10 +101,11 @@ def _check_size(file, *, max_bytes: int | None = None, max_unpacked_bytes: int |
         raise ExcelRefused(str(UNPACKS_TOO_LARGE % {"name": name, "limit": _megabytes(max_unpacked_bytes)}))
 
 
-def _check_cells(source, *, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS) -> None:
+def _check_cells(source, *, max_rows: int | None = None, max_columns: int | None = None) -> None:
     """Refuse a sheet with a row or a cell past the caps, whatever size it declares (the declaration
     may be missing or lie): its XML is streamed once, each element dropped when read, up to the first
     row or cell too far, so a wide row or a far corner costs no more than the caps allow."""
+    max_rows, max_columns = max_rows or MAX_ROWS, max_columns or MAX_COLUMNS  # read now: tests lower the caps
     row = column = cells = 0  # cells: in this row, counted as well, since addresses may repeat
     for event, element in ElementTree.iterparse(source, events=("start", "end")):
         if event == "end":

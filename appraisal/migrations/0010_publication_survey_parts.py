@@ -4,6 +4,11 @@ import frameworks.fields
 from django.db import migrations, models
 
 
+def _text(value):
+    # points_to_str's canonical form, frozen here: a dot, no trailing zeros ("25.5", "30")
+    return format(value.normalize(), "f")
+
+
 def frozen_parts(apps, schema_editor):
     """Publications made before parts kept the old rule: the survey maximum counted only with survey points."""
     PublishedResult = apps.get_model("appraisal", "PublishedResult")
@@ -14,7 +19,7 @@ def frozen_parts(apps, schema_editor):
     for row in PublishedResult.objects.filter(survey_total__isnull=False).select_related("assessment__period__framework"):
         maximum = row.assessment.period.framework.survey_max_points
         row.survey_max = maximum
-        row.parts = [[methods.get(row.assessment_id, "dtxhh"), str(row.survey_total), str(maximum)]]
+        row.parts = [[methods.get(row.assessment_id, "dtxhh"), _text(row.survey_total), _text(maximum)]]
         row.save(update_fields=["survey_max", "parts"])
 
 

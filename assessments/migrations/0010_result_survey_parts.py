@@ -4,6 +4,11 @@ import frameworks.fields
 from django.db import migrations, models
 
 
+def _text(value):
+    # points_to_str's canonical form, frozen here: a dot, no trailing zeros ("25.5", "30")
+    return format(value.normalize(), "f")
+
+
 def stored_parts(apps, schema_editor):
     """Existing rows carry their period's parts: the maximum is the parts' maxima, whatever the unit has."""
     AssessmentResult = apps.get_model("assessments", "AssessmentResult")
@@ -18,8 +23,8 @@ def stored_parts(apps, schema_editor):
         if not parts:
             continue
         row.survey_max = sum(part.max_points for part in parts)
-        row.parts = [[part.method, None if points.get((row.pk, part.pk)) is None else str(points[(row.pk, part.pk)]),
-                      str(part.max_points)] for part in parts]
+        row.parts = [[part.method, None if points.get((row.pk, part.pk)) is None else _text(points[(row.pk, part.pk)]),
+                      _text(part.max_points)] for part in parts]
         row.save(update_fields=["survey_max", "parts"])
 
 

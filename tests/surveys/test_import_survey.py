@@ -215,3 +215,13 @@ def test_a_refused_upload_names_the_rows_and_saves_nothing(designed, tmp_path, s
 def test_only_the_office_reaches_the_responses_upload(designed, tmp_path, leadership, client_for):
     assert upload(client_for(leadership), designed, csv_file(tmp_path, ROWS)).status_code == 404
     assert not SurveyResponse.objects.exists()
+
+
+def test_a_column_map_that_is_not_an_object_and_a_repeated_column_are_refused(designed, tmp_path):
+    mapping = tmp_path / "cot.json"
+    mapping.write_text('["unit", "group"]')
+    assert refused(designed, csv_file(tmp_path, ROWS), "--columns", str(mapping)) == [
+        "Bảng tên cột (--columns) phải là đối tượng JSON {\"tên trong ParIndex\": \"tên cột trong tệp\"}."]
+    assert refused(designed, csv_file(tmp_path, [["unit", "group", "Q1", "Q1"], ["HM-W-YENSO", "CD", "4", "5"]])) == [
+        "Cột “Q1” xuất hiện hai lần."]
+    assert not SurveyResponse.objects.exists()
