@@ -13,6 +13,8 @@ from .roles import DISTRICT_WIDE_ROLES, MANAGED_ROLES, OFFICE_ROLES, UNIT_ROLES,
 
 
 @dataclass(frozen=True)
+
+
 class Actor:
     """Who asks, reduced to what the rules read: superusers count as administrators, anonymous users have no role."""
 
@@ -105,6 +107,8 @@ def may_edit_plan(actor: Actor, *, unit_id) -> bool:
     """A unit's targets and improvement plan: the office for every unit, the unit's own staff and head for
     theirs. Leadership and council members read them (``may_read_unit``) and change nothing."""
     return is_office(actor) or (actor.role in UNIT_ROLES and actor.belongs_to(unit_id))
+
+
 def may_edit_responsible_offices(actor: Actor) -> bool:
     """The offices responsible for each criterion organise the appraisal: the office sets them, on any
     framework version, even one in use (they change no score)."""

@@ -117,7 +117,9 @@ class PublishedResult(models.Model):
     self_total = PointsField(_("tổng điểm tự chấm"))
     appraised_total = PointsField(_("tổng điểm thẩm định"))
     max_total = PointsField(_("điểm tối đa"))
-    survey_total = PointsField(_("điểm điều tra XHH"), null=True, blank=True)  # None: no survey held for the unit
+    survey_total = PointsField(_("điểm điều tra XHH"), null=True, blank=True)  # None: no survey points for the unit
+    survey_max = PointsField(_("điểm điều tra XHH tối đa"), default=0)  # the period's survey parts at publication
+    parts = models.JSONField(_("điểm theo phần điều tra"), default=list)  # as ``AssessmentResult.parts``
     # Per criterion, strings of Decimals (``assessments.scoring.records_to_json``):
     # {"code": {"self": "1.5", "self_not_assessed": false, "appraised": "1.25", "not_assessed": false}}.
     scores = models.JSONField(_("điểm theo tiêu chí"))

@@ -11,9 +11,9 @@ from accounts.models import Notification, Role
 from assessments import actions, workflow
 from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, Period, SelfScore
-from assessments.results import result_changed, results_refresh
+from assessments.results import result_changed, results_refresh, survey_scored_leaves
 from assessments.scoring import records_to_json
-from assessments.errors import AssessmentError
+from assessments.errors import SURVEY_SCORED, AssessmentError
 from assessments.services import ensure_may_skip, evidence_add, lock_assessment
 from assessments.versioning import current_score, save_next_version
 from assessments.workflow import Status
@@ -154,8 +154,11 @@ def appraisal_save(
     lock_assessment(assessment)
     if assessment.status not in workflow.APPRAISAL_EDITABLE:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
-    if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
+    tree = tree_for(assessment.period.framework)
+    if node.framework_id != assessment.period.framework_id or not tree.is_leaf(node.code):
         raise AppraisalError(errors.NOT_A_LEAF % {"code": node.code})
+    if node.code in survey_scored_leaves(assessment.period, tree):
+        raise AppraisalError(SURVEY_SCORED % {"code": node.code})
     ensure_appraisal_time(assessment=assessment, by=by)
     if not may_appraise(user=by, assessment=assessment, node=node):
         raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
@@ -286,6 +289,7 @@ def _publish(assessments: list[Assessment], *, by, versions: dict, reason: str =
             assessment=a, version=versions[a.pk], published_by=by, reason=reason,
             self_total=stored[a.pk].self_total, appraised_total=stored[a.pk].combined_total,
             max_total=stored[a.pk].appraisal_max, survey_total=stored[a.pk].survey_total,
+            survey_max=stored[a.pk].survey_max, parts=stored[a.pk].parts,
             areas=stored[a.pk].areas, shortfalls=stored[a.pk].shortfalls,
             scores=records_to_json(scoring.tree, *scoring.records[a.pk]),
         )

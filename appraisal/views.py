@@ -17,6 +17,7 @@ from frameworks import rules
 from frameworks.models import Node
 from frameworks.selectors import tree_for
 from surveys.models import SurveyMethod
+from surveys.selectors import period_survey_parts
 
 from . import selectors, services
 from .errors import BAD_DEADLINE, COUNCIL_CHOICE_REQUIRED, AppraisalError
@@ -149,7 +150,7 @@ def reappraisal_publish(request, pk):
 @login_required
 def period_overview(request, period_pk):
     period = get_period_for_user(request.user, period_pk)
-    assessments = list(period.assessments.select_related("unit", "survey").order_by("unit__order", "unit__code"))
+    assessments = list(period.assessments.select_related("unit").order_by("unit__order", "unit__code"))
     council = list(period.council.select_related("user").annotate(assigned=Count("assignments")))
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
@@ -158,6 +159,7 @@ def period_overview(request, period_pk):
         "assignable": [node for node in tree_for(period.framework).nodes if node.level <= 2],
         "candidates": selectors.council_candidates(),
         "council_roles": CouncilRole.choices,
+        "survey_parts": period_survey_parts(period=period, assessments=assessments),
         "survey_methods": SurveyMethod.choices,
         "office_may_edit": is_office(Actor.of(request.user)) and period.published_at is None,
     })

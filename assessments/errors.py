@@ -5,6 +5,7 @@ from config.excel import NOT_AN_EXCEL_FILE, problems_shown
 
 NOT_EDITABLE_STATUS = _("Hồ sơ đang ở trạng thái “%(status)s”: không thể sửa điểm tự chấm.")
 DEADLINE_PASSED = _("Đã hết hạn tự đánh giá (%(deadline)s). Liên hệ Phòng Nội vụ để được mở lại.")
+SURVEY_SCORED = _("Tiêu chí “%(code)s” được chấm bằng kết quả điều tra, không tự chấm hay thẩm định.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con, không nhập điểm trực tiếp.")
 STALE_VERSION = _(
     "Tiêu chí “%(code)s” vừa được %(who)s cập nhật (điểm hiện tại: %(value)s). "

@@ -191,6 +191,9 @@ class AssessmentResult(models.Model):
     combined_total = PointsField(_("tổng điểm (thẩm định, còn lại tự chấm)"))
     appraisal_max = PointsField(_("điểm thẩm định tối đa"))
     survey_total = PointsField(_("điểm điều tra XHH"), null=True)  # None: no survey points entered
+    # The period's survey parts decide the maximum, whether or not the unit has points in them.
+    survey_max = PointsField(_("điểm điều tra XHH tối đa"), default=0)
+    parts = models.JSONField(_("điểm theo phần điều tra"), default=list)  # [["sipas", "8.5" or null, "10"]]
     scored = models.PositiveIntegerField(_("số tiêu chí đã chấm"))
     leaves = models.PositiveIntegerField(_("số tiêu chí"))
     areas = models.JSONField(_("điểm theo lĩnh vực"))  # {"1": ["self", "combined", "max", "share %"]}

@@ -9,11 +9,13 @@ per assessment, in a fixed number of queries.
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from decimal import Decimal
 
+from frameworks.points import points_to_str
 from frameworks.selectors import tree_for
 from frameworks.tree import Tree
 
-from .models import Assessment, AssessmentResult, SelfScore
+from .models import Assessment, AssessmentResult, Period, SelfScore
 from .scoring import Record, ResultFigures, UnitScoring, areas_to_json, result_figures, shortfalls_to_json, unit_scoring
 from .workflow import Status
 
@@ -34,12 +36,53 @@ def _records_by_assessment(model, ids, tree: Tree) -> dict:
     return grouped
 
 
+def _survey_models():
+    # The surveys app builds on this one too: its part and result models are reached through the relations.
+    return (Period._meta.get_field("survey_parts").related_model,
+            Assessment._meta.get_field("survey_results").related_model)
+
+
+def _survey_rows(ids) -> list:
+    return list(_survey_models()[1].objects.filter(assessment_id__in=ids)
+                .values_list("assessment_id", "part_id", "points", "criteria"))
+
+
+def _survey_leaves(rows, tree: Tree) -> dict:
+    """Assessment id -> {leaf code: Record} for the framework leaves a survey design scores."""
+    leaves: dict = {}
+    for assessment_id, _part, _points, criteria in rows:
+        for code, points in criteria.items():
+            if code in tree.by_code and tree.is_leaf(code):
+                leaves.setdefault(assessment_id, {})[code] = Record(Decimal(points))
+    return leaves
+
+
+def survey_scored_leaves(period, tree: Tree) -> dict:
+    """Leaf code -> the survey part's method, for the framework leaves the period's designs score (one query).
+
+    Such a leaf is neither typed by the unit nor appraised: its points come from the survey's responses.
+    """
+    scored = {}
+    for method, design in _survey_models()[0].objects.filter(period=period, design__isnull=False).values_list(
+            "method", "design"):
+        for question in design["questions"]:
+            if tree.is_leaf(question["criterion"]):
+                scored[question["criterion"]] = method
+    return scored
+
+
+def _with_survey_leaves(records: tuple[dict, dict], leaves: dict) -> tuple[dict, dict]:
+    """A survey-scored leaf is neither typed nor appraised: its survey points stand for both."""
+    own, decided = records
+    return ({**own, **leaves}, {**decided, **leaves}) if leaves else records
+
+
 def unit_records(assessment: Assessment, tree: Tree) -> tuple[dict, dict]:
-    """(self, appraised) records by criterion code of one assessment: two queries."""
+    """(self, appraised) records by criterion code of one assessment: three queries."""
     ids = [assessment.pk]
     own = _records_by_assessment(SelfScore, ids, tree).get(assessment.pk, {})
     decided = _records_by_assessment(_appraised_model(), ids, tree).get(assessment.pk, {})
-    return own, decided
+    return _with_survey_leaves((own, decided), _survey_leaves(_survey_rows(ids), tree).get(assessment.pk, {}))
 
 
 def assessment_scoring(assessment: Assessment, tree: Tree | None = None) -> UnitScoring:
@@ -56,32 +99,46 @@ class PeriodScoring:
     units: dict  # assessment id -> UnitScoring
 
 
-def period_scoring(*, assessments: list[Assessment], tree: Tree) -> PeriodScoring:
+def period_scoring(*, assessments: list[Assessment], tree: Tree, survey_rows: list) -> PeriodScoring:
     """The only loader of many units' scores: two queries whatever the number of units."""
     ids = [a.pk for a in assessments]
     own = _records_by_assessment(SelfScore, ids, tree)
     decided = _records_by_assessment(_appraised_model(), ids, tree)
-    records = {a.pk: (own.get(a.pk, {}), decided.get(a.pk, {})) for a in assessments}
+    leaves = _survey_leaves(survey_rows, tree)
+    records = {a.pk: _with_survey_leaves((own.get(a.pk, {}), decided.get(a.pk, {})), leaves.get(a.pk, {}))
+               for a in assessments}
     units = {a.pk: unit_scoring(tree, *records[a.pk], appraisal_closed=a.status in APPRAISAL_CLOSED)
              for a in assessments}
     return PeriodScoring(tree, records, units)
 
 
-def figures_row(assessment: Assessment, figures: ResultFigures, survey_total) -> AssessmentResult:
+def survey_figures(parts: list, points: dict) -> tuple:
+    """(survey total or None, survey maximum, stored parts) of one unit.
+
+    ``parts``: the period's (pk, method, max) in order; ``points``: part pk -> the unit's points.
+    """
+    stored = [[method, None if pk not in points else points_to_str(points[pk]), points_to_str(maximum)]
+              for pk, method, maximum in parts]
+    total = sum(points.values(), Decimal(0)) if points else None
+    return total, sum((maximum for _pk, _method, maximum in parts), Decimal(0)), stored
+
+
+def figures_row(assessment: Assessment, figures: ResultFigures, survey: tuple) -> AssessmentResult:
+    survey_total, survey_max, parts = survey
     return AssessmentResult(
         assessment=assessment, self_total=figures.self_total, appraised_total=figures.appraised_total,
         combined_total=figures.combined_total, appraisal_max=figures.appraisal_max, survey_total=survey_total,
-        scored=figures.scored, leaves=figures.leaves,
+        survey_max=survey_max, parts=parts, scored=figures.scored, leaves=figures.leaves,
         areas=areas_to_json(figures.areas), shortfalls=shortfalls_to_json(figures.shortfalls),
     )
 
 
 _STORED_FIELDS = ["self_total", "appraised_total", "combined_total", "appraisal_max", "survey_total",
-                  "scored", "leaves", "areas", "shortfalls", "updated_at"]
+                  "survey_max", "parts", "scored", "leaves", "areas", "shortfalls", "updated_at"]
 
 
 def results_refresh(assessments: list[Assessment]) -> tuple[PeriodScoring | None, dict]:
-    """Recompute and store the results of assessments of one period: five queries for any number.
+    """Recompute and store the results of assessments of one period: six queries for any number.
 
     Returns the scoring it computed and the stored rows by assessment id.
     """
@@ -89,12 +146,24 @@ def results_refresh(assessments: list[Assessment]) -> tuple[PeriodScoring | None
         return None, {}
     # The state decides whether the appraisal is closed: read it fresh, not from a possibly stale object.
     ids = [a.pk for a in assessments]
-    fresh = {row["pk"]: row for row in Assessment.objects.filter(pk__in=ids).values("pk", "status", "survey__points")}
+    # The same query brings the units' survey points (one row per part they have points in).
+    fresh, survey_rows = {}, []
+    for pk, status, *survey in Assessment.objects.filter(pk__in=ids).values_list(
+            "pk", "status", "survey_results__part_id", "survey_results__points", "survey_results__criteria"):
+        fresh[pk] = status
+        if survey[0] is not None:
+            survey_rows.append((pk, *survey))
     for assessment in assessments:
-        assessment.status = fresh[assessment.pk]["status"]
+        assessment.status = fresh[assessment.pk]
     tree = tree_for(assessments[0].period.framework)
-    scoring = period_scoring(assessments=assessments, tree=tree)
-    rows = [figures_row(a, result_figures(tree, scoring.units[a.pk]), fresh[a.pk]["survey__points"]) for a in assessments]
+    parts = list(_survey_models()[0].objects.filter(period_id=assessments[0].period_id).order_by("pk")
+                 .values_list("pk", "method", "max_points"))
+    points: dict = {}
+    for assessment_id, part_id, part_points, _criteria in survey_rows:
+        points.setdefault(assessment_id, {})[part_id] = part_points
+    scoring = period_scoring(assessments=assessments, tree=tree, survey_rows=survey_rows)
+    rows = [figures_row(a, result_figures(tree, scoring.units[a.pk]), survey_figures(parts, points.get(a.pk, {})))
+            for a in assessments]
     AssessmentResult.objects.bulk_create(
         rows, update_conflicts=True, unique_fields=["assessment"], update_fields=_STORED_FIELDS,
     )

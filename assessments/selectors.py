@@ -23,6 +23,7 @@ from . import errors, workflow
 from .deadlines import Deadline, deadlines, last_self_assessment_day
 from .errors import AssessmentError
 from .models import Assessment, Evidence, Period, SelfScore, StatusChange
+from .results import survey_scored_leaves, unit_records
 from .scoring import Record, unit_scoring
 from .services import deadline_passed_message, self_assessment_open
 
@@ -109,6 +110,8 @@ class EntryRow:
     @property
     def reviewed(self) -> bool:
         return is_reviewed(self.contribution, self.score)
+    survey_method: str = ""  # the survey part that scores this leaf; "" when the unit scores it
+    survey_points: Decimal | None = None  # what the survey gave it so far
 
     @property
     def applies_only(self) -> str:
@@ -125,10 +128,14 @@ class EntryRow:
 
 
 def unscored_leaf_codes(*, assessment: Assessment) -> list[str]:
-    """The leaves the unit has neither scored nor marked not assessed, in document order (one query)."""
+    """The leaves the unit has neither scored nor marked not assessed, in document order (two queries).
+
+    Leaves a survey scores are never the unit's to score."""
     done = set(SelfScore.objects.filter(assessment=assessment).filter(Q(value__isnull=False) | Q(not_assessed=True))
                .values_list("node_id", flat=True))
-    return [leaf.code for leaf in tree_for(assessment.period.framework).leaves if leaf.pk not in done]
+    tree = tree_for(assessment.period.framework)
+    surveyed = survey_scored_leaves(assessment.period, tree)
+    return [leaf.code for leaf in tree.leaves if leaf.pk not in done and leaf.code not in surveyed]
 
 
 @dataclass(frozen=True)
@@ -182,7 +189,9 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
     }
     evidence, evidence_by_node = evidence_of(assessment=assessment)
     contributions = contributions_by_node(assessment_id=assessment.pk)
-    records = {tree.by_id[node_id].code: Record(s.value, s.not_assessed) for node_id, s in scores.items()}
+    surveyed = survey_scored_leaves(assessment.period, tree)
+    records, _decided = unit_records(assessment, tree) if surveyed else (
+        {tree.by_id[node_id].code: Record(s.value, s.not_assessed) for node_id, s in scores.items()}, {})
     subtotals = unit_scoring(tree, records, {}, appraisal_closed=False).self_by_code
     rows = []
     for node in tree.nodes:
@@ -198,6 +207,8 @@ def assessment_entry(*, assessment: Assessment, user) -> dict:
             rule_text=rules.describe(rules.with_step(node.rule, step), node.max_points) if is_leaf else "",
             evidence=evidence_by_node.get(node.pk, []),
             contribution=contributions.get(node.pk),
+            survey_method=surveyed.get(node.code, ""),
+            survey_points=records[node.code].value if node.code in surveyed and node.code in records else None,
         ))
     total = subtotals[""]
     return {

@@ -21,7 +21,7 @@ from .deadlines import last_self_assessment_day
 from .errors import AssessmentError
 from .evidence_types import sniff_content_type
 from .models import Assessment, Evidence, Period, SelfScore
-from .results import result_changed, results_refresh
+from .results import result_changed, results_refresh, survey_scored_leaves
 from .versioning import current_score, save_next_version
 
 
@@ -201,9 +201,12 @@ def self_score_clear(*, assessment: Assessment, node: Node, by, expected_version
 
 def _ensure_leaf_editable(assessment: Assessment, node: Node, by, on_behalf_reason: str = "") -> None:
     lock_assessment(assessment)
-    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason, nodes=[node])
-    if node.framework_id != assessment.period.framework_id or not tree_for(assessment.period.framework).is_leaf(node.code):
+    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
+    tree = tree_for(assessment.period.framework)
+    if node.framework_id != assessment.period.framework_id or not tree.is_leaf(node.code):
         raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})
+    if node.code in survey_scored_leaves(assessment.period, tree):
+        raise AssessmentError(errors.SURVEY_SCORED % {"code": node.code})
 
 
 def _current_self_score(assessment: Assessment, node: Node, expected_version: int | None) -> SelfScore:

@@ -13,6 +13,7 @@ from accounts.access import Actor, is_office, may_read_results
 from config.downloads import xlsx_response
 from frameworks.models import Framework
 from organizations.models import Unit, UnitKind
+from surveys.selectors import below_plan_units
 
 from . import reminders, selectors, services
 from .errors import AssessmentError
@@ -85,6 +86,8 @@ def period_progress(request, period_pk):
         "query": request.GET.urlencode(),
         "office_may_act": is_office(Actor.of(request.user)) and period.published_at is None,
         "self_editable": SELF_EDITABLE,
+        # The survey's sample plan lives with the surveys; a unit short of it is flagged here too.
+        "below_plan": below_plan_units(period=period),
     })
 
 

@@ -88,7 +88,7 @@ def build(units: int):
     from frameworks.points import quantize_points
     from frameworks.selectors import tree_for
     from organizations.models import Unit, UnitKind
-    from surveys.models import SurveyResult
+    from surveys.models import SurveyPart, SurveyResult
 
     call_command("migrate", verbosity=0)
     call_command("load_frameworks", stdout=io.StringIO(), stderr=io.StringIO())
@@ -113,8 +113,10 @@ def build(units: int):
                  for a in assessments for leaf in tree.leaves),
                 batch_size=5000,
             )
+        part = SurveyPart.objects.create(period=period, method="dtxhh", max_points=framework.survey_max_points)
         SurveyResult.objects.bulk_create(
-            SurveyResult(assessment=a, points=quantize_points(20 + 10 * share(str(year), "survey", a.unit.code)))
+            SurveyResult(assessment=a, part=part,
+                         points=quantize_points(20 + 10 * share(str(year), "survey", a.unit.code)))
             for a in assessments
         )
         Assessment.objects.filter(period=period).update(status=Status.APPRAISED)

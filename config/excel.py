@@ -78,16 +78,19 @@ def _megabytes(size: int) -> int:
     return size // (1024 * 1024)
 
 
-def _check_size(file) -> None:
-    """Refuse a file larger than ``EXCEL_MAX_BYTES``, or unpacking to more than ``EXCEL_MAX_UNPACKED_BYTES``."""
+def _check_size(file, *, max_bytes: int | None = None, max_unpacked_bytes: int | None = None) -> None:
+    """Refuse a file larger than ``max_bytes`` (``EXCEL_MAX_BYTES``), or unpacking to more than
+    ``max_unpacked_bytes`` (``EXCEL_MAX_UNPACKED_BYTES``)."""
+    max_bytes = max_bytes or settings.EXCEL_MAX_BYTES
+    max_unpacked_bytes = max_unpacked_bytes or settings.EXCEL_MAX_UNPACKED_BYTES
     if isinstance(file, (str, os.PathLike)):
         name, size = os.path.basename(file), os.path.getsize(file)
     else:
         file.seek(0, os.SEEK_END)
         name, size = os.path.basename(getattr(file, "name", "") or ""), file.tell()
         file.seek(0)
-    if size > settings.EXCEL_MAX_BYTES:
-        raise ExcelRefused(str(TOO_LARGE % {"name": name, "limit": _megabytes(settings.EXCEL_MAX_BYTES)}))
+    if size > max_bytes:
+        raise ExcelRefused(str(TOO_LARGE % {"name": name, "limit": _megabytes(max_bytes)}))
     try:
         with zipfile.ZipFile(file) as archive:
             # Reading a member never yields more than its declared size, so the declared sizes bound the work.
@@ -97,15 +100,15 @@ def _check_size(file) -> None:
     finally:
         if not isinstance(file, (str, os.PathLike)):
             file.seek(0)
-    if unpacked > settings.EXCEL_MAX_UNPACKED_BYTES:
-        raise ExcelRefused(str(UNPACKS_TOO_LARGE % {
-            "name": name, "limit": _megabytes(settings.EXCEL_MAX_UNPACKED_BYTES)}))
+    if unpacked > max_unpacked_bytes:
+        raise ExcelRefused(str(UNPACKS_TOO_LARGE % {"name": name, "limit": _megabytes(max_unpacked_bytes)}))
 
 
-def _check_cells(source, max_columns: int) -> None:
+def _check_cells(source, *, max_rows: int | None = None, max_columns: int | None = None) -> None:
     """Refuse a sheet with a row or a cell past the caps, whatever size it declares (the declaration
     may be missing or lie): its XML is streamed once, each element dropped when read, up to the first
     row or cell too far, so a wide row or a far corner costs no more than the caps allow."""
+    max_rows, max_columns = max_rows or MAX_ROWS, max_columns or MAX_COLUMNS  # read now: tests lower the caps
     row = column = cells = 0  # cells: in this row, counted as well, since addresses may repeat
     for event, element in ElementTree.iterparse(source, events=("start", "end")):
         if event == "end":
@@ -118,9 +121,9 @@ def _check_cells(source, max_columns: int) -> None:
             reference, cells = element.get("r"), cells + 1
             row, column = coordinate_to_tuple(reference) if reference else (row, column + 1)
             column = max(column, cells)
-            if row > MAX_ROWS or column > max_columns:
+            if row > max_rows or column > max_columns:
                 raise ExcelRefused(str(SHEET_TOO_LARGE % {
-                    "rows": row, "column": get_column_letter(column), "max_rows": MAX_ROWS, "max_columns": max_columns,
+                    "rows": row, "column": get_column_letter(column), "max_rows": max_rows, "max_columns": max_columns,
                 }))
 
 
@@ -142,7 +145,7 @@ def read_sheet(file, *, title: str, data_only: bool = False, max_columns: int = 
         if sheet is None:  # a workbook without a worksheet
             raise NotAnExcelFile()
         with sheet._get_source() as source:  # openpyxl's own opener of the sheet's part of the zip
-            _check_cells(source, max_columns)
+            _check_cells(source, max_columns=max_columns)
         columns = min(sheet.max_column or max_columns, max_columns)
         return list(sheet.iter_rows(max_row=MAX_ROWS, max_col=columns, values_only=True))
     except ExcelRefused:
@@ -169,6 +172,28 @@ def rows_under_header(file, *, title: str, header) -> list[tuple[int, dict]] | N
                     found.append((below, texts))
             return found
     return None
+def iter_first_sheet(file, *, max_rows: int, max_columns: int, max_bytes: int, max_unpacked_bytes: int):
+    """The rows of the first sheet of ``file``, streamed (read-only openpyxl): for imports of many rows.
+
+    The same checks as ``read_sheet``, with the caller's caps; the workbook is closed when the rows are.
+    """
+    _check_size(file, max_bytes=max_bytes, max_unpacked_bytes=max_unpacked_bytes)
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except Exception:  # as in read_sheet: every failure of a foreign file means the same
+        raise NotAnExcelFile() from None
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            raise NotAnExcelFile()
+        with sheet._get_source() as source:
+            _check_cells(source, max_rows=max_rows, max_columns=max_columns)
+        try:
+            yield from sheet.iter_rows(max_row=max_rows, max_col=max_columns, values_only=True)
+        except Exception:  # cells are parsed only now
+            raise NotAnExcelFile() from None
+    finally:
+        workbook.close()
 
 
 def problems_shown(problems: list) -> list[str]:

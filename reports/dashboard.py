@@ -15,7 +15,7 @@ from assessments.workflow import Status
 from frameworks.points import points_to_str
 from organizations.models import UnitKind
 
-from .index import UnitResult, rank_change_text, republication_text
+from .index import UnitResult, rank_change_text, republication_text, survey_columns
 from frameworks.selectors import tree_for
 
 from .selectors import excluded_units, ranked_period
@@ -203,14 +203,13 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
 
     shown = {u.unit_code: u for u in ranked.figures}
     change_texts = {change: rank_change_text(change) for change in {r.rank_change for r in results}}
-    survey_max = period.framework.survey_max_points
     ranking = [
         RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
                   rank_change=change_texts[r.rank_change], assessment_id=shown[r.unit_code].assessment_id,
                   republication=republication_text(r.republication), basis=basis_of(shown[r.unit_code]),
                   # Survey points apart: a unit with a survey is not "/100" beside others' "/70".
                   points=r.achieved_total - (r.survey_total or 0),
-                  points_max=r.max_total - (survey_max if r.survey_total is not None else 0))
+                  points_max=r.max_total - r.survey_max)
         for r in results
     ]
     bases = {row.basis for row in ranking}
@@ -232,8 +231,9 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
         # Before publication, each row says what it stands on; mixed stages are said out loud.
         "show_basis": bases != {str(BASIS_PUBLISHED)},
         "mixed_bases": len(bases) > 1,
-        "has_survey": survey_max > 0,
-        "mixed_survey": len({r.survey_total is None for r in results}) > 1,
+        # The period's survey parts, one column each; units still without a figure in one are flagged.
+        "survey_columns": survey_columns(results),
+        "survey_missing": any(r.survey_missing for r in results),
         "areas": tree.areas,
         "heatmap": _heatmap(ranked.figures, tree.areas, results),
         "distribution": distribution,

@@ -14,7 +14,7 @@ from assessments.workflow import Status
 from frameworks.models import Framework
 from frameworks.selectors import framework_tree
 
-from .index import UnitResult, rank_change_text, republication_text
+from .index import UnitResult, rank_change_text, republication_text, survey_columns
 from .pdf import render_pdf
 from .selectors import excluded_units, unit_report
 
@@ -80,6 +80,7 @@ def period_results_context(*, period: Period, results: list[UnitResult]) -> dict
         "rows": [(result, rank_change_text(result.rank_change), republication_text(result.republication))
                  for result in results],
         "provisional": any(result.provisional for result in results),
+        "survey_columns": survey_columns(results),
         "excluded": excluded_units(period=period),
         **letterhead(issuer=period.framework.issuer),
     }

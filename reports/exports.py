@@ -37,9 +37,16 @@ def _json_value(name: str, value):
     return value
 
 
+def _part_json(part) -> dict:
+    return {"part": part.code, "points": None if part.points is None else points_to_str(part.points),
+            "max_points": points_to_str(part.max_points)}
+
+
 def results_as_json(results) -> list[dict]:
-    """Numbers as strings of Decimals, never floats."""
-    return [{name: _json_value(name, getattr(result, name)) for name in RESULT_FIELDS} for result in results]
+    """Numbers as strings of Decimals, never floats; each unit's parts (appraisal, survey parts) side by side."""
+    return [{**{name: _json_value(name, getattr(result, name)) for name in RESULT_FIELDS},
+             "survey_missing": result.survey_missing, "parts": [_part_json(part) for part in result.parts]}
+            for result in results]
 
 
 def _sheet_with_header(title: str, headers: list[str]):

@@ -1,8 +1,10 @@
 """The PAR-Index and the ranking of units (seed 000, section II.3), on plain data (no database).
 
-Achieved = appraised points (self points where the council has not decided yet) + survey points if
-a survey was held; maximum = the framework's appraisal maximum less not-assessed criteria, plus its
-survey maximum only if a survey was held. Index = achieved ÷ maximum × 100, in %.
+An index is the sum of its parts over the sum of their maxima: the appraisal of the tree (appraised
+points, self points where the council has not decided yet, over the appraisal maximum less not-assessed
+criteria) and each survey part the period holds (the district's survey, SIPAS, PAPI). The period, not
+the unit, decides which parts there are: a unit without points in a part still has its maximum, gets
+0 for it and is flagged. Hoàng Mai is 70 + 30, Phú La 2020 67 + 33. Index = achieved ÷ maximum × 100.
 """
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +34,18 @@ class Republication:
 
 
 @dataclass(frozen=True)
+class IndexPart:
+    """One part of an index with its own maximum; ``points`` None: the unit has no figure in it yet."""
+
+    code: str  # "appraisal" for the tree; a survey part's method ("dtxhh", "sipas", "papi")
+    points: Decimal | None
+    max_points: Decimal
+
+
+APPRAISAL_PART = "appraisal"
+
+
+@dataclass(frozen=True)
 class UnitScores:
     unit_code: str
     unit_name: str
@@ -40,10 +54,26 @@ class UnitScores:
     appraised_total: Decimal | None  # None: the council has not appraised anything yet
     combined_total: Decimal  # per criterion the appraised score where it exists, else the self score
     appraisal_max: Decimal  # the framework's appraisal maximum less not-assessed criteria
-    survey_total: Decimal | None  # None: no survey held for this unit
-    survey_max: Decimal  # the framework's survey maximum (30 in Hoàng Mai), 0 when it has none
+    survey_total: Decimal | None  # the sum of the unit's survey points; None: it has none
+    survey_max: Decimal  # the sum of the period's survey parts' maxima (30 in Hoàng Mai), 0 without a survey
     published: bool
     republication: Republication | None = None  # the figures shown come from a phúc tra
+    survey_parts: tuple = ()  # IndexPart per survey part the period holds; () reads as one part of survey_max
+
+    @property
+    def parts(self) -> tuple:
+        """The appraisal and the survey parts, side by side."""
+        appraisal = IndexPart(APPRAISAL_PART, self.combined_total, self.appraisal_max)
+        if self.survey_parts:
+            return (appraisal, *self.survey_parts)
+        if self.survey_max or self.survey_total is not None:
+            return appraisal, IndexPart("survey", self.survey_total, self.survey_max)
+        return (appraisal,)
+
+    @property
+    def survey_missing(self) -> bool:
+        """A part the period holds has no figure for this unit: its result is provisional until it does."""
+        return any(part.points is None for part in self.parts)
 
 
 @dataclass(frozen=True)
@@ -59,8 +89,11 @@ class UnitResult:
     index_pct: Decimal
     rank: int
     rank_change: int | None  # previous rank - rank: positive means moved up
-    provisional: bool
+    provisional: bool  # not published yet (a unit without a survey figure is flagged by ``survey_missing``)
     republication: Republication | None = None
+    parts: tuple = ()  # IndexPart: the appraisal first, then each survey part
+    survey_missing: bool = False
+    survey_max: Decimal = Decimal(0)
 
 
 def index_pct(*, achieved: Decimal, maximum: Decimal) -> Decimal:
@@ -70,11 +103,15 @@ def index_pct(*, achieved: Decimal, maximum: Decimal) -> Decimal:
     return quantize_percent(_ARITHMETIC.divide(_ARITHMETIC.multiply(achieved, 100), maximum))
 
 
+def parts_totals(parts) -> tuple[Decimal, Decimal]:
+    """(achieved, maximum) of an index's parts; a part without a figure counts 0 of its maximum."""
+    achieved = sum((part.points or 0 for part in parts), Decimal(0))
+    return achieved, sum((part.max_points for part in parts), Decimal(0))
+
+
 def unit_result_totals(scores: UnitScores) -> tuple[Decimal, Decimal]:
     """(achieved, maximum); without a survey the appraised points alone are scaled to 100."""
-    if scores.survey_total is None:
-        return scores.combined_total, scores.appraisal_max
-    return scores.combined_total + scores.survey_total, scores.appraisal_max + scores.survey_max
+    return parts_totals(scores.parts)
 
 
 def rank_results(
@@ -114,8 +151,16 @@ def rank_results(
             rank_change=None if previous is None else previous - rank,
             provisional=not unit.published,
             republication=unit.republication,
+            parts=unit.parts,
+            survey_missing=unit.survey_missing,
+            survey_max=quantize_points(unit.survey_max),
         ))
     return results
+
+
+def survey_columns(results: list[UnitResult]) -> list[str]:
+    """The survey parts a period's results show, one column each (every unit has the period's parts)."""
+    return [part.code for part in results[0].parts[1:]] if results else []
 
 
 def rank_change_text(change: int | None) -> str:

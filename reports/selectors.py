@@ -17,7 +17,7 @@ from assessments.scoring import areas_from_json, records_from_json, shortfalls_f
 from frameworks.selectors import tree_for
 from frameworks.tree import TreeNode
 
-from .index import Republication, UnitResult, UnitScores, rank_change_text, rank_results
+from .index import IndexPart, Republication, UnitResult, UnitScores, rank_change_text, rank_results
 from .models import ImportedResult
 
 
@@ -43,7 +43,7 @@ class UnitFigures:
         return shortfalls_from_json(self.stored["shortfalls"])
 
 
-_TOTALS = ("self_total", "appraised_total", "survey_total")
+_TOTALS = ("self_total", "appraised_total", "survey_total", "survey_max", "parts")
 
 
 def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool = True) -> list[UnitFigures]:
@@ -58,7 +58,6 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
                    .annotate(published=FilteredRelation("publications", condition=Q(publications__current=True))))
     if unit_kind:
         assessments = assessments.filter(unit__kind=unit_kind)
-    survey_max = period.framework.survey_max_points
     figures = []
     for row in assessments.values("pk", "status", "unit__code", "unit__name", "unit__kind", *live, *published):
         is_published = row["published__pk"] is not None
@@ -69,11 +68,18 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
         scores = UnitScores(
             unit_code=row["unit__code"], unit_name=row["unit__name"], unit_kind=row["unit__kind"],
             self_total=stored["self_total"], appraised_total=stored["appraised_total"], combined_total=combined,
-            appraisal_max=maximum, survey_total=stored["survey_total"], survey_max=survey_max,
+            appraisal_max=maximum, survey_total=stored["survey_total"], survey_max=stored["survey_max"],
             published=is_published, republication=_republication(stored) if is_published else None,
+            survey_parts=survey_parts(stored["parts"]),
         )
         figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"], row["status"]))
     return figures
+
+
+def survey_parts(stored: list) -> tuple:
+    """The stored ``[["sipas", "8.5" or null, "10"]]`` as ``IndexPart``s."""
+    return tuple(IndexPart(method, None if points is None else Decimal(points), Decimal(maximum))
+                 for method, points, maximum in stored)
 
 
 def excluded_units(*, period: Period) -> list[dict]:

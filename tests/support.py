@@ -79,28 +79,84 @@ def pdf_text(pdf: bytes) -> str:
 
     assert pdf.startswith(b"%PDF-")
     return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
 def xlsx_of(header, *rows):
     """A workbook in memory whose one sheet holds ``header`` and then ``rows``, ready to import."""
+    import io
+
+    from openpyxl import Workbook
+
     book = Workbook()
+    for row in (header, *rows):
         book.active.append(list(row))
     buffer = io.BytesIO()
     book.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
 class SelfScoreTemplate:
     """The unit's downloaded template, typed into as a user would (openpyxl ignores the protection)."""
+
     def __init__(self, assessment):
         from io import BytesIO
+
         from openpyxl import load_workbook
+
         from assessments.excel import self_score_template_xlsx
+
         self.workbook = load_workbook(BytesIO(self_score_template_xlsx(assessment=assessment)))
         self.sheet = self.workbook.active
         self.rows = {row[0].value: row for row in self.sheet.iter_rows(min_row=5)}
+
     def type(self, code, score, explanation=None):
         self.rows[code][3].value = score
         self.rows[code][4].value = explanation
         return self
+
     def file(self):
         from io import BytesIO
+
         buffer = BytesIO()
         self.workbook.save(buffer)
         buffer.seek(0)
         return buffer
+
+
+# The survey design of issue 13, word for word: 20 + 10 points, citizens weigh 2, ward civil servants 1.
+SURVEY_DESIGN = {
+    "max_points": "30",
+    "criteria": [{"code": "S1", "title": "Sự hài lòng về thủ tục hành chính", "max_points": "20"},
+                 {"code": "S2", "title": "Công khai, minh bạch", "max_points": "10"}],
+    "groups": [{"code": "CD", "title": "Công dân", "weight": "2"},
+               {"code": "CC", "title": "Công chức cấp phường", "weight": "1"}],
+    "questions": [{"code": "Q1", "criterion": "S1", "groups": ["CD", "CC"], "scale": [1, 5], "favourable": [4, 5]},
+                  {"code": "Q2", "criterion": "S2", "groups": ["CD"], "scale": [0, 1], "favourable": [1]}],
+}
+
+# Responses to SURVEY_DESIGN: three Hoàng Liệt respondents (two citizens, one civil servant), one of Yên Sở.
+SURVEY_ROWS = [["unit", "group", "Q1", "Q2"],
+               ["HM-W-HOANGLIET", "CD", "5", "1"],
+               ["HM-W-HOANGLIET", "CD", "3", "0"],
+               ["HM-W-HOANGLIET", "CC", "4", ""],
+               ["HM-W-YENSO", "CD", "", "1"]]
+
+
+def csv_file(folder, rows, *, delimiter=",", bom=False, name="phieu.csv"):
+    """``rows`` written as a UTF-8 CSV file in ``folder``; its path."""
+    path = folder / name
+    text = "\n".join(delimiter.join(row) for row in rows) + "\n"
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+def import_survey(period, path, *args) -> str:
+    """``import_survey`` as the office (bob); what it printed."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("import_survey", period.identifier, str(path), "--as", "bob", *args, stdout=out)
+    return out.getvalue().strip()

@@ -119,7 +119,11 @@ def test_a_provisional_ranking_says_what_each_figure_is_and_keeps_the_survey_apa
     assert 'data-testid="mixed-bases"' in html and "Cột “Căn cứ” cho biết mỗi con số là gì" in html
     # And the points sit on one scale (/70) with the survey in its own column, never "/100" beside "/70"
     assert "65,5 / 70" in html and "56 / 70" in html and "/ 100" not in html
-    assert "25,5 / 30" in html and 'data-testid="mixed-survey"' in html
+    assert "<th class=\"num\">Điều tra xã hội học</th>" in html and "25,5 / 30" in html
+    # And the period holds a survey, so Yên Sở without survey points counts 0 of 30, flagged
+    assert [(r.max_total, r.survey_missing) for r in (row.result for row in response.context["ranking"])] == [
+        (Decimal("100"), False), (Decimal("100"), True)]
+    assert 'data-testid="part-missing">chưa có</span> / 30' in html and 'data-testid="survey-missing"' in html
 
 
 def test_a_published_ranking_needs_no_basis_column(period, leadership, secretariat, client_for):

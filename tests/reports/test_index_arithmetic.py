@@ -4,10 +4,12 @@ from decimal import Decimal
 import pytest
 
 from frameworks.points import quantize_percent
-from reports.index import NO_MAXIMUM, UnitScores, index_pct, rank_results, unit_result_totals
+from reports.index import NO_MAXIMUM, IndexPart, UnitScores, index_pct, rank_results, unit_result_totals
 
 
-def scores(*, combined, appraisal_max="70", survey=None, survey_max="30", appraised=True):
+def scores(*, combined, appraisal_max="70", survey=None, survey_max=None, appraised=True):
+    """A published unit; a survey of 30 points is held exactly when ``survey`` is given, unless ``survey_max`` says."""
+    survey_max = survey_max or ("30" if survey is not None else "0")
     return UnitScores(
         unit_code="HM-W-HOANGLIET", unit_name="Phường Hoàng Liệt", unit_kind="ward",
         self_total=Decimal(combined),
@@ -34,6 +36,30 @@ def test_hoang_mai_appraised_sixty_survey_twenty_five_is_85_percent():
         Decimal("85.000"), Decimal("100.000"), Decimal("85.00"))
 
 
+def test_a_period_with_a_survey_counts_its_maximum_for_a_unit_without_survey_points():
+    # The period holds the survey: Hoàng Liệt has no survey figure yet, so 60 of 100, and flagged
+    [result] = rank_results([scores(combined="60", survey_max="30")])
+    assert (result.max_total, result.index_pct, result.survey_missing) == (Decimal("100.000"), Decimal("60.00"), True)
+    [surveyed] = rank_results([scores(combined="60", survey="0")])
+    assert (surveyed.max_total, surveyed.survey_missing) == (Decimal("100.000"), False)
+
+
+def test_several_survey_parts_are_added_part_by_part():
+    # Phú La-style: council 55 of 67, SIPAS 8,5 of 10, PAPI 20 of 23 → 83,5 of 100
+    unit = UnitScores(
+        unit_code="HD-W-PHULA", unit_name="Phường Phú La", unit_kind="ward", self_total=Decimal("55"),
+        appraised_total=Decimal("55"), combined_total=Decimal("55"), appraisal_max=Decimal("67"),
+        survey_total=Decimal("28.5"), survey_max=Decimal("33"), published=True,
+        survey_parts=(IndexPart("sipas", Decimal("8.5"), Decimal("10")), IndexPart("papi", Decimal("20"), Decimal("23"))))
+    [result] = rank_results([unit])
+    assert [(p.code, p.points, p.max_points) for p in result.parts] == [
+        ("appraisal", Decimal("55"), Decimal("67")), ("sipas", Decimal("8.5"), Decimal("10")),
+        ("papi", Decimal("20"), Decimal("23"))]
+    assert (result.achieved_total, result.max_total, result.index_pct) == (
+        Decimal("83.500"), Decimal("100.000"), Decimal("83.50"))
+    assert result.provisional is False
+
+
 def test_hoang_mai_appraised_sixty_without_survey_is_scaled_to_100():
     [result] = rank_results([scores(combined="60")])
     assert result.index_pct == Decimal("85.71")
@@ -57,7 +83,7 @@ def test_provisional_result_uses_the_self_score_where_the_council_has_not_decide
     unit = UnitScores(
         unit_code="HM-W-YENSO", unit_name="Phường Yên Sở", unit_kind="ward",
         self_total=Decimal("65"), appraised_total=Decimal("8"), combined_total=Decimal("63"),
-        appraisal_max=Decimal("70"), survey_total=None, survey_max=Decimal("30"), published=False,
+        appraisal_max=Decimal("70"), survey_total=None, survey_max=Decimal("0"), published=False,
     )
     [result] = rank_results([unit])
     assert result.provisional is True

@@ -153,7 +153,8 @@ def test_index_report_json_is_ranked_with_decimal_strings(scored_period):
     assert rows[0] == {
         "unit_code": "HM-W-HOANGLIET", "unit_name": "Phường Hoàng Liệt", "self_total": "1", "appraised_total": None,
         "survey_total": None, "max_total": "70", "index_pct": "1.43", "rank": 1, "rank_change": None,
-        "provisional": True, "republication": None,
+        "provisional": True, "republication": None, "survey_missing": False,
+        "parts": [{"part": "appraisal", "points": "1", "max_points": "70"}],
     }
 
 

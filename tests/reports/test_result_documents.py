@@ -93,10 +93,11 @@ def test_period_results_pdf_ranks_the_units(published):
 
     assert "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024" in text
     assert "tạm tính" not in text
-    assert squeezed("STT Đơn vị Điểm tự chấm Điểm thẩm định Điểm điều tra XHH Điểm tối đa Chỉ số CCHC (%) Xếp hạng "
+    assert squeezed("STT Đơn vị Điểm tự chấm Điểm thẩm định Điều tra xã hội học Điểm tối đa Chỉ số CCHC (%) Xếp hạng "
                     "Thay đổi") in squeezed(text)
     assert "1 Phường Hoàng Liệt 1,25 1 25,5 100 26,50 1 tăng 1 bậc" in text
-    assert "2 Phường Yên Sở 0,5 0,5 — 70 0,71 2 giảm 1 bậc" in text
+    # The period holds a survey: Yên Sở, without survey points, counts 0 of its 30 (0,5 of 100)
+    assert "2 Phường Yên Sở 0,5 0,5 — 100 0,50 2 giảm 1 bậc" in text
     assert "UBND QUẬN HOÀNG MAI" in text
     assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Ký, ghi rõ họ tên)" in text
 
@@ -117,7 +118,7 @@ def test_unit_scored_pdf_lists_points_rank_and_full_marks(published):
     assert "1.1.2 Ban hành và triển khai kế hoạch SIPAS năm 0,5 0,5 0,25 0,25" in text
     assert "1.1 Ban hành và triển khai các văn bản chỉ đạo" in text and "1,5 1 0,75 0,75" in text
     assert "TỔNG ĐIỂM 70 1,25 1 69" in text
-    assert "Điểm điều tra XHH: 25,5/30" in text
+    assert "Điều tra xã hội học: 25,5/30" in text
     assert "Chỉ số CCHC: 26,50% (26,5/100 điểm)" in text
     assert "Xếp hạng: 1/2 (tăng 1 bậc)" in text
     assert f"1.1.1 Ban hành và triển khai kế hoạch CCHC năm 0,5 {OFFICE}" in text
@@ -130,7 +131,7 @@ def test_unit_scored_pdf_of_a_provisional_result(scored):
 
     assert "NĂM 2024 (tạm tính) Phường Yên Sở" in text
     assert "Xếp hạng: 2/2 (giảm 1 bậc)" in text
-    assert "Điểm điều tra XHH: chưa có" in text
+    assert "Điều tra xã hội học: chưa có/30" in text
 
 
 def leaf_count(period):
@@ -266,7 +267,7 @@ def test_unit_report_page_of_a_provisional_unit_without_scores(client_for, perio
     assert 'data-testid="provisional"' in page
     assert "Đơn vị chưa tự chấm điểm tiêu chí nào." in page
     assert "Chưa có tiêu chí nào đạt điểm tối đa." in page
-    assert "Chưa có kết quả điều tra XHH" in page
+    assert "Kỳ này không điều tra: Chỉ số tính trên điểm thẩm định." in page
 
 
 def test_unit_and_minutes_pdf_views(client_for, published, ward_staff, other_ward_staff):

@@ -17,11 +17,12 @@ from appraisal.services import appraisal_finish, appraisal_save, period_publish,
 from assessments import actions, workflow
 from assessments.excel import self_score_template_xlsx, self_scores_import_xlsx
 from assessments.models import AssessmentResult
-from assessments.results import assessment_scoring, figures_row
+from assessments.results import assessment_scoring, figures_row, survey_figures
 from assessments.scoring import result_figures
 from assessments.services import period_open, self_score_save
 from frameworks.selectors import tree_for
 from reports.selectors import period_results
+from surveys.models import SurveyPart
 from surveys.services import survey_results_save
 from accounts.models import Role
 from organizations.models import Unit, UnitKind
@@ -29,16 +30,17 @@ from support import submit_completed
 
 from conftest import _user, load_framework
 
-STORED = ["self_total", "appraised_total", "combined_total", "appraisal_max", "survey_total", "scored", "leaves",
-          "areas", "shortfalls"]
+STORED = ["self_total", "appraised_total", "combined_total", "appraisal_max", "survey_total", "survey_max", "parts",
+          "scored", "leaves", "areas", "shortfalls"]
 
 
 def recomputed(assessment) -> dict:
     assessment.refresh_from_db()
     tree = tree_for(assessment.period.framework)
-    survey = getattr(assessment, "survey", None)
+    parts = [(p.pk, p.method, p.max_points) for p in SurveyPart.objects.filter(period=assessment.period).order_by("pk")]
+    points = {r.part_id: r.points for r in assessment.survey_results.all()}
     row = figures_row(assessment, result_figures(tree, assessment_scoring(assessment, tree)),
-                      survey.points if survey else None)
+                      survey_figures(parts, points))
     return {name: getattr(row, name) for name in STORED}
 
 
@@ -154,3 +156,48 @@ def test_a_criterion_marked_not_assessed_stays_in_step(district, secretariat):
     self_score_save(assessment=assessment, node=node, by=officer, expected_version=score.version, value="1")
     assert_in_step(assessment)
     assert stored(assessment)["appraisal_max"] == Decimal("70")
+
+
+def test_survey_parts_designs_and_imports_stay_in_step(period, assessment, other_assessment, secretariat, tmp_path):
+    from support import SURVEY_DESIGN, SURVEY_ROWS, csv_file, import_survey
+    from surveys.services import survey_design_set, survey_part_remove, survey_part_set
+
+    survey_part_set(period=period, method="sipas", max_points="10", by=secretariat)
+    assert_in_step(assessment, other_assessment)
+    survey_results_save(period=period, typed={assessment.pk: "8,5"}, by=secretariat, method="sipas")
+    assert_in_step(assessment, other_assessment)
+    survey_design_set(period=period, data=SURVEY_DESIGN, by=secretariat)
+    assert stored(other_assessment)["survey_max"] == Decimal("40")
+    assert_in_step(assessment, other_assessment)
+    import_survey(period, csv_file(tmp_path, SURVEY_ROWS))
+    assert stored(assessment)["survey_total"] == Decimal("26.833")  # 8,5 SIPAS + 18,333 from the responses
+    assert_in_step(assessment, other_assessment)
+    aggregated = csv_file(tmp_path, [["unit", "criterion", "points"], ["HM-W-YENSO", "S1", "12"]], name="tong-hop.csv")
+    import_survey(period, aggregated, "--aggregated")
+    assert stored(other_assessment)["survey_total"] == Decimal("12")
+    assert_in_step(assessment, other_assessment)
+    survey_part_remove(period=period, method="sipas", by=secretariat)
+    assert_in_step(assessment, other_assessment)
+
+
+def test_a_survey_scored_leaf_counts_in_the_tree_and_stays_in_step(db, district, secretariat, tmp_path):
+    from organizations.models import Unit
+    from support import csv_file, import_survey
+    from surveys.services import survey_design_set
+
+    framework = load_framework("hanoi-province-2020")
+    Unit.objects.create(code="HN-CITY", name="UBND thành phố Hà Nội", kind="province", parent=district)
+    period = period_open(framework=framework, year=2020, by=secretariat, unit_codes=["HN-CITY"])
+    city = period.assessments.get()
+    survey_design_set(period=period, by=secretariat, method="sipas", data={
+        "max_points": "0", "criteria": [], "groups": [{"code": "CD", "title": "Công dân", "weight": "1"}],
+        "questions": [{"code": "Q1", "criterion": "8.1", "groups": ["CD"], "scale": [1, 5], "favourable": [4, 5]}]})
+    rows = [["unit", "group", "Q1"], ["HN-CITY", "CD", "5"], ["HN-CITY", "CD", "4"], ["HN-CITY", "CD", "2"],
+            ["HN-CITY", "CD", "1"], ["HN-CITY", "CD", "5"]]
+    import_survey(period, csv_file(tmp_path, rows), "--part", "sipas")
+    # 3 of 5 favourable × 10 points = 6 inside the tree's 100; the survey adds no points or maximum of its own
+    row = AssessmentResult.objects.get(assessment=city)
+    assert (row.self_total, row.combined_total, row.survey_total, row.survey_max) == (
+        Decimal("6"), Decimal("6"), Decimal("0"), Decimal("0"))
+    assert row.areas["8"][1] == "6"
+    assert_in_step(city)

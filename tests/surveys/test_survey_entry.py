@@ -14,7 +14,7 @@ def test_survey_points_for_several_units_are_saved_together(client_for, secretar
     }, follow=True)
     assert "Đã lưu điểm điều tra của 1 đơn vị." in response.content.decode()
     result = SurveyResult.objects.get()
-    assert (result.assessment, result.points, result.method) == (hoang_liet, Decimal("25.5"), "sipas")
+    assert (result.assessment, result.points, result.part.method) == (hoang_liet, Decimal("25.5"), "sipas")
     assert 'value="25,5"' in response.content.decode()
 
 

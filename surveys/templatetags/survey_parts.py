@@ -1,0 +1,27 @@
+from django import template
+from django.utils.translation import gettext as _
+
+from frameworks.templatetags.points import percent
+from surveys.models import SurveyMethod
+
+register = template.Library()
+
+
+@register.filter
+def part_label(code: str) -> str:
+    """How a part of the index is named: ``Thẩm định``, ``Điều tra xã hội học``, ``SIPAS``, ``PAPI``."""
+    if code == "appraisal":
+        return _("Thẩm định")
+    return SurveyMethod(code).label if code in SurveyMethod.values else _("Điều tra XHH")
+
+
+@register.filter
+def survey_parts(parts) -> tuple:
+    """The survey parts of an index's parts (the appraisal is always first)."""
+    return tuple(parts)[1:]
+
+
+@register.filter
+def percent_of_one(share) -> str:
+    """A share of 1 as a percentage with two places: ``0.6666…`` → ``66,67``."""
+    return "" if share is None else percent(share * 100)
