@@ -40,10 +40,10 @@ def period_open(
         if missing:
             raise AssessmentError(errors.UNKNOWN_UNITS % {"codes": ", ".join(missing)})
         for unit in units:
-            if unit.kind != framework.unit_kind:
+            if unit.kind != framework.assessed_kind:
                 raise AssessmentError(errors.WRONG_UNIT_KIND % {"code": unit.code, "key": framework.key})
     else:
-        units = list(Unit.objects.filter(framework_family=framework.family, kind=framework.unit_kind))
+        units = list(Unit.objects.filter(framework_family=framework.family, kind=framework.assessed_kind))
     if not units:
         raise AssessmentError(errors.NO_UNITS % {"key": framework.key})
     period = Period(
