@@ -13,6 +13,8 @@ ROLE_UNKNOWN = _("Vai trò “%(role)s” không có (ghi tên vai trò, ví d�
 ROLE_NOT_ALLOWED = _("Không được cấp vai trò “%(role)s” ở đây.")
 UNIT_REQUIRED = _("Vai trò “%(role)s” cần một đơn vị.")
 UNIT_UNKNOWN = _("Mã đơn vị “%(code)s” không có.")
+UNIT_OUTSIDE = _("Đơn vị “%(unit)s” không thuộc cơ quan tổ chức đánh giá của bạn.")
+UNIT_OUTSIDE_NONE = _("Cần chọn một đơn vị thuộc cơ quan tổ chức đánh giá của bạn.")
 CANNOT_DISABLE_SELF = _("Không thể tự khóa tài khoản của chính mình.")
 
 CREATED = _("Tạo tài khoản")

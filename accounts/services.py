@@ -9,7 +9,9 @@ from django.db import transaction
 from django.utils.crypto import get_random_string
 
 from . import errors
-from .access import Actor, may_manage_account, may_manage_accounts
+from organizations.hierarchy import organiser_line
+
+from .access import Actor, may_manage_account, may_manage_accounts, reaches
 from .errors import AccountError
 from .models import Role, User
 from .roles import MANAGED_ROLES, UNIT_ROLES
@@ -25,19 +27,26 @@ def _split_name(full_name: str) -> dict:
     return {"last_name": last_name, "first_name": first_name}
 
 
+def _actor(by) -> Actor:
+    """The shell operator is trusted with every organiser's accounts (still never an administrator's)."""
+    return Actor(Role.ADMIN) if by is None else Actor.of(by)
+
+
 def _ensure_may_manage(by, *, user: User | None = None) -> None:
     """``user`` is the account as it is now, None for a new one; its new role is ``account_problems``' to check."""
-    actor = Actor(Role.SECRETARIAT) if by is None else Actor.of(by)  # the shell operator acts as the office
+    actor = _actor(by)
     allowed = (may_manage_accounts(actor) if user is None
-               else may_manage_account(actor, role=user.role, is_superuser=user.is_superuser))
+               else may_manage_account(actor, role=user.role, is_superuser=user.is_superuser,
+                                       organiser_line=organiser_line(user.unit)))
     if not allowed:
         raise AccountError({None: errors.NO_PERMISSION})
 
 
-def account_problems(*, full_name: str, email: str, role, unit, username: str | None = None) -> dict:
+def account_problems(*, full_name: str, email: str, role, unit, by, username: str | None = None) -> dict:
     """What is wrong with an account's fields, by field name (empty when nothing is).
 
     ``username`` is checked (format, not yet taken) only for a new account: it never changes afterwards.
+    The unit must belong to the organiser of the office ``by`` works for.
     """
     problems = {}
     if not full_name.strip():
@@ -62,6 +71,8 @@ def account_problems(*, full_name: str, email: str, role, unit, username: str | 
         problems["role"] = errors.ROLE_NOT_ALLOWED % {"role": dict(Role.choices).get(role, role)}
     elif role in UNIT_ROLES and unit is None:
         problems["unit"] = errors.UNIT_REQUIRED % {"role": Role(role).label}
+    elif not reaches(_actor(by), organiser_line(unit)):
+        problems["unit"] = errors.UNIT_OUTSIDE % {"unit": unit} if unit else errors.UNIT_OUTSIDE_NONE
     return problems
 
 
@@ -76,7 +87,7 @@ def _one_time_password(user: User) -> str:
 def user_create(*, username: str, full_name: str, email: str, role, unit, by) -> tuple[User, str]:
     """A new account with a one-time password, returned once and stored only as a hash."""
     _ensure_may_manage(by)
-    problems = account_problems(username=username, full_name=full_name, email=email, role=role, unit=unit)
+    problems = account_problems(username=username, full_name=full_name, email=email, role=role, unit=unit, by=by)
     if problems:
         raise AccountError(problems)
     user = User(username=username, email=email, role=role, unit=unit, **_split_name(full_name))
@@ -90,7 +101,7 @@ def user_create(*, username: str, full_name: str, email: str, role, unit, by) ->
 def user_update(*, user: User, full_name: str, email: str, role, unit, is_active: bool, by) -> User:
     """Change an account's name, email, role, unit, or disable it; the username never changes."""
     _ensure_may_manage(by, user=user)
-    problems = account_problems(full_name=full_name, email=email, role=role, unit=unit)
+    problems = account_problems(full_name=full_name, email=email, role=role, unit=unit, by=by)
     if not is_active and by is not None and by.pk == user.pk:
         problems["is_active"] = errors.CANNOT_DISABLE_SELF
     if problems:

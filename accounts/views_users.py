@@ -31,11 +31,11 @@ def _issued(request, issued: list[Issued], title: str):
 def user_list(request):
     selectors.ensure_may_manage_accounts(request.user)
     search, unit_code, role = (request.GET.get(name, "").strip() for name in ("q", "don_vi", "vai_tro"))
-    users = selectors.managed_users(search=search, unit_code=unit_code, role=role)
+    users = selectors.managed_users(user=request.user, search=search, unit_code=unit_code, role=role)
     return render(request, "accounts/users/list.html", {
         "page": Paginator(users, 50).get_page(request.GET.get("trang")),
         "search": search, "unit_code": unit_code, "role": role,
-        "units": selectors.readable_units(request.user).order_by("kind", "order", "code"),
+        "units": selectors.managed_units(request.user).order_by("kind", "order", "code"),
         "roles": [r for r in Role if r in MANAGED_ROLES],
     })
 
@@ -43,7 +43,7 @@ def user_list(request):
 @login_required
 def user_create(request):
     selectors.ensure_may_manage_accounts(request.user)
-    form = AccountCreateForm(request.POST or None)
+    form = AccountCreateForm(request.POST or None, units=selectors.managed_units(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             user, password = services.user_create(**form.cleaned_data, by=request.user)
@@ -59,7 +59,7 @@ def user_edit(request, pk):
     account = selectors.get_managed_user_for_user(request.user, pk)
     initial = {"full_name": account.display_name if account.first_name or account.last_name else "",
                "email": account.email, "unit": account.unit, "role": account.role, "is_active": account.is_active}
-    form = AccountEditForm(request.POST or None, initial=initial)
+    form = AccountEditForm(request.POST or None, initial=initial, units=selectors.managed_units(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update(user=account, **form.cleaned_data, by=request.user)

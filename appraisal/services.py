@@ -135,7 +135,8 @@ def ensure_appraisal_time(*, assessment: Assessment, by) -> None:
 def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
     """The access policy asked with this criterion's facts (one query)."""
     seated, assigned = council_seat(user=user, period_id=assessment.period_id)
-    return access.may_appraise(Actor.of(user), seated=seated, assigned=node.pk in assigned)
+    return access.may_appraise(Actor.of(user), seated=seated, assigned=node.pk in assigned,
+                               organiser_line=assessment.period.organiser_line)
 
 
 # -- decisions ---------------------------------------------------------------------------------

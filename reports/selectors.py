@@ -90,13 +90,14 @@ def _republication(stored: dict) -> Republication | None:
 
 
 def previous_period(period: Period) -> Period | None:
-    """The most recent earlier year of the same framework family whose results were published.
+    """The most recent earlier year of the same organiser and framework family whose results were published.
 
     Only published results are compared against: a provisional ranking of another year (drafts,
     self-scores, other units) would show rank changes nobody ever announced.
     """
     return (
-        Period.objects.filter(framework__family=period.framework.family, year__lt=period.year,
+        Period.objects.filter(organiser_id=period.organiser_id, framework__family=period.framework.family,
+                              year__lt=period.year,
                               published_at__isnull=False)
         .select_related("framework").order_by("-year").first()
     )

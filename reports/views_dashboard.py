@@ -7,8 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from accounts.access import Actor, may_read_results
-from assessments.models import Period
-from assessments.selectors import get_period_for_user
+from assessments.selectors import get_period_for_user, periods_for_user
 from organizations.models import UnitKind
 
 from .dashboard import CHART_TABLES, dashboard_data
@@ -24,8 +23,7 @@ def _dashboard_for(request, period_pk) -> dict:
 def results_landing(request):
     if not may_read_results(Actor.of(request.user)):
         raise Http404
-    periods = (Period.objects.select_related("framework").annotate(unit_count=Count("assessments"))
-               .order_by("-year", "framework__name"))
+    periods = periods_for_user(request.user).annotate(unit_count=Count("assessments"))
     return render(request, "reports/results_landing.html", {"periods": periods})
 
 

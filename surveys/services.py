@@ -26,7 +26,7 @@ class SurveyError(Exception):
 @transaction.atomic
 def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOCIOLOGICAL,
                        respondents: int | None = None, note: str = "") -> SurveyResult:
-    if not may_enter_surveys(Actor.of(by)):
+    if not may_enter_surveys(Actor.of(by), organiser_line=assessment.period.organiser_line):
         raise SurveyError(NOT_ALLOWED)
     framework = assessment.period.framework
     if not framework.survey_max_points:

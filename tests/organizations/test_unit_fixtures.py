@@ -17,22 +17,23 @@ def shipped(db):
     frameworks_load_all()
 
 
-@pytest.mark.parametrize("key, year, expected", [
-    ("hoangmai-phuong-2024", 2024, 14),
-    ("hoangmai-phong-2024", 2024, 12),
-    ("haiphong-2023", 2023, 20),
-    ("haiphong-2022", 2022, 20),
-    ("hanoi-province-2020", 2020, 1),
+@pytest.mark.parametrize("key, year, organiser, expected", [
+    ("hoangmai-phuong-2024", 2024, "HM", 14),
+    ("hoangmai-phong-2024", 2024, "HM", 12),
+    ("haiphong-2023", 2023, "HP", 20),
+    ("haiphong-2022", 2022, "HP", 20),
+    ("hanoi-province-2020", 2020, "HN", 1),
 ])
-def test_open_period_works_for_every_framework_version_from_the_shipped_units(shipped, key, year, expected):
+def test_open_period_works_for_every_framework_version_from_the_shipped_units(shipped, key, year, organiser, expected):
     out = io.StringIO()
-    call_command("open_period", key, str(year), stdout=out)
+    call_command("open_period", key, str(year), "--organiser", organiser, stdout=out)
     assert out.getvalue().strip() == f"{key}/{year}: {expected} đơn vị"
+    assert Period.objects.get(framework__key=key).organiser.code == organiser
 
 
 def test_hai_phong_assesses_its_departments_and_ha_noi_assesses_itself(shipped):
-    call_command("open_period", "haiphong-2023", "2023", stdout=io.StringIO())
-    call_command("open_period", "hanoi-province-2020", "2020", stdout=io.StringIO())
+    call_command("open_period", "haiphong-2023", "2023", "--organiser", "HP", stdout=io.StringIO())
+    call_command("open_period", "hanoi-province-2020", "2020", "--organiser", "HN", stdout=io.StringIO())
     hai_phong = Period.objects.get(framework__key="haiphong-2023")
     names = {a.unit.name for a in hai_phong.assessments.select_related("unit")}
     # The three bodies seed 001 names are among them; the districts' own tree is not shipped.
