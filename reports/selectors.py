@@ -50,16 +50,23 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
 
     Plain rows, not model instances: a city has hundreds of units and every results page reads them all.
     """
+    assessments = Assessment.objects.filter(period=period)
+    if unit_kind:
+        assessments = assessments.filter(unit__kind=unit_kind)
+    return [figures for figures, _row in _figures(assessments, framework=period.framework, detail=detail)]
+
+
+def _figures(assessments, *, framework, detail: bool, also: tuple = ()) -> list[tuple[UnitFigures, dict]]:
+    """The shown figures of ``assessments`` (all on ``framework``) that take part, in unit order, in one
+    query; each with its row, which carries the fields named in ``also``."""
     parts = (*_TOTALS, *(("areas", "shortfalls") if detail else ()))
     live = [f"result__{name}" for name in (*parts, "combined_total", "appraisal_max")]
     published = [f"published__{name}" for name in ("pk", *parts, "max_total", "version", "published_at", "reason")]
-    assessments = (Assessment.objects.filter(period=period, excluded=False).order_by("unit__order", "unit__code")
+    assessments = (assessments.filter(excluded=False).order_by("unit__order", "unit__code")
                    .annotate(published=FilteredRelation("publications", condition=Q(publications__current=True))))
-    if unit_kind:
-        assessments = assessments.filter(unit__kind=unit_kind)
-    survey_max = period.framework.survey_max_points
+    survey_max = framework.survey_max_points
     figures = []
-    for row in assessments.values("pk", "status", "unit__code", "unit__name", "unit__kind", *live, *published):
+    for row in assessments.values("pk", "status", "unit__code", "unit__name", "unit__kind", *live, *published, *also):
         is_published = row["published__pk"] is not None
         prefix = "published__" if is_published else "result__"
         stored = {name.removeprefix(prefix): value for name, value in row.items() if name.startswith(prefix)}
@@ -71,8 +78,27 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
             appraisal_max=maximum, survey_total=stored["survey_total"], survey_max=survey_max,
             published=is_published, republication=_republication(stored) if is_published else None,
         )
-        figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"], row["status"]))
+        figures.append((UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"], row["status"]),
+                        row))
     return figures
+
+
+@dataclass(frozen=True)
+class RankedAcross:
+    """One framework's year ranked across organisers: each row a ``UnitResult`` and the organiser's name."""
+
+    rows: list  # (UnitResult, organiser name), by rank
+    organisers: int
+
+
+def ranked_across(*, periods, framework) -> RankedAcross:
+    """Every unit of ``periods`` (one framework and year, several organisers) ranked together, in one query."""
+    assessments = Assessment.objects.filter(period__in=periods)
+    figures = _figures(assessments, framework=framework, detail=False, also=("period__organiser__name",))
+    organiser = {unit.unit_code: row["period__organiser__name"] for unit, row in figures}
+    results = rank_results([unit.scores for unit, _row in figures])
+    return RankedAcross(rows=[(result, organiser[result.unit_code]) for result in results],
+                        organisers=len(set(organiser.values())))
 
 
 def excluded_units(*, period: Period) -> list[dict]:
