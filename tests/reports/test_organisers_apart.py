@@ -109,3 +109,18 @@ def test_the_ranking_page_has_an_empty_state_and_is_closed_to_units(client_for, 
     assert "Chưa có kỳ đánh giá nào để xếp hạng." in _text(client_for(city_leadership).get(
         reverse("dashboard:ranking_across")))
     assert client_for(ward_staff).get(reverse("dashboard:ranking_across")).status_code == 404
+
+
+def test_another_districts_office_cannot_publish_nor_seat_its_people(two_districts, operator_elsewhere,
+                                                                     council_member):
+    from appraisal.errors import AppraisalError
+    from appraisal.services import council_member_add, period_publish
+    from assessments.workflow import TransitionError
+
+    hoang_mai, ha_dong = two_districts
+    hoang_mai.assessments.update(status="appraised")  # ready to publish, as far as the files go
+    with pytest.raises(TransitionError, match="Bạn không có quyền “Công bố"):
+        period_publish(period=hoang_mai, by=operator_elsewhere)
+    with pytest.raises(AppraisalError, match="Carol không thuộc Quận Hà Đông, cơ quan tổ chức kỳ đánh giá này"):
+        council_member_add(period=ha_dong, user=council_member)
+    assert council_member_add(period=hoang_mai, user=council_member).user == council_member
