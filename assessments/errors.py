@@ -19,6 +19,7 @@ PERIOD_NOT_FOUND = _("Không có kỳ đánh giá “%(identifier)s” (dạng M
 PERIOD_AMBIGUOUS = _("Có nhiều kỳ đánh giá “%(identifier)s”; ghi thêm mã cơ quan tổ chức đánh giá: %(choices)s.")
 NO_ORGANISER = _("Chưa rõ cơ quan tổ chức đánh giá: tài khoản phải thuộc một quận/huyện hoặc thành phố (hoặc ghi --organiser MÃ).")
 UNIT_OF_ANOTHER_ORGANISER = _("Đơn vị %(code)s không do %(organiser)s đánh giá.")
+NOT_YOUR_ORGANISER = _("Chỉ Phòng Nội vụ của %(organiser)s được mở kỳ đánh giá của cơ quan này.")
 NOT_AN_ORGANISER = _("“%(code)s” không phải là quận/huyện hay thành phố tổ chức đánh giá.")
 ASSESSMENT_NOT_FOUND = _("Đơn vị “%(code)s” không được đánh giá trong kỳ %(identifier)s.")
 REOPEN_REASON_REQUIRED = _("Cần nêu lý do mở lại hồ sơ.")

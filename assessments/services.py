@@ -12,7 +12,7 @@ from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded, norma
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.selectors import tree_for
-from organizations.hierarchy import ORGANISER_KINDS, assessing_organiser, organiser_of
+from organizations.hierarchy import ORGANISER_KINDS, assessing_organiser, organiser_line, organiser_of
 from organizations.models import Unit
 
 from . import errors, workflow
@@ -42,9 +42,12 @@ def period_open(
     *, framework: Framework, year: int, by, organiser: Unit | None = None, unit_codes: list[str] | None = None,
     self_assessment_deadline: date | None = None, appraisal_deadline: date | None = None,
 ) -> Period:
-    """Open a period of ``organiser`` (by default the one ``by`` works for) and one draft assessment per
-    unit it assesses (by default every such unit of the framework's family)."""
+    """Open a period of ``organiser`` (by default the one ``by`` works for; ``by`` must be its office, or
+    None for the operator at the shell) and one draft assessment per unit it assesses (by default every
+    such unit of the framework's family)."""
     organiser = _organiser_for(organiser, by)
+    if by is not None and not runs_period(Actor.of(by), organiser_line=organiser_line(organiser)):
+        raise AssessmentError(errors.NOT_YOUR_ORGANISER % {"organiser": organiser.name})
     if Period.objects.filter(organiser=organiser, framework=framework, year=year).exists():
         raise AssessmentError(errors.PERIOD_EXISTS % {"identifier": f"{framework.key}/{year}"})
     candidates = Unit.objects.select_related("parent__parent")

@@ -100,3 +100,13 @@ def test_two_organisers_share_a_framework_and_year_and_commands_name_the_one_the
     with pytest.raises(AssessmentError, match="HD/hoangmai-phuong-2024/2024, HM/hoangmai-phuong-2024/2024"):
         period_get(identifier="hoangmai-phuong-2024/2024")
     assert period_get(identifier="HD/hoangmai-phuong-2024/2024").organiser.code == "HD"
+
+
+def test_an_office_opens_periods_of_its_own_organiser_only(ward_framework, ward, secretariat, other_district):
+    with pytest.raises(AssessmentError, match="Chỉ Phòng Nội vụ của Quận Hà Đông được mở kỳ đánh giá"):
+        period_open(framework=ward_framework, year=2024, by=secretariat, organiser=other_district)
+    with pytest.raises(CommandError, match="Chỉ Phòng Nội vụ của Quận Hà Đông"):
+        call_command("open_period", "hoangmai-phuong-2024", "2024", "--organiser", "HD", "--as", "bob")
+    # The operator at the shell names any organiser.
+    call_command("open_period", "hoangmai-phuong-2024", "2024", "--organiser", "HD", stdout=io.StringIO())
+    assert Period.objects.get().organiser == other_district

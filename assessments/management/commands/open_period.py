@@ -31,14 +31,16 @@ class Command(BaseCommand):
         parser.add_argument("--units", default="", help="mã đơn vị, cách nhau bởi dấu phẩy")
         parser.add_argument("--organiser", help="mã cơ quan tổ chức đánh giá (quận/huyện, thành phố), ví dụ HP")
         parser.add_argument("--as", dest="username",
-                            help="người thực hiện (mặc định: tài khoản vận hành OPERATOR_USERNAME nếu có)")
+                            help="người thực hiện (mặc định, khi không ghi --organiser: tài khoản vận hành "
+                                 "OPERATOR_USERNAME nếu có)")
         parser.add_argument("--self-deadline", help="hạn tự đánh giá, dd/mm/yyyy")
         parser.add_argument("--appraisal-deadline", help="hạn thẩm định, dd/mm/yyyy")
 
     def handle(self, key, year, units, organiser, username, self_deadline, appraisal_deadline, **options):
         framework = framework_or_error(key)
         codes = [code.strip() for code in units.split(",") if code.strip()]
-        by = actor_or_error(username) if username or _operator_exists() else None
+        # Acting as someone (--as, else the operator account) gives the organiser; --organiser alone is the shell's.
+        by = actor_or_error(username) if username or (not organiser and _operator_exists()) else None
         try:
             period = period_open(
                 framework=framework, year=year, by=by, unit_codes=codes or None,
