@@ -124,3 +124,14 @@ def test_another_districts_office_cannot_publish_nor_seat_its_people(two_distric
     with pytest.raises(AppraisalError, match="Carol không thuộc Quận Hà Đông, cơ quan tổ chức kỳ đánh giá này"):
         council_member_add(period=ha_dong, user=council_member)
     assert council_member_add(period=hoang_mai, user=council_member).user == council_member
+
+
+def test_unit_pages_and_the_offices_home_follow_the_organiser(two_districts, client_for, secretariat, city_leadership,
+                                                              leadership):
+    hoang_mai, ha_dong = two_districts
+    hd_ward = f"/don-vi/{HD_WARD}/"
+    assert client_for(secretariat).get(hd_ward).status_code == 404
+    assert client_for(leadership).get(hd_ward).status_code == 404  # Hoàng Mai's leadership
+    assert client_for(city_leadership).get(hd_ward).status_code == 200
+    home = _text(client_for(secretariat).get("/"))
+    assert f"/ky-danh-gia/{hoang_mai.pk}/tien-do/" in home and f"/ky-danh-gia/{ha_dong.pk}/tien-do/" not in home
