@@ -8,6 +8,7 @@ to outsiders so that a forbidden URL does not even confirm that the object exist
 from dataclasses import dataclass
 
 from assessments.workflow import SELF_EDITABLE
+from organizations.hierarchy import organiser_of
 
 from .roles import DISTRICT_WIDE_ROLES, MANAGED_ROLES, OFFICE_ROLES, UNIT_ROLES, Role
 
@@ -20,12 +21,17 @@ class Actor:
 
     role: Role | None
     unit_id: int | None = None
+    # The organiser (district or city) the actor works for: the one their unit belongs to
+    # (``organizations.hierarchy.organiser_of``). The login backend loads the unit's parents with the user.
+    organiser_id: int | None = None
 
     @classmethod
     def of(cls, user) -> "Actor":
         if not user.is_authenticated:
             return cls(None)
-        return cls(Role.ADMIN if user.is_superuser else Role(user.role), user.unit_id)
+        organiser = organiser_of(user.unit) if user.unit_id else None
+        return cls(Role.ADMIN if user.is_superuser else Role(user.role), user.unit_id,
+                   organiser.pk if organiser else None)
 
     def belongs_to(self, unit_id) -> bool:
         return self.unit_id is not None and self.unit_id == unit_id
@@ -36,20 +42,47 @@ def is_office(actor: Actor) -> bool:
     return actor.role in OFFICE_ROLES
 
 
+def reaches(actor: Actor, organiser_line) -> bool:
+    """Whether the actor's organiser covers something run by the first organiser of ``organiser_line``
+    (the ids of that organiser and of those above it, nearest first): administrators cover every
+    organiser, leadership its own and every organiser below it, everybody else their own only."""
+    if actor.role == Role.ADMIN:
+        return True
+    if actor.organiser_id is None or not organiser_line:
+        return False
+    if actor.role == Role.LEADERSHIP:
+        return actor.organiser_id in organiser_line
+    return organiser_line[0] == actor.organiser_id
+
+
 def may_read_results(actor: Actor) -> bool:
-    """Every unit's results, the periods and their pages: the office, council members and leadership."""
+    """Results, periods and their pages at all: the office, council members and leadership (of their organisers)."""
     return actor.role in DISTRICT_WIDE_ROLES
 
 
-def may_read_unit(actor: Actor, *, unit_id) -> bool:
-    return may_read_results(actor) or actor.belongs_to(unit_id)
+def may_read_period(actor: Actor, *, organiser_line) -> bool:
+    """One period and its results: a results reader whose organiser covers the period's organiser."""
+    return may_read_results(actor) and reaches(actor, organiser_line)
 
 
-def may_read_assessment(actor: Actor, *, unit_id, status, seated: bool) -> bool:
-    """Anybody reads their own unit's file, the office and leadership every file; a council member
-    reads another unit's file only in a period they sit on (``seated``), once it is submitted."""
-    if actor.belongs_to(unit_id) or actor.role in OFFICE_ROLES | {Role.LEADERSHIP}:
+def runs_period(actor: Actor, *, organiser_line) -> bool:
+    """The office of the period's own organiser: it opens, steers, appraises and publishes the period."""
+    return is_office(actor) and reaches(actor, organiser_line)
+
+
+def may_read_unit(actor: Actor, *, unit_id, organiser_line) -> bool:
+    """A unit's page: its own people, and results readers whose organiser covers the one the unit belongs to."""
+    return actor.belongs_to(unit_id) or may_read_period(actor, organiser_line=organiser_line)
+
+
+def may_read_assessment(actor: Actor, *, unit_id, status, seated: bool, organiser_line) -> bool:
+    """Anybody reads their own unit's file; the office and leadership every file of the periods their
+    organiser covers (``organiser_line`` is the period's); a council member reads another unit's file
+    only in a period they sit on (``seated``), once it is submitted."""
+    if actor.belongs_to(unit_id):
         return True
+    if actor.role in OFFICE_ROLES | {Role.LEADERSHIP}:
+        return reaches(actor, organiser_line)
     return actor.role == Role.COUNCIL_MEMBER and seated and status not in SELF_EDITABLE
 
 
@@ -82,19 +115,20 @@ def may_review_contributions(actor: Actor, *, unit_id) -> bool:
     return actor.role == Role.UNIT_HEAD and actor.belongs_to(unit_id)
 
 
-def may_act_for_unit(actor: Actor) -> bool:
-    """The office may enter a unit's self-scores from its paper file and submit for it, with a reason."""
-    return is_office(actor)
+def may_act_for_unit(actor: Actor, *, organiser_line) -> bool:
+    """The period's office may enter a unit's self-scores from its paper file and submit for it, with a reason."""
+    return runs_period(actor, organiser_line=organiser_line)
 
 
-def takes_part_in_appraisal(actor: Actor, *, seated: bool) -> bool:
-    """The office, and council members sitting on the period; leadership may sit (as chair) but only reads."""
-    return is_office(actor) or (actor.role == Role.COUNCIL_MEMBER and seated)
+def takes_part_in_appraisal(actor: Actor, *, seated: bool, organiser_line) -> bool:
+    """The period's office, and council members sitting on the period; leadership may sit (as chair) but only reads."""
+    return runs_period(actor, organiser_line=organiser_line) or (actor.role == Role.COUNCIL_MEMBER and seated)
 
 
-def may_appraise(actor: Actor, *, seated: bool, assigned: bool) -> bool:
-    """One criterion: the office appraises every one, a seated council member only those ``assigned`` to them."""
-    return takes_part_in_appraisal(actor, seated=seated) and (is_office(actor) or assigned)
+def may_appraise(actor: Actor, *, seated: bool, assigned: bool, organiser_line) -> bool:
+    """One criterion: the period's office appraises every one, a seated council member only those ``assigned`` to them."""
+    return (takes_part_in_appraisal(actor, seated=seated, organiser_line=organiser_line)
+            and (is_office(actor) or assigned))
 
 
 def within_appraisal_time(actor: Actor, *, appraisal_open: bool) -> bool:
@@ -109,20 +143,26 @@ def may_edit_plan(actor: Actor, *, unit_id) -> bool:
     return is_office(actor) or (actor.role in UNIT_ROLES and actor.belongs_to(unit_id))
 
 
+def may_read_plan(actor: Actor, *, unit_id) -> bool:
+    """A unit's targets, gaps and improvement plan: every district-wide reader and the unit's own members.
+    Not yet narrowed to the organiser (the demo's Hoàng Mai office keeps Hà Nội's and Phú La's plans)."""
+    return may_read_results(actor) or actor.belongs_to(unit_id)
+
+
 def may_edit_responsible_offices(actor: Actor) -> bool:
     """The offices responsible for each criterion organise the appraisal: the office sets them, on any
     framework version, even one in use (they change no score)."""
     return is_office(actor)
 
 
-def may_enter_surveys(actor: Actor) -> bool:
-    """Survey points come from the office's survey, so only the office types them."""
-    return is_office(actor)
+def may_enter_surveys(actor: Actor, *, organiser_line) -> bool:
+    """Survey points come from the office's survey, so only the period's office types them."""
+    return runs_period(actor, organiser_line=organiser_line)
 
 
 def may_manage_accounts(actor: Actor) -> bool:
-    """The office creates, disables and resets accounts; for now of every unit (one organiser per database)."""
-    return is_office(actor)
+    """The office creates, disables and resets the accounts of its organiser's units."""
+    return actor.role == Role.ADMIN or (is_office(actor) and actor.organiser_id is not None)
 
 
 def may_manage_contributors(actor: Actor, *, unit_id) -> bool:
@@ -135,12 +175,13 @@ def may_open_account_pages(actor: Actor) -> bool:
     return may_manage_accounts(actor) or may_manage_contributors(actor, unit_id=actor.unit_id)
 
 
-def may_manage_account(actor: Actor, *, role, is_superuser: bool, unit_id=None) -> bool:
-    """One account, as it is or as it would become: never an administrator's, so the office cannot make or
-    take over one; for a unit's head, only a contributor of its own unit (``unit_id``)."""
+def may_manage_account(actor: Actor, *, role, is_superuser: bool, organiser_line, unit_id=None) -> bool:
+    """One account, as it is or as it would become (``organiser_line`` and ``unit_id`` of its unit): never an
+    administrator's, so the office cannot make or take over one, and only in the office's own organiser (an
+    account outside every unit is the administrator's); for a unit's head, only a contributor of its own unit."""
     if is_superuser:
         return False
-    return ((may_manage_accounts(actor) and role in MANAGED_ROLES)
+    return ((may_manage_accounts(actor) and role in MANAGED_ROLES and reaches(actor, organiser_line))
             or (role == Role.CONTRIBUTOR and may_manage_contributors(actor, unit_id=unit_id)))
 
 

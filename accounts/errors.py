@@ -15,6 +15,8 @@ UNIT_REQUIRED = _("Vai trò “%(role)s” cần một đơn vị.")
 UNIT_UNKNOWN = _("Mã đơn vị “%(code)s” không có.")
 DIVISION_REQUIRED = _("Vai trò “%(role)s” cần tên bộ phận, cơ quan tham mưu (ví dụ “Bộ phận Kinh tế”, “Sở Nội vụ”).")
 DIVISION_TOO_LONG = _("Tên bộ phận dài quá %(limit)s ký tự.")
+UNIT_OUTSIDE = _("Đơn vị “%(unit)s” không thuộc cơ quan tổ chức đánh giá của bạn.")
+UNIT_OUTSIDE_NONE = _("Cần chọn một đơn vị thuộc cơ quan tổ chức đánh giá của bạn.")
 CANNOT_DISABLE_SELF = _("Không thể tự khóa tài khoản của chính mình.")
 
 CREATED = _("Tạo tài khoản")

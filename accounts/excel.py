@@ -63,7 +63,7 @@ def users_template_xlsx() -> bytes:
 
 def users_import_xlsx(*, file, by) -> list[Issued]:
     """Create every account listed in ``file`` (a path or a binary file), or none; ``ImportRejected`` otherwise."""
-    rows = _read(_rows(file))
+    rows = _read(_rows(file), by=by)
     with transaction.atomic():
         return [Issued(*services.user_create(**row, by=by)) for row in rows]
 
@@ -89,16 +89,17 @@ def _rows(file) -> list[tuple[int, dict]]:
     raise ImportRejected([str(errors.EXCEL_NO_HEADER % {"columns": ", ".join(HEADER)})])
 
 
-def _read(rows: list[tuple[int, dict]]) -> list[dict]:
+def _read(rows: list[tuple[int, dict]], *, by) -> list[dict]:
     """The accounts' fields ready for ``services.user_create``; ``ImportRejected`` unless every row is in order."""
     roles = _roles_by_name()
-    units = Unit.objects.in_bulk([texts[UNIT] for _row, texts in rows if texts[UNIT]], field_name="code")
+    units = Unit.objects.select_related("parent__parent").in_bulk(
+        [texts[UNIT] for _row, texts in rows if texts[UNIT]], field_name="code")
     problems, accounts, first_row = [], [], {}
     for row, texts in rows:
         username, role, unit = texts[USERNAME], roles.get(_key(texts[ROLE])), units.get(texts[UNIT])
         account = {"full_name": texts[FULL_NAME], "username": username, "email": texts[EMAIL],
                    "role": role, "unit": unit, "division": texts.get(DIVISION, "")}
-        found = services.account_problems(**account)
+        found = services.account_problems(**account, by=by)
         if role is None:
             found["role"] = errors.ROLE_UNKNOWN % {"role": texts[ROLE]}
         if texts[UNIT] and unit is None:

@@ -33,15 +33,17 @@ class AccountForm(forms.Form):
 
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
     email = forms.CharField(label=_("Email"), max_length=254, required=False)
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.order_by("kind", "order", "code"),
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(),
                                   required=False, empty_label=_("— không thuộc đơn vị nào —"))
     role = forms.ChoiceField(label=_("Vai trò"), choices=[(role.value, role.label) for role in Role
                                                           if role in MANAGED_ROLES])
     division = forms.CharField(label=_("Bộ phận, cơ quan tham mưu (chỉ cho bộ phận tham mưu)"), max_length=200,
                                required=False)
 
-    def __init__(self, *args, contributors_of=None, **kwargs):
+    def __init__(self, *args, units, contributors_of=None, **kwargs):
+        """``units``: those whose accounts the office manages (``selectors.managed_units``)."""
         super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units.select_related("parent__parent").order_by("kind", "order", "code")
         if contributors_of is not None:
             self.fields["unit"].queryset = Unit.objects.filter(pk=contributors_of.pk)
             self.fields["unit"].empty_label = None

@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from organizations.hierarchy import DEPTH_BELOW_ORGANISER, ORGANISER_KINDS, organiser_line
 from organizations.models import Unit
 
 from .access import (
@@ -11,18 +12,50 @@ from .access import (
 from .models import Role, User
 from .roles import MANAGED_ROLES, UNIT_MEMBER_ROLES
 
+# Unit parents loaded with a unit so that ``organiser_line`` walks them without queries.
+UNIT_LINE = "parent__parent__parent"
+
+
+def organisers_reached(actor: Actor):
+    """The organisers whose periods ``actor`` works on, as ``access.reaches`` says, as a queryset
+    (to filter with ``__in``), or None for every organiser (administrators)."""
+    if actor.role == Role.ADMIN:
+        return None
+    if actor.organiser_id is None:
+        return Unit.objects.none()
+    if actor.role != Role.LEADERSHIP:
+        return Unit.objects.filter(pk=actor.organiser_id)
+    below = Q(pk=actor.organiser_id)
+    for depth in range(1, DEPTH_BELOW_ORGANISER + 1):
+        below |= Q(**{"__".join(["parent"] * depth) + "_id": actor.organiser_id})
+    return Unit.objects.filter(below, kind__in=ORGANISER_KINDS)
+
+
+def units_of(organisers):
+    """The units that belong to ``organisers`` (a queryset or ids): each organiser itself and the units
+    below it up to the next organiser (``hierarchy.organiser_of``), to ``DEPTH_BELOW_ORGANISER``."""
+    belongs = Q(pk__in=organisers, kind__in=ORGANISER_KINDS)
+    for depth in range(1, DEPTH_BELOW_ORGANISER + 1):
+        between = Q()
+        for step in range(depth):  # the unit and every unit between it and the organiser are not organisers
+            between &= ~Q(**{"__".join(["parent"] * step + ["kind"]) + "__in": ORGANISER_KINDS})
+        belongs |= Q(**{"__".join(["parent"] * depth) + "__in": organisers}) & between
+    return Unit.objects.filter(belongs)
+
 
 def readable_units(user):
+    """The units whose pages ``user`` reads: those of the organisers they reach, or their own unit."""
     actor = Actor.of(user)
     if may_read_results(actor):
-        return Unit.objects.all()
+        reached = organisers_reached(actor)
+        return Unit.objects.all() if reached is None else units_of(reached)
     return Unit.objects.filter(pk=actor.unit_id) if actor.unit_id else Unit.objects.none()
 
 
 def get_unit_for_user(user, code: str) -> Unit:
     """A unit's page, 404 for anybody who may not read the unit."""
-    unit = get_object_or_404(Unit, code=code)
-    if not may_read_unit(Actor.of(user), unit_id=unit.pk):
+    unit = get_object_or_404(Unit.objects.select_related(UNIT_LINE), code=code)
+    if not may_read_unit(Actor.of(user), unit_id=unit.pk, organiser_line=organiser_line(unit)):
         raise Http404
     return unit
 
@@ -43,8 +76,9 @@ def landing_for_user(*, user) -> dict:
         context["assessments"] = list(assessments.filter(
             period__council__user=user, status__in=[Status.UNDER_APPRAISAL, Status.EXPLANATION_REQUESTED]))
     elif role in (Role.SECRETARIAT, Role.ADMIN):
-        context["assessments"] = list(assessments.filter(status__in=[Status.SUBMITTED, Status.EXPLANATION_REQUESTED]))
-        context["open_periods"] = _open_periods()
+        context["assessments"] = list(in_reach(assessments, Actor.of(user), "period__organiser").filter(
+            status__in=[Status.SUBMITTED, Status.EXPLANATION_REQUESTED]))
+        context["open_periods"] = _open_periods(Actor.of(user))
         return context  # the office starts from the periods' progress, not from a list of units
     else:
         context["assessments"] = []
@@ -54,13 +88,19 @@ def landing_for_user(*, user) -> dict:
     return context
 
 
-def _open_periods() -> list:
-    """Unpublished periods with how many of their units have submitted (one query)."""
+def in_reach(queryset, actor: Actor, organiser_field: str = "organiser"):
+    """``queryset`` narrowed to the rows whose ``organiser_field`` is an organiser ``actor`` reaches."""
+    reached = organisers_reached(actor)
+    return queryset if reached is None else queryset.filter(**{f"{organiser_field}__in": reached})
+
+
+def _open_periods(actor: Actor) -> list:
+    """The office's unpublished periods with how many of their units have submitted (one query)."""
     from assessments.models import Period
     from assessments.workflow import SELF_EDITABLE
 
     taking_part = Q(assessments__excluded=False)
-    return list(Period.objects.filter(published_at=None).select_related("framework").annotate(
+    return list(in_reach(Period.objects, actor).filter(published_at=None).select_related("framework").annotate(
         units=Count("assessments", filter=taking_part),
         submitted=Count("assessments", filter=taking_part & ~Q(assessments__status__in=SELF_EDITABLE)),
     ).order_by("-year", "framework__key"))
@@ -73,13 +113,27 @@ def unit_overview(*, unit: Unit) -> dict:
     }
 
 
+def managed_units(user):
+    """The units whose accounts ``user`` manages: those of their own organiser (every unit for administrators)."""
+    actor = Actor.of(user)
+    if actor.role == Role.ADMIN:
+        return Unit.objects.all()
+    return units_of([actor.organiser_id]) if may_manage_accounts(actor) else Unit.objects.none()
+
+
 def managed_users(*, by, search: str = "", unit_code: str = "", role: str = ""):
-    """The accounts ``by`` manages (never administrators; a unit's head, its contributors), filtered as the list page asks."""
-    users = (User.objects.filter(is_superuser=False, role__in=MANAGED_ROLES)
-             .select_related("unit").order_by("unit__kind", "unit__order", "unit__code", "role", "username"))
+    """The accounts ``by`` manages, filtered as the list page asks: never administrators; for the office,
+    its organiser's units' (administrators also see the accounts outside every unit); for a unit's head,
+    its contributors."""
     actor = Actor.of(by)
-    if not may_manage_accounts(actor):
-        users = users.filter(role=Role.CONTRIBUTOR, unit_id=actor.unit_id)
+    if may_manage_accounts(actor):
+        in_scope = Q(unit__in=managed_units(by))
+        if actor.role == Role.ADMIN:
+            in_scope |= Q(unit=None)
+    else:
+        in_scope = Q(role=Role.CONTRIBUTOR, unit_id=actor.unit_id)
+    users = (User.objects.filter(in_scope, is_superuser=False, role__in=MANAGED_ROLES)
+             .select_related("unit").order_by("unit__kind", "unit__order", "unit__code", "role", "username"))
     if search:
         users = users.filter(Q(username__folded=search) | Q(first_name__folded=search)
                              | Q(last_name__folded=search) | Q(email__folded=search))
@@ -104,9 +158,9 @@ def ensure_may_open_account_pages(user) -> None:
 
 def get_managed_user_for_user(user, pk) -> User:
     """One account to edit or reset, 404 unless ``user`` may manage it (never an administrator's)."""
-    target = get_object_or_404(User.objects.select_related("unit"), pk=pk)
+    target = get_object_or_404(User.objects.select_related(f"unit__{UNIT_LINE}"), pk=pk)
     if not may_manage_account(Actor.of(user), role=target.role, is_superuser=target.is_superuser,
-                              unit_id=target.unit_id):
+                              organiser_line=organiser_line(target.unit), unit_id=target.unit_id):
         raise Http404
     return target
 

@@ -11,7 +11,9 @@ from django.utils.crypto import get_random_string
 from config.text import normalized
 
 from . import errors
-from .access import Actor, may_manage_account, may_manage_accounts
+from organizations.hierarchy import organiser_line
+
+from .access import Actor, may_manage_account, may_manage_accounts, reaches
 from .errors import AccountError
 from .models import Role, User
 from .roles import MANAGED_ROLES, UNIT_MEMBER_ROLES
@@ -27,26 +29,32 @@ def _split_name(full_name: str) -> dict:
     return {"last_name": last_name, "first_name": first_name}
 
 
+def _actor(by) -> Actor:
+    """The shell operator is trusted with every organiser's accounts (still never an administrator's)."""
+    return Actor(Role.ADMIN) if by is None else Actor.of(by)
+
+
 def _ensure_may_manage(by, *, user: User | None = None, role=None, unit=None) -> None:
     """``user`` is the account as it is now, None for a new one; ``role`` and ``unit`` what it would become.
 
-    The office's new roles are ``account_problems``' to check; a unit's head only makes and keeps
-    contributors of its own unit.
+    The office's new roles and units are ``account_problems``' to check; a unit's head only makes and
+    keeps contributors of its own unit.
     """
-    actor = Actor(Role.SECRETARIAT) if by is None else Actor.of(by)  # the shell operator acts as the office
+    actor = _actor(by)
     now = user is None or may_manage_account(actor, role=user.role, is_superuser=user.is_superuser,
-                                             unit_id=user.unit_id)
-    becomes = may_manage_accounts(actor) or may_manage_account(actor, role=role, is_superuser=False,
-                                                               unit_id=unit.pk if unit else None)
+                                             organiser_line=organiser_line(user.unit), unit_id=user.unit_id)
+    becomes = may_manage_accounts(actor) or may_manage_account(
+        actor, role=role, is_superuser=False, organiser_line=organiser_line(unit), unit_id=unit.pk if unit else None)
     if not (now and becomes):
         raise AccountError({None: errors.NO_PERMISSION})
 
 
-def account_problems(*, full_name: str, email: str, role, unit, username: str | None = None,
+def account_problems(*, full_name: str, email: str, role, unit, by, username: str | None = None,
                      division: str = "") -> dict:
     """What is wrong with an account's fields, by field name (empty when nothing is).
 
     ``username`` is checked (format, not yet taken) only for a new account: it never changes afterwards.
+    The unit must belong to the organiser of the office ``by`` works for.
     """
     problems = {}
     if not full_name.strip():
@@ -71,6 +79,8 @@ def account_problems(*, full_name: str, email: str, role, unit, username: str | 
         problems["role"] = errors.ROLE_NOT_ALLOWED % {"role": dict(Role.choices).get(role, role)}
     elif role in UNIT_MEMBER_ROLES and unit is None:
         problems["unit"] = errors.UNIT_REQUIRED % {"role": Role(role).label}
+    elif not reaches(_actor(by), organiser_line(unit)):
+        problems["unit"] = errors.UNIT_OUTSIDE % {"unit": unit} if unit else errors.UNIT_OUTSIDE_NONE
     if role == Role.CONTRIBUTOR and not division:
         problems["division"] = errors.DIVISION_REQUIRED % {"role": Role(role).label}
     elif len(division) > User._meta.get_field("division").max_length:
@@ -91,7 +101,7 @@ def user_create(*, username: str, full_name: str, email: str, role, unit, by, di
     _ensure_may_manage(by, role=role, unit=unit)
     division = normalized(division)
     problems = account_problems(username=username, full_name=full_name, email=email, role=role, unit=unit,
-                                division=division)
+                                division=division, by=by)
     if problems:
         raise AccountError(problems)
     user = User(username=username, email=email, role=role, unit=unit, division=division, **_split_name(full_name))
@@ -107,7 +117,7 @@ def user_update(*, user: User, full_name: str, email: str, role, unit, is_active
     """Change an account's name, email, role, unit, division, or disable it; the username never changes."""
     _ensure_may_manage(by, user=user, role=role, unit=unit)
     division = normalized(division)
-    problems = account_problems(full_name=full_name, email=email, role=role, unit=unit, division=division)
+    problems = account_problems(full_name=full_name, email=email, role=role, unit=unit, division=division, by=by)
     if not is_active and by is not None and by.pk == user.pk:
         problems["is_active"] = errors.CANNOT_DISABLE_SELF
     if problems:

@@ -42,7 +42,7 @@ def user_list(request):
         "office": may_manage_accounts(Actor.of(request.user)),
         "page": Paginator(users, 50).get_page(request.GET.get("trang")),
         "search": search, "unit_code": unit_code, "role": role,
-        "units": selectors.readable_units(request.user).order_by("kind", "order", "code"),
+        "units": selectors.managed_units(request.user).order_by("kind", "order", "code"),
         "roles": [r for r in Role if r in MANAGED_ROLES],
     })
 
@@ -50,7 +50,8 @@ def user_list(request):
 @login_required
 def user_create(request):
     selectors.ensure_may_open_account_pages(request.user)
-    form = AccountCreateForm(request.POST or None, contributors_of=_contributors_of(request.user))
+    form = AccountCreateForm(request.POST or None, units=selectors.managed_units(request.user),
+                             contributors_of=_contributors_of(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             user, password = services.user_create(**form.cleaned_data, by=request.user)
@@ -67,7 +68,8 @@ def user_edit(request, pk):
     initial = {"full_name": account.display_name if account.first_name or account.last_name else "",
                "email": account.email, "unit": account.unit, "role": account.role, "division": account.division,
                "is_active": account.is_active}
-    form = AccountEditForm(request.POST or None, initial=initial, contributors_of=_contributors_of(request.user))
+    form = AccountEditForm(request.POST or None, initial=initial, units=selectors.managed_units(request.user),
+                           contributors_of=_contributors_of(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update(user=account, **form.cleaned_data, by=request.user)

@@ -28,6 +28,7 @@ COUNCIL_CHOICE_REQUIRED = _("Chọn một cán bộ và chức danh trong Hội 
 COUNCIL_SEAT_TAKEN = _("Hội đồng đã có %(position)s: %(name)s.")
 COUNCIL_WRONG_PERSON = _("%(position)s là %(who)s (quyết định thành lập Hội đồng); %(name)s là %(role)s.")
 COUNCIL_ALREADY_SEATED = _("%(name)s đã là %(position)s của Hội đồng.")
+COUNCIL_OTHER_ORGANISER = _("%(name)s không thuộc %(organiser)s, cơ quan tổ chức kỳ đánh giá này.")
 COUNCIL_INCOMPLETE = _("Hội đồng chưa đủ thành phần: cần %(missing)s.")
 NOT_ON_COUNCIL = _("%(name)s không phải thành viên Hội đồng của kỳ này.")
 NO_SUCH_CRITERIA = _("Không có tiêu chí “%(codes)s” trong bộ chỉ số.")

@@ -27,6 +27,6 @@ class CouncilSeatForm(forms.Form):
     role = forms.ChoiceField(choices=CouncilRole.choices, error_messages={
         "required": COUNCIL_CHOICE_REQUIRED, "invalid_choice": COUNCIL_CHOICE_REQUIRED})
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, period, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = council_candidates()
+        self.fields["user"].queryset = council_candidates(period=period)

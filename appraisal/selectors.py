@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.access import Actor, is_office, may_appraise, may_write_self_scores, takes_part_in_appraisal, within_appraisal_time
 from accounts.models import Role, User
+from accounts.selectors import units_of
 from assessments import actions, workflow
 from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, AssessmentResult, SelfScore
@@ -133,8 +134,9 @@ def appraisal_page(*, assessment: Assessment, user, undecided_only: bool = False
     names = {step.action for step in available}
     actor = Actor.of(user)
     seated, assigned = council_seat(user=user, period_id=assessment.period_id)
+    line = assessment.period.organiser_line
     table = assessment_score_table(assessment=assessment, appraisable=lambda node: may_appraise(
-        actor, seated=seated, assigned=node.pk in assigned))
+        actor, seated=seated, assigned=node.pk in assigned, organiser_line=line))
     assigned_count = sum(1 for row in table.rows if row.is_leaf and row.assigned) if seated and not is_office(actor) else 0
     mine_only = bool(assigned_count) and not every_criterion
     rows = assigned_rows(table.rows, tree_for(assessment.period.framework)) if mine_only else table.rows
@@ -157,7 +159,7 @@ def appraisal_page(*, assessment: Assessment, user, undecided_only: bool = False
             missing_evidence=[row.node.code for row in table.rows
                               if row.is_leaf and row.self_value and not row.evidence],
         ),
-        "can_appraise": (assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated)
+        "can_appraise": (assessment.status in APPRAISAL_EDITABLE and takes_part_in_appraisal(actor, seated=seated, organiser_line=line)
                          and within_appraisal_time(actor, appraisal_open=appraisal_open(
                              assessment.period.appraisal_deadline, timezone.localdate()))),
         "can_answer": (assessment.status == Status.EXPLANATION_REQUESTED
@@ -194,5 +196,7 @@ def publication_summaries(*, assessments: list[Assessment]) -> list[tuple[Assess
 COUNCIL_ROLES = (Role.SECRETARIAT, Role.COUNCIL_MEMBER, Role.LEADERSHIP)
 
 
-def council_candidates():
-    return User.objects.filter(role__in=COUNCIL_ROLES, is_active=True).order_by("last_name", "first_name")
+def council_candidates(*, period):
+    """The people of the period's organiser who may sit on its council."""
+    return User.objects.filter(role__in=COUNCIL_ROLES, is_active=True, unit__in=units_of([period.organiser_id])).order_by(
+        "last_name", "first_name")

@@ -8,6 +8,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts import access
 from accounts.access import Actor
 from accounts.models import Notification, Role
+from organizations.hierarchy import organiser_of
 from assessments import actions, workflow
 from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, Period, SelfScore
@@ -60,6 +61,8 @@ def council_member_add(*, period: Period, user, role: CouncilRole = CouncilRole.
     taken = [seat for seat in seats if seat.role == role]
     if most is not None and len(taken) >= most:
         raise AppraisalError(errors.COUNCIL_SEAT_TAKEN % {"position": role.label, "name": taken[0].user.display_name})
+    if organiser_of(user.unit) != period.organiser:  # a council is the organiser's own people
+        raise AppraisalError(errors.COUNCIL_OTHER_ORGANISER % {"name": user.display_name, "organiser": period.organiser.name})
     member = CouncilMember(period=period, user=user, role=role)
     member._history_user = by
     member.save()
@@ -126,7 +129,8 @@ def ensure_appraisal_time(*, assessment: Assessment, by) -> None:
 def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
     """The access policy asked with this criterion's facts (one query)."""
     seated, assigned = council_seat(user=user, period_id=assessment.period_id)
-    return access.may_appraise(Actor.of(user), seated=seated, assigned=node.pk in assigned)
+    return access.may_appraise(Actor.of(user), seated=seated, assigned=node.pk in assigned,
+                               organiser_line=assessment.period.organiser_line)
 
 
 # -- decisions ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import Actor, is_office
+from accounts.access import Actor, runs_period
 from config.downloads import xlsx_response
 from assessments.errors import problems_listed
 from assessments.forms import parse_version
@@ -157,11 +157,12 @@ def period_overview(request, period_pk):
         "publication": selectors.publication_summaries(assessments=assessments),
         "council": council, "council_missing": services.council_missing_seats(council),
         "assignable": [node for node in tree_for(period.framework).nodes if node.level <= 2],
-        "candidates": selectors.council_candidates(),
+        "candidates": selectors.council_candidates(period=period),
         "council_roles": CouncilRole.choices,
         "survey_parts": period_survey_parts(period=period, assessments=assessments),
         "survey_methods": SurveyMethod.choices,
-        "office_may_edit": is_office(Actor.of(request.user)) and period.published_at is None,
+        "office_may_edit": (runs_period(Actor.of(request.user), organiser_line=period.organiser_line)
+                            and period.published_at is None),
     })
 
 
@@ -192,7 +193,7 @@ def appraisal_upload(request, period_pk):
 @require_POST
 def council_add(request, period_pk):
     period = get_period_for_user(request.user, period_pk, manage=True)
-    form = CouncilSeatForm(request.POST)
+    form = CouncilSeatForm(request.POST, period=period)
     if not form.is_valid():
         messages.error(request, str(COUNCIL_CHOICE_REQUIRED))
     else:

@@ -11,21 +11,31 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from accounts.access import Actor
+from accounts.access import Actor, reaches
 from accounts.models import Notification, Role, User
+from accounts.selectors import units_of
 from appraisal.explanations import round_state
 from appraisal.models import ExplanationMessage
 from config.text import REASON_MAX, TextTooLong, bounded
 
 from . import workflow
-from .models import Assessment, StatusChange
+from .models import PERIOD_ORGANISER, Assessment, StatusChange
 from .results import APPRAISAL_CLOSED, result_changed
 from .selectors import unscored_leaf_codes
 
 
 def _facts(assessment: Assessment, user) -> dict:
+    """What the workflow table reads; a role counts only within the organisers it reaches (the unit's own
+    people always), so another district's office has no step on this file."""
     actor = Actor.of(user)
-    return {"status": assessment.status, "role": actor.role, "own_unit": actor.belongs_to(assessment.unit_id)}
+    own_unit = actor.belongs_to(assessment.unit_id)
+    in_reach = own_unit or reaches(actor, assessment.period.organiser_line)
+    return {"status": assessment.status, "role": actor.role if in_reach else None, "own_unit": own_unit}
+
+
+def _office_of(assessment: Assessment):
+    """The secretariat of the period's organiser: the office told of submissions and answers."""
+    return User.objects.filter(role=Role.SECRETARIAT, unit__in=units_of([assessment.period.organiser_id]))
 
 
 def check(action: str, *, assessment: Assessment, by, reason: str = "") -> workflow.Transition:
@@ -52,7 +62,8 @@ def _step(assessment: Assessment, action: str, *, by, reason: str, guard=None,
     ``also`` holds other fields of the assessment the step sets, saved with the status."""
     reason = _reason(reason)
     # Lock the row so two people cannot take two steps from the same state at once.
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    locked = Assessment.objects.select_for_update(of=("self",)).select_related(f"period__{PERIOD_ORGANISER}").get(
+        pk=assessment.pk)
     step = check(action, assessment=locked, by=by, reason=reason)
     if guard is not None:
         guard(locked)
@@ -87,7 +98,7 @@ def _ensure_complete(assessment: Assessment) -> None:
 def assessment_submit(*, assessment: Assessment, by, reason: str = "") -> StatusChange:
     """The unit head submits a complete file: self-scores freeze and the secretariat is told in the app."""
     change = _step(assessment, "submit", by=by, reason=reason, guard=_ensure_complete)
-    _notify(User.objects.filter(role=Role.SECRETARIAT, is_active=True),
+    _notify(_office_of(assessment).filter(is_active=True),
             message=f"{assessment.unit.name} đã nộp kết quả tự đánh giá {assessment.period.identifier}.",
             url=reverse("assessments:entry", args=[assessment.pk]))
     return change
@@ -133,7 +144,7 @@ def assessment_answer_explanation(*, assessment: Assessment, by, reason: str = "
     change = _step(assessment, "answer_explanation", by=by, reason=reason, guard=_every_question_handled)
     askers = ExplanationMessage.objects.filter(assessment=assessment,
                                                kind=ExplanationMessage.Kind.QUESTION).values("author")
-    _notify(User.objects.filter(is_active=True).filter(Q(pk__in=askers) | Q(role=Role.SECRETARIAT)),
+    _notify(User.objects.filter(is_active=True).filter(Q(pk__in=askers) | Q(pk__in=_office_of(assessment))),
             message=f"{assessment.unit.name} đã gửi giải trình {assessment.period.identifier}.",
             url=reverse("appraisal:page", args=[assessment.pk]))
     return change

@@ -4,9 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from frameworks.fields import PointsField
+from organizations.hierarchy import organiser_line
 
 from .workflow import Status
 
+
+# What to load with a period so that ``Period.organiser_line`` needs no query (a district, then its city).
+PERIOD_ORGANISER = "organiser__parent"
 
 # Who a period assesses, as its name says it, by the framework's kind of unit.
 ASSESSED_UNITS = {
@@ -21,6 +25,11 @@ ASSESSED_UNITS = {
 class Period(models.Model):
     """One year's PAR-Index run of one framework version over a set of units."""
 
+    # The district or city whose Nội vụ office runs the period (UBND quận Hoàng Mai for its wards).
+    organiser = models.ForeignKey(
+        "organizations.Unit", verbose_name=_("cơ quan tổ chức đánh giá"), on_delete=models.PROTECT,
+        related_name="organised_periods",
+    )
     framework = models.ForeignKey(
         "frameworks.Framework", verbose_name=_("bộ chỉ số"), on_delete=models.PROTECT, related_name="periods"
     )
@@ -40,7 +49,7 @@ class Period(models.Model):
     class Meta:
         ordering = ["-year", "framework__key"]
         constraints = [
-            models.UniqueConstraint(fields=["framework", "year"], name="unique_period_per_framework_year"),
+            models.UniqueConstraint(fields=["organiser", "framework", "year"], name="unique_period_per_organiser"),
         ]
         verbose_name = _("kỳ đánh giá")
         verbose_name_plural = _("kỳ đánh giá")
@@ -49,9 +58,21 @@ class Period(models.Model):
         return self.identifier
 
     @property
+    def organiser_line(self) -> tuple[int, ...]:
+        """The organiser's id and those of the organisers above it, as the access policy reads them;
+        load with ``select_related("organiser__parent")`` (``PERIOD_ORGANISER``) to walk without queries."""
+        return organiser_line(self.organiser)
+
+    @property
     def identifier(self) -> str:
         """The ``KEY/YEAR`` form that commands take, e.g. ``hoangmai-phuong-2024/2024``."""
         return f"{self.framework.key}/{self.year}"
+
+    @property
+    def full_identifier(self) -> str:
+        """``ORGANISER/KEY/YEAR`` (``HM/hoangmai-phuong-2024/2024``): what commands take where two
+        organisers run the same framework in the same year."""
+        return f"{self.organiser.code}/{self.identifier}"
 
     @property
     def display_name(self) -> str:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.access import Actor, is_office
+from accounts.access import Actor, runs_period
 from accounts.models import Notification, User
 
 from . import errors, workflow
@@ -68,7 +68,7 @@ def _remind(assessments: list[Assessment], *, by, automatic: bool) -> int:
 @transaction.atomic
 def reminders_send(*, period: Period, by) -> int:
     """The office reminds every unit of the period that has not submitted yet; returns how many."""
-    if not is_office(Actor.of(by)):
+    if not runs_period(Actor.of(by), organiser_line=period.organiser_line):
         raise AssessmentError(errors.NO_PERMISSION)
     return _remind(list(_waiting(period)), by=by, automatic=False)
 

@@ -10,19 +10,21 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.access import Actor, is_office, may_read_assessment, may_read_results
-from accounts.selectors import readable_units
+from accounts.access import Actor, may_read_assessment, may_read_period, may_read_results, runs_period
+from accounts.selectors import in_reach
 from appraisal.models import CouncilMember
 from contributors.selectors import contributions_by_node, contributor_progress, is_reviewed, unit_contributors
 from frameworks import rules
 from frameworks.points import points_to_str, quantize_percent
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
+from organizations.hierarchy import assessing_organiser
+from organizations.models import Unit
 
 from . import errors, workflow
 from .deadlines import Deadline, deadlines, last_self_assessment_day
 from .errors import AssessmentError
-from .models import Assessment, Evidence, Period, SelfScore, StatusChange
+from .models import PERIOD_ORGANISER, Assessment, Evidence, Period, SelfScore, StatusChange
 from .results import survey_scored_leaves, unit_records
 from .scoring import Record, unit_scoring
 from .services import deadline_passed_message, self_assessment_open
@@ -39,33 +41,59 @@ def deadlines_of(assessment: Assessment) -> list[Deadline]:
 def get_assessment_for_user(user, pk: int) -> Assessment:
     """The one way views reach an assessment: its facts in one query, then the policy; 404 for outsiders."""
     assessment = get_object_or_404(
-        Assessment.objects.select_related("unit", "period__framework").annotate(
+        Assessment.objects.select_related("unit", "period__framework", f"period__{PERIOD_ORGANISER}").annotate(
             seated=Exists(CouncilMember.objects.filter(period_id=OuterRef("period_id"), user_id=user.pk))
         ),
         pk=pk,
     )
     if not may_read_assessment(Actor.of(user), unit_id=assessment.unit_id, status=assessment.status,
-                               seated=assessment.seated):
+                               seated=assessment.seated, organiser_line=assessment.period.organiser_line):
         raise Http404
     return assessment
 
 
 def get_period_for_user(user, pk: int, *, manage: bool = False) -> Period:
-    """A period for the roles that read every unit's results (404 for others); ``manage``: the office only."""
-    actor = Actor.of(user)
-    if not (is_office(actor) if manage else may_read_results(actor)):
+    """A period for the results readers its organiser's reach covers (404 for others); ``manage``: its office only."""
+    period = get_object_or_404(Period.objects.select_related("framework", PERIOD_ORGANISER), pk=pk)
+    allowed = runs_period if manage else may_read_period
+    if not allowed(Actor.of(user), organiser_line=period.organiser_line):
         raise Http404
-    return get_object_or_404(Period.objects.select_related("framework"), pk=pk)
+    return period
+
+
+def periods_for_user(user):
+    """The periods ``user`` reads (their organisers' as ``get_period_for_user`` says), newest first."""
+    actor = Actor.of(user)
+    if not may_read_results(actor):
+        return Period.objects.none()
+    return in_reach(Period.objects.select_related("framework", "organiser"), actor).order_by(
+        "-year", "framework__key", "organiser__order", "organiser__code")
+
+
+def units_assessed_by(*, organiser_id):
+    """The units the periods of an organiser may take (``hierarchy.assessing_organiser``), for the opening form."""
+    candidates = Unit.objects.exclude(framework_family="").select_related("parent__parent")
+    ids = [unit.pk for unit in candidates if getattr(assessing_organiser(unit), "pk", None) == organiser_id]
+    return Unit.objects.filter(pk__in=ids).order_by("kind", "order", "code")
 
 
 # Lookups by the identifiers people type (management commands): AssessmentError, not 404, when absent.
 def period_get(*, identifier: str) -> Period:
-    """Find a period by ``KEY/YEAR``."""
-    key, _, year = identifier.partition("/")
-    period = Period.objects.select_related("framework").filter(framework__key=key, year=year if year.isdigit() else -1).first()
-    if period is None:
+    """Find a period by ``KEY/YEAR``, or ``ORGANISER/KEY/YEAR`` where organisers share a framework and year."""
+    parts = identifier.split("/")
+    organiser = parts[0] if len(parts) == 3 else None
+    key, year = parts[-2:] if len(parts) >= 2 else (identifier, "")
+    periods = Period.objects.select_related("framework", PERIOD_ORGANISER).filter(
+        framework__key=key, year=year if year.isdigit() else -1)
+    if organiser is not None:
+        periods = periods.filter(organiser__code=organiser)
+    found = list(periods[:10])
+    if not found or len(parts) > 3:
         raise AssessmentError(errors.PERIOD_NOT_FOUND % {"identifier": identifier})
-    return period
+    if len(found) > 1:
+        raise AssessmentError(errors.PERIOD_AMBIGUOUS % {
+            "identifier": identifier, "choices": ", ".join(sorted(p.full_identifier for p in found))})
+    return found[0]
 
 
 def assessment_get(*, period: Period, unit_code: str) -> Assessment:
@@ -80,9 +108,12 @@ def assessment_get(*, period: Period, unit_code: str) -> Assessment:
 
 def assessments_for_user(*, user, search: str = "", status: str = "", period_id: int | None = None):
     """The files ``user`` may open, newest period first; ``search`` matches the unit's name or code."""
+    actor = Actor.of(user)
+    everyone = Assessment.objects.all()
+    mine = (in_reach(everyone, actor, "period__organiser") if may_read_results(actor)
+            else everyone.filter(unit_id=actor.unit_id) if actor.unit_id else everyone.none())
     assessments = (
-        Assessment.objects.filter(unit__in=readable_units(user))
-        .select_related("unit", "period__framework")
+        mine.select_related("unit", "period__framework")
         .order_by("-period__year", "period__framework__key", "unit__order", "unit__code")
     )
     if search.strip():

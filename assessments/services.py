@@ -7,13 +7,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from accounts.access import Actor, is_office, may_act_for_unit, may_contribute, may_write_criterion, may_write_self_scores
+from accounts.access import (
+    Actor, is_office, may_act_for_unit, may_contribute, may_write_criterion, may_write_self_scores, runs_period,
+)
 from contributors import errors as contributor_errors
 from contributors.selectors import assigned_node_ids
 from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded, normalized
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.selectors import tree_for
+from organizations.hierarchy import ORGANISER_KINDS, assessing_organiser, organiser_line, organiser_of
 from organizations.models import Unit
 
 from . import errors, workflow
@@ -28,28 +31,47 @@ from .versioning import current_score, save_next_version
 # -- periods -----------------------------------------------------------------------------------
 
 
+def _organiser_for(organiser: Unit | None, by) -> Unit:
+    """The organiser named, else the one the acting user works for (``hierarchy.organiser_of``)."""
+    organiser = organiser or (organiser_of(by.unit) if by is not None and by.unit_id else None)
+    if organiser is None:
+        raise AssessmentError(errors.NO_ORGANISER)
+    if organiser.kind not in ORGANISER_KINDS:
+        raise AssessmentError(errors.NOT_AN_ORGANISER % {"code": organiser.code})
+    return organiser
+
+
 @transaction.atomic
 def period_open(
-    *, framework: Framework, year: int, by, unit_codes: list[str] | None = None,
+    *, framework: Framework, year: int, by, organiser: Unit | None = None, unit_codes: list[str] | None = None,
     self_assessment_deadline: date | None = None, appraisal_deadline: date | None = None,
 ) -> Period:
-    """Open a period and one draft assessment per unit (by default every unit of the framework's family)."""
-    if Period.objects.filter(framework=framework, year=year).exists():
+    """Open a period of ``organiser`` (by default the one ``by`` works for; ``by`` must be its office, or
+    None for the operator at the shell) and one draft assessment per unit it assesses (by default every
+    such unit of the framework's family)."""
+    organiser = _organiser_for(organiser, by)
+    if by is not None and not runs_period(Actor.of(by), organiser_line=organiser_line(organiser)):
+        raise AssessmentError(errors.NOT_YOUR_ORGANISER % {"organiser": organiser.name})
+    if Period.objects.filter(organiser=organiser, framework=framework, year=year).exists():
         raise AssessmentError(errors.PERIOD_EXISTS % {"identifier": f"{framework.key}/{year}"})
+    candidates = Unit.objects.select_related("parent__parent")
     if unit_codes:
-        units = list(Unit.objects.filter(code__in=unit_codes))
+        units = list(candidates.filter(code__in=unit_codes))
         missing = sorted(set(unit_codes) - {u.code for u in units})
         if missing:
             raise AssessmentError(errors.UNKNOWN_UNITS % {"codes": ", ".join(missing)})
         for unit in units:
-            if unit.kind != framework.unit_kind:
+            if unit.kind != framework.assessed_kind:
                 raise AssessmentError(errors.WRONG_UNIT_KIND % {"code": unit.code, "key": framework.key})
+            if assessing_organiser(unit) != organiser:
+                raise AssessmentError(errors.UNIT_OF_ANOTHER_ORGANISER % {"code": unit.code, "organiser": organiser.name})
     else:
-        units = list(Unit.objects.filter(framework_family=framework.family, kind=framework.unit_kind))
+        units = [unit for unit in candidates.filter(framework_family=framework.family, kind=framework.assessed_kind)
+                 if assessing_organiser(unit) == organiser]
     if not units:
         raise AssessmentError(errors.NO_UNITS % {"key": framework.key})
     period = Period(
-        framework=framework, year=year, created_by=by,
+        organiser=organiser, framework=framework, year=year, created_by=by,
         self_assessment_deadline=self_assessment_deadline, appraisal_deadline=appraisal_deadline,
     )
     period.full_clean()
@@ -88,7 +110,8 @@ def ensure_self_editable(*, assessment: Assessment, by, on_behalf_reason: str = 
     (an Excel import), never a contributor's.
     """
     actor = Actor.of(by)
-    acting_for_unit = bool(on_behalf_reason.strip()) and may_act_for_unit(actor)
+    acting_for_unit = bool(on_behalf_reason.strip()) and may_act_for_unit(
+        actor, organiser_line=assessment.period.organiser_line)
     if not (acting_for_unit or _may_write_nodes(actor, by, assessment, nodes)):
         raise AssessmentError(errors.NO_PERMISSION)
     if assessment.status not in workflow.SELF_EDITABLE:
@@ -216,14 +239,15 @@ def _current_self_score(assessment: Assessment, node: Node, expected_version: in
 
 def may_reopen(*, assessment: Assessment, by) -> bool:
     """The office may reopen a unit whose self-assessment the deadline has closed."""
-    return (is_office(Actor.of(by)) and assessment.status in workflow.SELF_EDITABLE
+    return (runs_period(Actor.of(by), organiser_line=assessment.period.organiser_line)
+            and assessment.status in workflow.SELF_EDITABLE
             and not self_assessment_open(assessment))
 
 
 @transaction.atomic
 def assessment_reopen(*, assessment: Assessment, until: date, reason: str, by) -> Assessment:
     """Let one unit edit after the deadline (secretariat only), with the reason kept in the history."""
-    if not is_office(Actor.of(by)):
+    if not runs_period(Actor.of(by), organiser_line=assessment.period.organiser_line):
         raise AssessmentError(errors.NO_PERMISSION)
     reason = _bounded(reason, name=errors.REOPEN_REASON, limit=REASON_MAX)
     if not reason:
@@ -238,7 +262,7 @@ def assessment_reopen(*, assessment: Assessment, until: date, reason: str, by) -
 @transaction.atomic
 def assessment_exclude(*, assessment: Assessment, by, reason: str, undo: bool = False) -> Assessment:
     """Leave a unit out of the period (or, with ``undo``, bring it back) while the period is unpublished."""
-    if not is_office(Actor.of(by)):
+    if not runs_period(Actor.of(by), organiser_line=assessment.period.organiser_line):
         raise AssessmentError(errors.NO_PERMISSION)
     locked = Assessment.objects.select_for_update().select_related("unit", "period__framework").get(pk=assessment.pk)
     if locked.period.published_at is not None:

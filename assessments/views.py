@@ -17,7 +17,7 @@ from frameworks.models import Node
 from . import actions, errors, selectors, services, workflow
 from .errors import AssessmentError
 from .forms import EvidenceForm, ReopenForm, UntilForm, inputs_from_post, nothing_typed, parse_version
-from .models import Evidence, Period
+from .models import Evidence
 
 # "Đã nộp kết quả tự đánh giá. Hồ sơ chuyển sang “Đã nộp”.": what happened and where the file is now.
 STEP_DONE = gettext_lazy("Đã %(action)s. Hồ sơ chuyển sang “%(status)s”.")
@@ -32,7 +32,7 @@ def assessment_list(request):
     page = Paginator(found, 30).get_page(request.GET.get("trang"))
     return render(request, "assessments/list.html", {
         "page": page, "search": search, "status": status, "period_id": period,
-        "statuses": workflow.Status.choices, "periods": Period.objects.select_related("framework").order_by("-year"),
+        "statuses": workflow.Status.choices, "periods": selectors.periods_for_user(request.user),
         "filtered": bool(search or status or period),
         "pager_query": urlencode({key: value for key, value in (("q", search), ("ky", period), ("trang-thai", status)) if value}),
     })

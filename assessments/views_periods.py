@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import Actor, is_office, may_read_results
+from accounts.access import Actor, is_office, may_read_results, runs_period
 from config.downloads import xlsx_response
 from frameworks.models import Framework
 from organizations.models import Unit, UnitKind
@@ -29,8 +29,7 @@ def period_list(request):
     actor = Actor.of(request.user)
     if not may_read_results(actor):
         raise Http404
-    periods = Period.objects.select_related("framework").order_by("-year", "framework__key")
-    page = Paginator(periods, 20).get_page(request.GET.get("trang"))
+    page = Paginator(selectors.periods_for_user(request.user), 20).get_page(request.GET.get("trang"))
     can_open = is_office(actor)
     return render(request, "assessments/periods.html", {"page": page, "can_open": can_open})
 
@@ -39,8 +38,8 @@ def period_list(request):
 def period_open(request):
     if not is_office(Actor.of(request.user)):
         raise Http404
-    # Units that frameworks assess, grouped by kind on the page: the office ticks them, no codes typed.
-    assessable = Unit.objects.exclude(framework_family="").order_by("kind", "order", "code")
+    # The units the office's organiser assesses, grouped by kind on the page: ticked, no codes typed.
+    assessable = selectors.units_assessed_by(organiser_id=Actor.of(request.user).organiser_id)
     form = PeriodOpenForm(request.POST or None, frameworks=Framework.objects.order_by("key"), units=assessable)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -84,7 +83,8 @@ def period_progress(request, period_pk):
         "statuses": [*Status.choices, ("excluded", _("Không tham gia"))],
         "kinds": [(kind.value, kind.label) for kind in UnitKind if kind.value in kinds],
         "query": request.GET.urlencode(),
-        "office_may_act": is_office(Actor.of(request.user)) and period.published_at is None,
+        "office_may_act": (runs_period(Actor.of(request.user), organiser_line=period.organiser_line)
+                           and period.published_at is None),
         "self_editable": SELF_EDITABLE,
         # The survey's sample plan lives with the surveys; a unit short of it is flagged here too.
         "below_plan": below_plan_units(period=period),

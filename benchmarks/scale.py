@@ -1,10 +1,13 @@
 """Results pages, index report, publication and PDF at the scale of a city: ``--units N`` wards.
 
 Builds its own data on a scratch database (a temporary SQLite file unless DATABASE_URL is set): N wards
-on ``hoangmai-phuong-2024``, every leaf self-scored and appraised, survey points, a published previous
-year. Times each page or command several times (median) and prints one JSON object on its last line:
-units, bare_ms, floor_ms, dashboard_ms, dashboard_queries, entry_ms, entry_queries, index_json_ms,
-unit_report_ms, publish_ms, publish_queries, period_pdf_ms, weasyprint_ms.
+on ``hoangmai-phuong-2024``, spread over ``--organisers K`` districts of one city (each district running
+its own periods), every leaf self-scored and appraised, survey points, a published previous year. Times
+each page or command several times (median) and prints one JSON object on its last line: units,
+organisers, bare_ms, floor_ms, dashboard_ms, dashboard_queries, ranking_ms, ranking_queries, entry_ms,
+entry_queries, index_json_ms, unit_report_ms, publish_ms, publish_queries, period_pdf_ms, weasyprint_ms.
+The dashboard, the publication and the pages of one unit are the first district's; the ranking is the
+city leadership's across every district.
 """
 import argparse
 import hashlib
@@ -76,8 +79,10 @@ def share(*parts) -> Decimal:
     return SHARES[hashlib.sha256("/".join(parts).encode()).digest()[0] % len(SHARES)]
 
 
-def build(units: int):
-    """N wards, two years scored and appraised; the earlier year is left for ``publish`` to publish."""
+def build(units: int, organisers: int = 1):
+    """N wards over K districts (ward n in district n mod K), two years scored and appraised in each
+    district's own periods; the earlier years are left for ``publish`` to publish. Returns the first
+    district's office and its two periods."""
     from accounts.models import Role, User
     from appraisal.models import AppraisedScore
     from assessments.models import Assessment, SelfScore
@@ -92,17 +97,23 @@ def build(units: int):
 
     call_command("migrate", verbosity=0)
     call_command("load_frameworks", stdout=io.StringIO(), stderr=io.StringIO())
-    district = Unit.objects.create(code="BENCH", name="Quận Thử", kind=UnitKind.DISTRICT)
+    city = Unit.objects.create(code="BENCH-CITY", name="Thành phố Thử", kind=UnitKind.CITY)
+    districts = Unit.objects.bulk_create(
+        Unit(code="BENCH" if organisers == 1 else f"BENCH-D{d:02d}", name=f"Quận Thử {d + 1}",
+             kind=UnitKind.DISTRICT, parent=city, order=d)
+        for d in range(organisers)
+    )
     Unit.objects.bulk_create(
-        Unit(code=f"BENCH-W-{n:04d}", name=f"Phường Thử {n}", kind=UnitKind.WARD, parent=district,
+        Unit(code=f"BENCH-W-{n:04d}", name=f"Phường Thử {n}", kind=UnitKind.WARD, parent=districts[n % organisers],
              framework_family="hoangmai-phuong", order=n)
         for n in range(units)
     )
-    office = User.objects.create(username="bench-office", role=Role.SECRETARIAT, unit=district, is_superuser=False)
+    offices = [User.objects.create(username=f"bench-office-{d}", role=Role.SECRETARIAT, unit=district)
+               for d, district in enumerate(districts)]
     framework = Framework.objects.get(key=FRAMEWORK)
     tree = tree_for(framework)
-    periods = []
-    for year in (2023, 2024):
+    first_periods = []
+    for office, year in ((office, year) for office in offices for year in (2023, 2024)):
         period = period_open(framework=framework, year=year, by=office)
         assessments = list(period.assessments.select_related("unit", "period__framework"))
         # Benchmark data only: bulk rows and statuses, around the services (as the demo does).
@@ -121,13 +132,15 @@ def build(units: int):
         )
         Assessment.objects.filter(period=period).update(status=Status.APPRAISED)
         results_refresh(assessments)
-        periods.append(period)
-    return office, periods
+        if office == offices[0]:
+            first_periods.append(period)
+    return offices[0], first_periods
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=14)
+    parser.add_argument("--organisers", type=int, default=1, help="districts the wards are spread over")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
 
@@ -140,7 +153,7 @@ def main():
 
     from benchmarks import bare_urls
 
-    office, (before, period) = build(args.units)
+    office, (before, period) = build(args.units, args.organisers)
     publish_counter = QueryCounter()
     start = time.perf_counter()
     with connection.execute_wrapper(publish_counter):
@@ -148,20 +161,23 @@ def main():
     publish_ms = round((time.perf_counter() - start) * 1000, 1)
 
     leader = User.objects.create(username="bench-leader", role=Role.LEADERSHIP, unit=office.unit)
+    city_leader = User.objects.create(username="bench-city-leader", role=Role.LEADERSHIP, unit=office.unit.parent)
     first = period.assessments.select_related("unit").order_by("unit__order").first()
     staff = User.objects.create(username="bench-staff", role=Role.UNIT_STAFF, unit=first.unit)
-    reader, writer = Client(), Client()
+    reader, writer, city_reader = Client(), Client(), Client()
     reader.force_login(leader)
     writer.force_login(staff)
+    city_reader.force_login(city_leader)
     data = dashboard_data(period=period)
     bare_urls.FLOOR_CONTEXT.update({key: data[key] for key in ("period", "ranking", "heatmap", "areas", "distribution")})
 
-    figures = {"units": args.units}
+    figures = {"units": args.units, "organisers": args.organisers}
     with override_settings(ROOT_URLCONF="benchmarks.bare_urls", DEBUG=False):
         pages = {
             "dashboard": (reader, reverse("dashboard:period", args=[period.pk])),
             "entry": (writer, reverse("assessments:entry", args=[first.pk])),
             "unit_report": (reader, reverse("reports:unit_report", args=[first.pk])),
+            "ranking": (city_reader, reverse("dashboard:ranking_across")),
         }
         for name, (client, url) in pages.items():
             assert client.get(url).status_code == 200, url
@@ -169,10 +185,12 @@ def main():
         figures["floor_ms"] = median_ms(lambda: reader.get("/bench/floor/"), args.rounds)
         figures["dashboard_ms"] = median_ms(lambda: reader.get(pages["dashboard"][1]), args.rounds)
         figures["dashboard_queries"] = counted(lambda: reader.get(pages["dashboard"][1]))
+        figures["ranking_ms"] = median_ms(lambda: city_reader.get(pages["ranking"][1]), args.rounds)
+        figures["ranking_queries"] = counted(lambda: city_reader.get(pages["ranking"][1]))
         figures["entry_ms"] = median_ms(lambda: writer.get(pages["entry"][1]), args.rounds)
         figures["entry_queries"] = counted(lambda: writer.get(pages["entry"][1]))
     figures["index_json_ms"] = median_ms(
-        lambda: call_command("index_report", period.identifier, format="json", stdout=io.StringIO()), args.rounds)
+        lambda: call_command("index_report", period.full_identifier, format="json", stdout=io.StringIO()), args.rounds)
     with override_settings(ROOT_URLCONF="benchmarks.bare_urls", DEBUG=False):
         figures["unit_report_ms"] = median_ms(lambda: reader.get(pages["unit_report"][1]), args.rounds)
     figures["publish_ms"] = publish_ms

@@ -7,11 +7,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from assessments.errors import USER_NOT_FOUND, AssessmentError
+from assessments.errors import UNKNOWN_UNITS, USER_NOT_FOUND, AssessmentError
 from assessments.models import Period
 from assessments.selectors import assessment_get, period_get
 from frameworks.errors import FRAMEWORK_NOT_FOUND
 from frameworks.models import Framework
+from organizations.models import Unit
 
 OUTPUT_REQUIRED = "Kết quả dạng tệp nhị phân cần -o TỆP"
 OUTPUT_NOT_WRITTEN = "Không ghi được tệp {path}: {reason}"
@@ -28,7 +29,7 @@ def period_or_error(identifier: str) -> Period:
 def actor_or_error(username: str | None):
     """Who a command acts as: ``--as USERNAME``, else the operator account (``OPERATOR_USERNAME``)."""
     username = username or settings.OPERATOR_USERNAME
-    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    user = get_user_model().objects.select_related("unit__parent__parent").filter(username=username, is_active=True).first()
     if user is None:
         raise CommandError(str(USER_NOT_FOUND % {"username": username}))
     return user
@@ -39,6 +40,13 @@ def assessment_or_error(period: Period, unit_code: str):
         return assessment_get(period=period, unit_code=unit_code)
     except AssessmentError as error:
         raise CommandError(str(error)) from None
+
+
+def unit_or_error(code: str) -> Unit:
+    unit = Unit.objects.select_related("parent__parent").filter(code=code).first()
+    if unit is None:
+        raise CommandError(str(UNKNOWN_UNITS % {"codes": code}))
+    return unit
 
 
 def framework_or_error(key: str) -> Framework:

@@ -51,6 +51,11 @@ class Framework(models.Model):
         return parse_points(self.extra.get("points_step", rules.DEFAULT_STEP))
 
     @property
+    def assessed_kind(self) -> str:
+        """The kind of unit it assesses: a province framework assesses a city (Hà Nội), the rest their own kind."""
+        return UnitKind.CITY if self.unit_kind == "province" else self.unit_kind
+
+    @property
     def max_points(self):
         return self.appraisal_max_points + self.survey_max_points
 

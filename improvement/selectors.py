@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import Actor, is_office, may_edit_plan, may_read_unit
+from accounts.access import Actor, is_office, may_edit_plan, may_read_plan
 from accounts.selectors import readable_units
 from frameworks.points import points_to_str
 from frameworks.models import Framework
@@ -27,7 +27,7 @@ LOST = _("Điểm bị mất")
 def get_plan_for_user(user, pk) -> Plan:
     """A plan, for whoever may read its unit; 404 for everybody else."""
     plan = get_object_or_404(Plan.objects.select_related("unit", "framework"), pk=pk)
-    if not may_read_unit(Actor.of(user), unit_id=plan.unit_id):
+    if not may_read_plan(Actor.of(user), unit_id=plan.unit_id):
         raise Http404
     plan.editable = may_edit_plan(Actor.of(user), unit_id=plan.unit_id)
     return plan

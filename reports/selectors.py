@@ -51,15 +51,22 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
 
     Plain rows, not model instances: a city has hundreds of units and every results page reads them all.
     """
+    assessments = Assessment.objects.filter(period=period)
+    if unit_kind:
+        assessments = assessments.filter(unit__kind=unit_kind)
+    return [figures for figures, _row in _figures(assessments, framework=period.framework, detail=detail)]
+
+
+def _figures(assessments, *, framework, detail: bool, also: tuple = ()) -> list[tuple[UnitFigures, dict]]:
+    """The shown figures of ``assessments`` (all on ``framework``) that take part, in unit order, in one
+    query; each with its row, which carries the fields named in ``also``."""
     parts = (*_TOTALS, *(("areas", "shortfalls") if detail else ()))
     live = [f"result__{name}" for name in (*parts, "combined_total", "appraisal_max")]
     published = [f"published__{name}" for name in ("pk", *parts, "max_total", "version", "published_at", "reason")]
-    assessments = (Assessment.objects.filter(period=period, excluded=False).order_by("unit__order", "unit__code")
+    assessments = (assessments.filter(excluded=False).order_by("unit__order", "unit__code")
                    .annotate(published=FilteredRelation("publications", condition=Q(publications__current=True))))
-    if unit_kind:
-        assessments = assessments.filter(unit__kind=unit_kind)
     figures = []
-    for row in assessments.values("pk", "status", "unit__code", "unit__name", "unit__kind", *live, *published):
+    for row in assessments.values("pk", "status", "unit__code", "unit__name", "unit__kind", *live, *published, *also):
         is_published = row["published__pk"] is not None
         prefix = "published__" if is_published else "result__"
         stored = {name.removeprefix(prefix): value for name, value in row.items() if name.startswith(prefix)}
@@ -72,7 +79,8 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
             published=is_published, republication=_republication(stored) if is_published else None,
             survey_parts=survey_parts(stored["parts"]),
         )
-        figures.append(UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"], row["status"]))
+        figures.append((UnitFigures(row["pk"], row["unit__code"], scores, stored, row["published__pk"], row["status"]),
+                        row))
     return figures
 
 
@@ -80,6 +88,22 @@ def survey_parts(stored: list) -> tuple:
     """The stored ``[["sipas", "8.5" or null, "10"]]`` as ``IndexPart``s."""
     return tuple(IndexPart(method, None if points is None else Decimal(points), Decimal(maximum))
                  for method, points, maximum in stored)
+@dataclass(frozen=True)
+class RankedAcross:
+    """One framework's year ranked across organisers: each row a ``UnitResult`` and the organiser's name."""
+
+    rows: list  # (UnitResult, organiser name), by rank
+    organisers: int
+
+
+def ranked_across(*, periods, framework) -> RankedAcross:
+    """Every unit of ``periods`` (one framework and year, several organisers) ranked together, in one query."""
+    assessments = Assessment.objects.filter(period__in=periods)
+    figures = _figures(assessments, framework=framework, detail=False, also=("period__organiser__name",))
+    organiser = {unit.unit_code: row["period__organiser__name"] for unit, row in figures}
+    results = rank_results([unit.scores for unit, _row in figures])
+    return RankedAcross(rows=[(result, organiser[result.unit_code]) for result in results],
+                        organisers=len(set(organiser.values())))
 
 
 def excluded_units(*, period: Period) -> list[dict]:
@@ -97,13 +121,14 @@ def _republication(stored: dict) -> Republication | None:
 
 
 def previous_period(period: Period) -> Period | None:
-    """The most recent earlier year of the same framework family whose results were published.
+    """The most recent earlier year of the same organiser and framework family whose results were published.
 
     Only published results are compared against: a provisional ranking of another year (drafts,
     self-scores, other units) would show rank changes nobody ever announced.
     """
     return (
-        Period.objects.filter(framework__family=period.framework.family, year__lt=period.year,
+        Period.objects.filter(organiser_id=period.organiser_id, framework__family=period.framework.family,
+                              year__lt=period.year,
                               published_at__isnull=False)
         .select_related("framework").order_by("-year").first()
     )

@@ -1,17 +1,22 @@
 """Results dashboards for the people who read every unit's results."""
 import csv
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from accounts.access import Actor, may_read_results
-from assessments.models import Period
-from assessments.selectors import get_period_for_user
+from assessments.selectors import get_period_for_user, periods_for_user
 from organizations.models import UnitKind
 
 from .dashboard import CHART_TABLES, dashboard_data
+from .selectors import ranked_across
+
+RANKING_PAGE = 100
+CHOICE_PARAM = "ky"  # KEY/YEAR, as commands name a period
 
 
 def _dashboard_for(request, period_pk) -> dict:
@@ -24,8 +29,7 @@ def _dashboard_for(request, period_pk) -> dict:
 def results_landing(request):
     if not may_read_results(Actor.of(request.user)):
         raise Http404
-    periods = (Period.objects.select_related("framework").annotate(unit_count=Count("assessments"))
-               .order_by("-year", "framework__name"))
+    periods = periods_for_user(request.user).annotate(unit_count=Count("assessments"))
     return render(request, "reports/results_landing.html", {"periods": periods})
 
 
@@ -46,3 +50,26 @@ def dashboard_data_csv(request, period_pk, chart):
     response.write("\ufeff")  # the BOM makes Excel read the file as UTF-8, so Vietnamese letters survive
     csv.writer(response).writerows([header, *rows])
     return response
+
+
+@login_required
+def ranking_across(request):
+    """One framework's year ranked across every organiser the reader reaches (city leadership: the districts)."""
+    if not may_read_results(Actor.of(request.user)):
+        raise Http404
+    readable = periods_for_user(request.user)
+    choices = list(readable.order_by("-year", "framework__key").values_list("framework__key", "year", "framework__name")
+                   .distinct())
+    asked = request.GET.get(CHOICE_PARAM, "")
+    chosen = next((c for c in choices if f"{c[0]}/{c[1]}" == asked), choices[0] if choices else None)
+    context = {"choices": choices, "chosen": chosen, "page": None}
+    if chosen:
+        periods = readable.filter(framework__key=chosen[0], year=chosen[1])
+        framework = periods[0].framework
+        ranked = ranked_across(periods=periods, framework=framework)
+        context.update({
+            "framework": framework, "organisers": ranked.organisers, "unit_count": len(ranked.rows),
+            "page": Paginator(ranked.rows, RANKING_PAGE).get_page(request.GET.get("trang")),
+            "pager_query": urlencode({CHOICE_PARAM: f"{chosen[0]}/{chosen[1]}"}),
+        })
+    return render(request, "reports/ranking_across.html", context)

@@ -43,7 +43,7 @@ def refresh_period(period) -> None:
 
 
 def check_office(by, period) -> None:
-    if not may_enter_surveys(Actor.of(by)):
+    if not may_enter_surveys(Actor.of(by), organiser_line=period.organiser_line):
         raise SurveyError(NOT_ALLOWED)
     if period.published_at is not None:
         raise SurveyError(PERIOD_PUBLISHED % {"identifier": period.identifier})
@@ -98,7 +98,7 @@ def _entered_part(period, method: str, by) -> SurveyPart:
 @transaction.atomic
 def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOCIOLOGICAL,
                        respondents: int | None = None, note: str = "") -> SurveyResult:
-    if not may_enter_surveys(Actor.of(by)):
+    if not may_enter_surveys(Actor.of(by), organiser_line=assessment.period.organiser_line):
         raise SurveyError(NOT_ALLOWED)
     if assessment.status == Status.PUBLISHED:
         raise SurveyError(PUBLISHED % {"unit": assessment.unit.name})

@@ -61,6 +61,21 @@ def secretariat(district):
 
 
 @pytest.fixture
+def other_district(district):
+    """A second district of the same city, running its own periods: Hà Đông with one ward."""
+    other = Unit.objects.create(code="HD", name="Quận Hà Đông", kind=UnitKind.DISTRICT, parent=district.parent)
+    Unit.objects.create(code="HD-W-THU", name="Phường Thử", kind=UnitKind.WARD, parent=other,
+                        framework_family="hoangmai-phuong")
+    return other
+
+
+@pytest.fixture
+def operator_elsewhere(other_district):
+    """The Nội vụ office of the other district."""
+    return _user("dan", Role.SECRETARIAT, other_district)
+
+
+@pytest.fixture
 def council_member(district):
     return _user("carol", Role.COUNCIL_MEMBER, district)
 

@@ -15,13 +15,15 @@ def _form(**overrides):
 
 
 def test_only_the_office_manages_accounts_and_never_an_administrators():
-    office = Actor(Role.SECRETARIAT)
+    office, its_units = Actor(Role.SECRETARIAT, 1, 10), (10,)  # an office of organiser 10, an account there
     assert may_manage_accounts(office) and may_manage_accounts(Actor(Role.ADMIN))
-    assert not any(may_manage_accounts(Actor(role)) for role in
+    assert not may_manage_accounts(Actor(Role.SECRETARIAT))  # an office outside every organiser
+    assert not any(may_manage_accounts(Actor(role, 1, 10)) for role in
                    (Role.UNIT_STAFF, Role.UNIT_HEAD, Role.COUNCIL_MEMBER, Role.LEADERSHIP, None))
-    assert may_manage_account(office, role=Role.UNIT_HEAD, is_superuser=False)
-    assert not may_manage_account(office, role=Role.ADMIN, is_superuser=False)
-    assert not may_manage_account(office, role=Role.UNIT_STAFF, is_superuser=True)
+    assert may_manage_account(office, role=Role.UNIT_HEAD, is_superuser=False, organiser_line=its_units)
+    assert not may_manage_account(office, role=Role.UNIT_HEAD, is_superuser=False, organiser_line=(11, 10))
+    assert not may_manage_account(office, role=Role.ADMIN, is_superuser=False, organiser_line=its_units)
+    assert not may_manage_account(office, role=Role.UNIT_STAFF, is_superuser=True, organiser_line=its_units)
 
 
 def test_a_new_account_gets_a_one_time_password_it_must_change(secretariat, ward):

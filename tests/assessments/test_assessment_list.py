@@ -5,7 +5,7 @@ from support import submit_completed
 
 
 def test_the_list_is_paginated(client_for, secretariat, ward_framework, district):
-    period = Period.objects.create(framework=ward_framework, year=2024)
+    period = Period.objects.create(organiser=district, framework=ward_framework, year=2024)
     for n in range(35):
         unit = Unit.objects.create(code=f"HM-W-T{n:02}", name=f"Phường Thử {n:02}", kind="ward", parent=district, order=n)
         Assessment.objects.create(period=period, unit=unit)

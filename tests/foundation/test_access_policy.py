@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from accounts.access import (
     Actor, may_appraise, may_assign_contributors, may_enter_surveys, may_manage_account, may_read_assessment,
-    may_read_results, may_review_contributions, may_write_criterion, may_write_self_scores,
+    may_read_period, may_read_results, may_review_contributions, may_write_criterion, may_write_self_scores,
+    runs_period,
 )
 from accounts.roles import Role
 from assessments.workflow import Status
@@ -13,21 +14,27 @@ from support import submit_completed
 
 R = Role
 UNIT = 1  # the assessed unit
-RELATIONS = {  # relation: (the actor's unit, seated on the period's council, the criterion assigned to them)
-    "own unit": (UNIT, False, False),
-    "own unit, assigned": (UNIT, False, True),  # a contributor's own criterion
-    "other unit": (2, False, False),
-    "seated": (2, True, False),
-    "assigned": (2, True, True),
+DISTRICT, OTHER_DISTRICT, CITY = 10, 11, 100  # organisers: the period's, a sibling district, the city above both
+PERIOD_LINE = (DISTRICT, CITY)  # the period's organiser, then the organisers above it
+RELATIONS = {  # relation: (the actor's unit, their organiser, seated on the period's council, the criterion assigned)
+    "own unit": (UNIT, DISTRICT, False, False),
+    "own unit, assigned": (UNIT, DISTRICT, False, True),  # a contributor's own criterion
+    "other unit": (2, DISTRICT, False, False),
+    "seated": (2, DISTRICT, True, False),
+    "assigned": (2, DISTRICT, True, True),
+    "other organiser": (3, OTHER_DISTRICT, False, False),
+    "organiser above": (4, CITY, False, False),
 }
+SAME_ORGANISER = {"own unit", "own unit, assigned", "other unit", "seated", "assigned"}
+OWN = {"own unit", "own unit, assigned"}
 ROLES = [*Role, None]
 SUBMITTED = {s for s in Status if s not in (Status.DRAFT, Status.RETURNED)}
 
 # Who may, written out per role: the relations (and, for council members, the states) that allow it.
-OWN = {"own unit", "own unit, assigned"}
 READS = {
     R.UNIT_STAFF: OWN, R.UNIT_HEAD: OWN, R.CONTRIBUTOR: OWN,
-    R.SECRETARIAT: set(RELATIONS), R.ADMIN: set(RELATIONS), R.LEADERSHIP: set(RELATIONS),
+    # The office reads its own organiser's files; leadership also those of the organisers below it.
+    R.SECRETARIAT: SAME_ORGANISER, R.ADMIN: set(RELATIONS), R.LEADERSHIP: SAME_ORGANISER | {"organiser above"},
     R.COUNCIL_MEMBER: OWN,  # plus seated ones once submitted, below
     None: set(),
 }
@@ -36,18 +43,29 @@ WRITES_SELF_SCORES = {R.UNIT_STAFF: OWN, R.UNIT_HEAD: OWN}
 WRITES_CRITERION = {**WRITES_SELF_SCORES, R.CONTRIBUTOR: {"own unit, assigned"}}
 ASSIGNS_CONTRIBUTORS = WRITES_SELF_SCORES
 REVIEWS_CONTRIBUTIONS = {R.UNIT_HEAD: OWN}
-APPRAISES = {R.SECRETARIAT: set(RELATIONS), R.ADMIN: set(RELATIONS), R.COUNCIL_MEMBER: {"assigned"}}
-ENTERS_SURVEYS = {R.SECRETARIAT, R.ADMIN}
+APPRAISES = {R.SECRETARIAT: SAME_ORGANISER, R.ADMIN: set(RELATIONS), R.COUNCIL_MEMBER: {"assigned"}}
+# Running a period (surveys, acting for a unit, publication): its own organiser's office.
+RUNS = {R.SECRETARIAT: SAME_ORGANISER, R.ADMIN: set(RELATIONS)}
+READS_PERIOD = {R.SECRETARIAT: SAME_ORGANISER, R.COUNCIL_MEMBER: SAME_ORGANISER, R.ADMIN: set(RELATIONS),
+                R.LEADERSHIP: SAME_ORGANISER | {"organiser above"}}
 READS_RESULTS = {R.SECRETARIAT, R.ADMIN, R.COUNCIL_MEMBER, R.LEADERSHIP}
 
 
 def actor(role, relation):
-    unit_id, _seated, _assigned = RELATIONS[relation]
-    return Actor(role, unit_id if role else None)
+    unit_id, organiser_id, _seated, _assigned = RELATIONS[relation]
+    return Actor(role, unit_id if role else None, organiser_id if role else None)
+
+
+def seated(relation):
+    return RELATIONS[relation][2]
+
+
+def assigned(relation):
+    return RELATIONS[relation][3]
 
 
 def expected_read(role, relation, status):
-    seated_member = role == R.COUNCIL_MEMBER and RELATIONS[relation][1] and status in SUBMITTED
+    seated_member = role == R.COUNCIL_MEMBER and seated(relation) and status in SUBMITTED
     return relation in READS[role] or seated_member
 
 
@@ -56,7 +74,7 @@ CASES = [(role, relation, status) for role in ROLES for relation in RELATIONS fo
 
 def test_reading_a_file():
     assert {case: may_read_assessment(actor(case[0], case[1]), unit_id=UNIT, status=case[2],
-                                      seated=RELATIONS[case[1]][1]) for case in CASES} == {
+                                      seated=seated(case[1]), organiser_line=PERIOD_LINE) for case in CASES} == {
         case: expected_read(*case) for case in CASES}
 
 
@@ -68,7 +86,7 @@ def test_writing_self_scores():
 
 def test_writing_one_criterion():
     cases = [(role, relation) for role in ROLES for relation in RELATIONS]
-    assert {case: may_write_criterion(actor(*case), unit_id=UNIT, assigned=RELATIONS[case[1]][2]) for case in cases} == {
+    assert {case: may_write_criterion(actor(*case), unit_id=UNIT, assigned=assigned(case[1])) for case in cases} == {
         (role, relation): relation in WRITES_CRITERION.get(role, set()) for role, relation in cases}
 
 
@@ -81,28 +99,46 @@ def test_assigning_criteria_to_contributors_and_reviewing_their_work():
 
 
 def test_managing_a_contributors_account():
-    """The office manages every account but an administrator's; a unit's head only its own contributors'."""
+    """The office manages its organiser's accounts but an administrator's; a unit's head only its own contributors'."""
     cases = [(role, relation, target) for role in ROLES for relation in RELATIONS for target in (R.CONTRIBUTOR, R.UNIT_STAFF)]
     expected = {
-        (role, relation, target): role in {R.SECRETARIAT, R.ADMIN} or (
+        (role, relation, target): (role == R.SECRETARIAT and relation in SAME_ORGANISER) or role == R.ADMIN or (
             role == R.UNIT_HEAD and relation in OWN and target == R.CONTRIBUTOR)
         for role, relation, target in cases}
     assert {(role, relation, target): may_manage_account(actor(role, relation), role=target, is_superuser=False,
-                                                         unit_id=UNIT)
+                                                         organiser_line=PERIOD_LINE, unit_id=UNIT)
             for role, relation, target in cases} == expected
 
 
 def test_appraising_a_criterion():
     cases = [(role, relation) for role in ROLES for relation in RELATIONS]
-    assert {case: may_appraise(actor(*case), seated=RELATIONS[case[1]][1], assigned=RELATIONS[case[1]][2])
+    assert {case: may_appraise(actor(*case), seated=seated(case[1]), assigned=assigned(case[1]),
+                               organiser_line=PERIOD_LINE)
             for case in cases} == {
         (role, relation): relation in APPRAISES.get(role, set()) for role, relation in cases}
 
 
+def test_running_and_reading_a_period_follow_the_organiser():
+    cases = [(role, relation) for role in ROLES for relation in RELATIONS]
+    assert {case: (runs_period(actor(*case), organiser_line=PERIOD_LINE),
+                   may_enter_surveys(actor(*case), organiser_line=PERIOD_LINE),
+                   may_read_period(actor(*case), organiser_line=PERIOD_LINE)) for case in cases} == {
+        (role, relation): (relation in RUNS.get(role, set()), relation in RUNS.get(role, set()),
+                           relation in READS_PERIOD.get(role, set())) for role, relation in cases}
+
+
+def test_the_office_manages_accounts_of_its_own_organiser_only():
+    cases = [(role, relation) for role in ROLES for relation in RELATIONS]
+    # The account's unit belongs to the period's district; an account outside every unit is the administrator's.
+    assert {case: (may_manage_account(actor(*case), role=R.UNIT_STAFF, is_superuser=False, organiser_line=PERIOD_LINE),
+                   may_manage_account(actor(*case), role=R.UNIT_STAFF, is_superuser=False, organiser_line=()))
+            for case in cases} == {
+        (role, relation): (relation in RUNS.get(role, set()), role == R.ADMIN) for role, relation in cases}
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_district_wide_powers_depend_on_the_role_alone(role):
+def test_reading_results_at_all_depends_on_the_role_alone(role):
     for relation in RELATIONS:
-        assert may_enter_surveys(actor(role, relation)) is (role in ENTERS_SURVEYS)
         assert may_read_results(actor(role, relation)) is (role in READS_RESULTS)
 
 
@@ -111,6 +147,12 @@ def test_a_superuser_counts_as_an_administrator_and_nobody_signed_in_has_no_role
 
     assert Actor.of(django_user_model(role=R.UNIT_STAFF, is_superuser=True)) == Actor(R.ADMIN)
     assert Actor.of(AnonymousUser()) == Actor(None)
+
+
+def test_a_users_organiser_is_the_district_or_city_their_unit_belongs_to(ward_staff, secretariat, district):
+    assert Actor.of(ward_staff).organiser_id == district.pk  # a ward belongs to its district
+    assert Actor.of(secretariat).organiser_id == district.pk  # the district itself
+    assert Actor.of(type(ward_staff)(role=R.LEADERSHIP)).organiser_id is None  # no unit, no organiser
 
 
 # -- pages: the loaders ask the same policy ------------------------------------------------------

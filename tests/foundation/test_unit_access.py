@@ -4,19 +4,21 @@ import pytest
 
 from accounts.access import Actor, may_read_unit, may_write_self_scores
 from accounts.selectors import get_unit_for_user
+from organizations.hierarchy import organiser_line
 
 
 def test_unit_staff_reads_and_writes_only_their_own_unit(ward_staff, ward, other_ward):
     actor = Actor.of(ward_staff)
-    assert may_read_unit(actor, unit_id=ward.pk)
+    assert may_read_unit(actor, unit_id=ward.pk, organiser_line=organiser_line(ward))
     assert may_write_self_scores(actor, unit_id=ward.pk)
-    assert not may_read_unit(actor, unit_id=other_ward.pk)
+    assert not may_read_unit(actor, unit_id=other_ward.pk, organiser_line=organiser_line(other_ward))
     assert not may_write_self_scores(actor, unit_id=other_ward.pk)
 
 
-def test_district_roles_read_every_unit_but_never_type_self_scores(secretariat, council_member, leadership, ward):
+def test_district_roles_read_every_unit_of_their_district_but_never_type_self_scores(
+        secretariat, council_member, leadership, ward):
     for user in (secretariat, council_member, leadership):
-        assert may_read_unit(Actor.of(user), unit_id=ward.pk)
+        assert may_read_unit(Actor.of(user), unit_id=ward.pk, organiser_line=organiser_line(ward))
         assert not may_write_self_scores(Actor.of(user), unit_id=ward.pk)
 
 

@@ -1,5 +1,6 @@
 """In the admin, a framework used by a period can be read but not changed or deleted."""
 from assessments.models import Period
+from organizations.models import Unit
 
 
 def test_an_unused_framework_node_can_be_edited_in_the_admin(admin_client, frameworks):
@@ -11,7 +12,8 @@ def test_an_unused_framework_node_can_be_edited_in_the_admin(admin_client, frame
 
 def test_a_used_framework_is_read_only_in_the_admin(admin_client, frameworks):
     framework = frameworks["hoangmai-phuong-2024"]
-    Period.objects.create(framework=framework, year=2024)
+    Period.objects.create(organiser=Unit.objects.create(code="HM", name="Quận Hoàng Mai", kind="district"),
+                          framework=framework, year=2024)
     node = framework.nodes.get(code="1.1.1")
     html = admin_client.get(f"/admin/frameworks/node/{node.pk}/change/").content.decode()
     assert 'name="_save"' not in html

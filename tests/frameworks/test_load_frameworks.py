@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from assessments.models import Period
+from organizations.models import Unit
 from frameworks.errors import FrameworkError
 from frameworks.models import Framework, Node
 from frameworks.services import FIXTURE_DIR, framework_load, frameworks_load_all, read_fixture
@@ -41,7 +42,8 @@ def test_a_changed_fixture_updates_a_framework_no_period_uses(frameworks):
 
 
 def test_a_framework_used_by_a_period_is_immutable(frameworks):
-    Period.objects.create(framework=frameworks["hoangmai-phuong-2024"], year=2024)
+    Period.objects.create(organiser=Unit.objects.create(code="HM", name="Quận Hoàng Mai", kind="district"),
+                          framework=frameworks["hoangmai-phuong-2024"], year=2024)
     data = read_fixture(FIXTURE_DIR / "hoangmai-phuong-2024.json")
     data["nodes"][1]["max_points"] = "2.5"
     with pytest.raises(FrameworkError, match="đã được dùng cho kỳ đánh giá"):

@@ -1,7 +1,7 @@
 """Who may change a unit's targets and plan, as a table over every role, asked of the pure predicate."""
 import pytest
 
-from accounts.access import Actor, may_edit_plan, may_read_unit
+from accounts.access import Actor, may_edit_plan, may_read_plan
 from accounts.roles import Role
 
 R = Role
@@ -18,4 +18,4 @@ READS = {**EDITS, R.LEADERSHIP: {"own unit", "other unit"}, R.COUNCIL_MEMBER: {"
 def test_the_office_edits_every_plan_a_unit_its_own_and_leadership_only_reads(role, relation):
     actor = Actor(role, (UNIT if relation == "own unit" else 2) if role else None)
     assert may_edit_plan(actor, unit_id=UNIT) == (relation in EDITS.get(role, set()))
-    assert may_read_unit(actor, unit_id=UNIT) == (relation in READS.get(role, set()))
+    assert may_read_plan(actor, unit_id=UNIT) == (relation in READS.get(role, set()))

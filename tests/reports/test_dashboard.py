@@ -261,7 +261,8 @@ def test_unit_kind_filter(period, leadership, client_for):
 
 def test_a_period_without_units_shows_an_empty_state(leadership, client_for):
     framework_load(data=read_fixture(FIXTURE_DIR / "hoangmai-phuong-2024.json"))
-    period = Period.objects.create(framework=Framework.objects.get(key="hoangmai-phuong-2024"), year=2025)
+    period = Period.objects.create(organiser=leadership.unit, framework=Framework.objects.get(key="hoangmai-phuong-2024"),
+                                   year=2025)
 
     response = client_for(leadership).get(dashboard_url(period))
 

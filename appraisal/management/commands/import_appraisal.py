@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import Role, User
+from accounts.selectors import units_of
 from appraisal.excel import AppraisalImportRejected, appraisal_import
 from config.commands import period_or_error
 from config.excel import problems_shown
@@ -12,11 +13,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("period")
         parser.add_argument("file")
-        parser.add_argument("--as", dest="username", help="tài khoản Phòng Nội vụ thực hiện (mặc định: người đầu tiên)")
+        parser.add_argument("--as", dest="username", help="tài khoản Phòng Nội vụ của cơ quan tổ chức kỳ đánh giá (mặc định: người đầu tiên)")
 
     def handle(self, period, file, username, **options):
         found = period_or_error(period)
-        users = User.objects.filter(role=Role.SECRETARIAT, is_active=True)
+        # The period's own office: another district's secretariat has no say in it.
+        users = User.objects.filter(role=Role.SECRETARIAT, is_active=True, unit__in=units_of([found.organiser_id]))
         by = users.filter(username=username).first() if username else users.order_by("pk").first()
         if by is None:
             raise CommandError("Không có tài khoản Phòng Nội vụ để ghi nhận người nhập.")
