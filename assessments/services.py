@@ -224,7 +224,7 @@ def self_score_clear(*, assessment: Assessment, node: Node, by, expected_version
 
 def _ensure_leaf_editable(assessment: Assessment, node: Node, by, on_behalf_reason: str = "") -> None:
     lock_assessment(assessment)
-    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
+    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason, nodes=[node])
     tree = tree_for(assessment.period.framework)
     if node.framework_id != assessment.period.framework_id or not tree.is_leaf(node.code):
         raise AssessmentError(errors.NOT_A_LEAF % {"code": node.code})

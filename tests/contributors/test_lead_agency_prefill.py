@@ -13,12 +13,14 @@ from conftest import load_framework
 
 
 @pytest.fixture
-def hanoi(district, secretariat):
-    """The city as an assessed unit on the province framework, its 2020 file, and its head."""
+def hanoi(district):
+    """The city, which runs its own index on the province framework (seed 003): its 2020 file and its head."""
     framework = load_framework("hanoi-province-2020")
-    city = Unit.objects.create(code="HN-TP", name="UBND thành phố Hà Nội", kind=framework.unit_kind,
-                               framework_family=framework.family)
-    period = period_open(framework=framework, year=2020, by=secretariat)
+    city = district.parent
+    city.framework_family = framework.family
+    city.save()
+    office = User.objects.create(username="noivu.hanoi", role=Role.SECRETARIAT, unit=city)
+    period = period_open(framework=framework, year=2020, by=office)
     head = User.objects.create(username="truong.hanoi", role=Role.UNIT_HEAD, unit=city)
     return period.assessments.get(unit=city), head
 
