@@ -7,7 +7,6 @@ from assessments.services import period_open
 from contributors.errors import ContributorError
 from contributors.models import Contribution
 from contributors.services import contributions_assign, contributions_prefill
-from organizations.models import Unit
 
 from conftest import load_framework
 
