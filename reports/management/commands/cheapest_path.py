@@ -1,0 +1,35 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from frameworks.points import PointsParseError, parse_points
+from reports.exports import path_as_json
+from reports.management.commands.what_if import basis_or_error
+from reports.simulator import SimulationError
+
+NOT_AN_INDEX = "Chỉ số mục tiêu «{text}» không phải là một số (ví dụ 85,5)"
+
+
+class Command(BaseCommand):
+    help = ("Ít tiêu chí nhất cần đạt điểm tối đa để đơn vị đạt thứ hạng K hoặc Chỉ số X %: "
+            "cheapest_path KEY/YEAR UNIT (--rank K | --index X) --format json")
+
+    def add_arguments(self, parser):
+        parser.add_argument("period")
+        parser.add_argument("unit")
+        target = parser.add_mutually_exclusive_group(required=True)
+        target.add_argument("--rank", type=int)
+        target.add_argument("--index")
+        parser.add_argument("--format", choices=["json"], default="json")
+
+    def handle(self, period, unit, rank, index, **options):
+        basis = basis_or_error(period, unit)
+        try:
+            wanted = None if index is None else parse_points(index)
+        except PointsParseError:
+            raise CommandError(NOT_AN_INDEX.format(text=index)) from None
+        try:
+            path = basis.cheapest_path(rank=rank, index=wanted)
+        except SimulationError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(json.dumps(path_as_json(path), ensure_ascii=False, indent=2))
