@@ -188,6 +188,11 @@ class SimulationBasis:
         return simulator.what_if(self.scores, unit_code=self.unit_code, leaves=self.leaves, changes=changes,
                                  tree_codes=self.tree.by_code.keys())
 
+    def rows(self, typed: dict) -> list[dict]:
+        """The page's table: every node in document order, leaves with their figures and what was typed."""
+        return [{"node": node, "leaf": self.leaves.get(node.code), "typed": typed.get(node.code, "")}
+                for node in self.tree.nodes]
+
     def cheapest_path(self, *, rank: int | None = None, index: Decimal | None = None) -> simulator.Path:
         return simulator.cheapest_path(self.scores, unit_code=self.unit_code, leaves=self.leaves, rank=rank, index=index)
 

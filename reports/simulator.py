@@ -84,22 +84,19 @@ class Outcome:
     unit_count: int
 
 
-def _checked(leaves: dict[str, Leaf], changes: dict, tree_codes) -> dict[str, Decimal]:
-    """``changes`` (code -> Decimal or ``MAX``) as new points per leaf, or the first problem."""
-    points = {}
-    for code, value in changes.items():
-        leaf = leaves.get(code)
-        if leaf is None:
-            raise SimulationError((NOT_A_LEAF if code in tree_codes else UNKNOWN_CRITERION) % {"code": code})
-        if leaf.not_assessed:
-            raise SimulationError(NOT_ASSESSED % {"code": code})
-        value = leaf.max_points if value == MAX else value
-        if value < 0:
-            raise SimulationError(NEGATIVE % {"code": code})
-        if value > leaf.max_points:
-            raise SimulationError(ABOVE_MAX % {"code": code, "value": format_points(value), "max": format_points(leaf.max_points)})
-        points[code] = value
-    return points
+def checked_points(leaves: dict[str, Leaf], code: str, value, tree_codes=frozenset()) -> Decimal:
+    """The points ``value`` (a Decimal or ``MAX``) gives the leaf ``code``, or why it cannot."""
+    leaf = leaves.get(code)
+    if leaf is None:
+        raise SimulationError((NOT_A_LEAF if code in tree_codes else UNKNOWN_CRITERION) % {"code": code})
+    if leaf.not_assessed:
+        raise SimulationError(NOT_ASSESSED % {"code": code})
+    value = leaf.max_points if value == MAX else value
+    if value < 0:
+        raise SimulationError(NEGATIVE % {"code": code})
+    if value > leaf.max_points:
+        raise SimulationError(ABOVE_MAX % {"code": code, "value": format_points(value), "max": format_points(leaf.max_points)})
+    return value
 
 
 def _unit(scores: list[UnitScores], unit_code: str) -> UnitScores:
@@ -122,7 +119,7 @@ def what_if(scores: list[UnitScores], *, unit_code: str, leaves: dict[str, Leaf]
     ranked unit of the period, as ``rank_results`` takes them). ``tree_codes``: every code of the framework,
     to tell a parent criterion from an unknown code."""
     unit = _unit(scores, unit_code)
-    points = _checked(leaves, changes, tree_codes)
+    points = {code: checked_points(leaves, code, value, tree_codes) for code, value in changes.items()}
     return _outcome(scores, unit, sum((value - leaves[code].points for code, value in points.items()), Decimal(0)))
 
 

@@ -1,5 +1,8 @@
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from assessments.selectors import get_assessment_for_user, get_period_for_user
 from config.downloads import xlsx_response
@@ -8,7 +11,12 @@ from frameworks.selectors import framework_get
 from .documents import council_minutes_pdf, framework_pdf, period_results_pdf, unit_result_context, unit_scored_pdf
 from .exports import results_xlsx, unit_results_xlsx
 from .pdf import pdf_response
-from .selectors import period_results
+from .forms import CHANGE_PREFIX, target_query, what_if_query
+from .selectors import period_results, simulation_basis
+from .simulator import MAX, SimulationError
+
+# htmx asks for one part of the what-if page by its id: the hypothetical figures or the cheapest path.
+WHAT_IF_PARTS = {"what-if-outcome": "reports/_what_if_outcome.html", "cheapest-path": "reports/_cheapest_path.html"}
 
 
 @login_required
@@ -68,3 +76,27 @@ def unit_xlsx_view(request, assessment_pk):
     period = assessment.period
     return xlsx_response(unit_results_xlsx(report),
                          f"ket-qua-{assessment.unit.code}-{period.framework.key}-{period.year}.xlsx")
+
+
+@login_required
+@require_GET
+def what_if_view(request, assessment_pk):
+    """Hypothetical scores and the cheapest path for whoever may read the unit's results; nothing is saved."""
+    assessment = get_assessment_for_user(request.user, assessment_pk)
+    basis = simulation_basis(assessment=assessment)
+    context = {"assessment": assessment, "period": assessment.period, "unit": assessment.unit, "basis": basis}
+    if basis is not None:
+        query, target = what_if_query(request.GET, basis), target_query(request.GET)
+        context.update(query=query, target=target, current=basis.what_if({}), outcome=basis.what_if(query.changes),
+                       rows=basis.rows(query.typed))
+        if target.given:
+            try:
+                path = basis.cheapest_path(rank=target.rank, index=target.index)
+            except SimulationError as error:
+                target.error = str(error)
+            else:
+                context.update(path=path, path_rows=[row for row in context["rows"] if row["node"].code in path.criteria],
+                               path_query=urlencode({CHANGE_PREFIX + code: MAX for code in path.criteria}))
+    partial = request.htmx and request.htmx.target in WHAT_IF_PARTS
+    template = WHAT_IF_PARTS[request.htmx.target] if partial else "reports/what_if.html"
+    return render(request, template, context)

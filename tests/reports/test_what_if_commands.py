@@ -114,7 +114,7 @@ def test_a_target_out_of_reach_is_not_reachable(ranked_wards, secretariat):
 @pytest.mark.parametrize(("target", "message"), [
     (("--rank", "4"), "Thứ hạng mục tiêu phải từ 1 đến 3."),
     (("--index", "101"), "Chỉ số mục tiêu phải lớn hơn 0 và không quá 100."),
-    (("--index", "cao"), "Chỉ số mục tiêu «cao» không phải là một số (ví dụ 85,5)"),
+    (("--index", "cao"), "Chỉ số mục tiêu «cao» phải là một số (ví dụ 85,5)."),
 ])
 def test_a_target_that_makes_no_sense_exits_with_the_message(ranked_wards, target, message):
     with pytest.raises(CommandError) as refused:

@@ -4,10 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from frameworks.points import PointsParseError, parse_points
 from reports.exports import path_as_json
+from reports.forms import NOT_AN_INDEX
 from reports.management.commands.what_if import basis_or_error
 from reports.simulator import SimulationError
-
-NOT_AN_INDEX = "Chỉ số mục tiêu «{text}» không phải là một số (ví dụ 85,5)"
 
 
 class Command(BaseCommand):
@@ -27,7 +26,7 @@ class Command(BaseCommand):
         try:
             wanted = None if index is None else parse_points(index)
         except PointsParseError:
-            raise CommandError(NOT_AN_INDEX.format(text=index)) from None
+            raise CommandError(str(NOT_AN_INDEX % {"value": index})) from None
         try:
             path = basis.cheapest_path(rank=rank, index=wanted)
         except SimulationError as error:
