@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -102,6 +103,21 @@ def self_score_save(request, pk, code):
     if error:
         response.status_code = 422  # base.html tells htmx to swap 422 answers in
     return response
+
+
+@login_required
+@require_POST
+def difficulties_save(request, pk):
+    """The difficulties and proposals of the unit's self-assessment report."""
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    try:
+        services.assessment_difficulties_save(assessment=assessment, text=request.POST.get("difficulties", ""),
+                                              by=request.user)
+    except AssessmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã lưu khó khăn, vướng mắc và đề xuất, kiến nghị."))
+    return redirect(f"{reverse('assessments:entry', args=[assessment.pk])}#self-report")
 
 
 @login_required
