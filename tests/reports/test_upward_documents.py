@@ -155,3 +155,23 @@ def test_the_office_rewrites_the_findings_and_the_report_uses_them(client_for, r
 
 def test_units_see_no_annual_report(client_for, ranked_wards, ward_staff):
     assert client_for(ward_staff).get(reverse("reports:annual_report_pdf", args=[ranked_wards.pk])).status_code == 404
+
+
+def test_the_annual_report_compares_with_last_years_published_ranking(ranked_wards, ward_framework, secretariat,
+                                                                       ward_staff):
+    # 2023: Hoàng Liệt 70 (1st), Yên Sở 69 (2nd), Định Công 68 (3rd), published. 2024: the other way round.
+    from assessments.services import period_open
+    from support import publish_period, score_at_max_except
+
+    before = period_open(framework=ward_framework, year=2023, by=secretariat)
+    for code, scores in ((HOANG_LIET, {}), ("HM-W-YENSO", {"1.3.2": "0"}), ("HM-W-DINHCONG", {"1.7.1": "0"})):
+        score_at_max_except(before.assessments.get(unit__code=code), by=ward_staff, scores=scores)
+    publish_period(before, by=secretariat)
+
+    document = annual_report_document(period=ranked_wards)
+    for text in both_texts(document):
+        assert "Chỉ số trung bình: 97,02% (năm 2023: 98,57%, giảm 1,55 điểm phần trăm); 1 đơn vị tăng hạng, " \
+               "1 đơn vị giảm hạng." in " ".join(text.split())
+    moves = next(block for block in document.blocks if getattr(block, "headers", [""])[0] == "Đơn vị")
+    assert moves.rows == [["Phường Định Công", "3", "1", "tăng 2 bậc", "97,14", "98,57"],
+                          ["Phường Hoàng Liệt", "1", "3", "giảm 2 bậc", "100,00", "95,36"]]

@@ -120,3 +120,28 @@ def test_a_target_that_makes_no_sense_exits_with_the_message(ranked_wards, targe
     with pytest.raises(CommandError) as refused:
         cheapest(*target)
     assert str(refused.value) == message
+
+
+def test_the_councils_figure_counts_where_it_decided(ranked_wards, ward, ward_head, secretariat, node):
+    # The council takes 1.1.2 down to 0: Hoàng Liệt's 66,75 becomes 66,25, and setting it back to max restores it.
+    from appraisal.services import appraisal_save
+    from assessments import actions
+
+    hoang_liet = ranked_wards.assessments.get(unit=ward)
+    actions.assessment_submit(assessment=hoang_liet, by=ward_head)
+    actions.assessment_start_appraisal(assessment=hoang_liet, by=secretariat)
+    appraisal_save(assessment=hoang_liet, node=node("1.1.2"), by=secretariat, value="0", reason="Không có kế hoạch",
+                   expected_version=None)
+    assert what_if()["total"] == "66.25"
+    assert what_if("1.1.2=max")["total"] == "66.75"
+    everything = cheapest("--index", "100")
+    assert (everything["criteria"], everything["points_added"]) == (["1.1.1", "1.1.2", "1.2.1", "1.5", "1.7.1"], "3.75")
+
+
+def test_a_published_unit_simulates_from_its_published_figures(ranked_wards, secretariat):
+    from support import publish_period
+
+    publish_period(ranked_wards, by=secretariat)
+    assert what_if() == {"unit_code": HOANG_LIET, "total": "66.75", "max_total": "70", "index_pct": "95.36",
+                         "rank": 3, "unit_count": 3}
+    assert what_if("1.5=max")["rank"] == 2
