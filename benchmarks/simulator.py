@@ -10,9 +10,7 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,24 +19,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 
-import django  # noqa: E402
-
-django.setup()
+from scale import median_ms  # noqa: E402  (sets Django up)
 
 from reports.index import UnitScores  # noqa: E402
 from reports.simulator import MAX, Leaf, cheapest_path, what_if  # noqa: E402
 
 FRAMEWORK = ROOT / "fixtures" / "frameworks" / "hoangmai-phuong-2024.json"
-
-
-def median_ms(action, rounds: int) -> float:
-    action()
-    timings = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return round(statistics.median(timings) * 1000, 1)
 
 
 def build(units: int):

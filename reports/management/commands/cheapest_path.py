@@ -1,12 +1,9 @@
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
 from frameworks.points import PointsParseError, parse_points
 from reports.exports import path_as_json
 from reports.forms import NOT_AN_INDEX
-from reports.management.commands.what_if import basis_or_error
-from reports.simulator import SimulationError
+from reports.management.commands.what_if import basis_or_error, print_answer
 
 
 class Command(BaseCommand):
@@ -27,8 +24,4 @@ class Command(BaseCommand):
             wanted = None if index is None else parse_points(index)
         except PointsParseError:
             raise CommandError(str(NOT_AN_INDEX % {"value": index})) from None
-        try:
-            path = basis.cheapest_path(rank=rank, index=wanted)
-        except SimulationError as error:
-            raise CommandError(str(error)) from None
-        self.stdout.write(json.dumps(path_as_json(path), ensure_ascii=False, indent=2))
+        print_answer(self, lambda: basis.cheapest_path(rank=rank, index=wanted), path_as_json)

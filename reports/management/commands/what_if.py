@@ -20,6 +20,15 @@ def basis_or_error(period: str, unit_code: str) -> SimulationBasis:
     return basis
 
 
+def print_answer(command: BaseCommand, ask, as_json) -> None:
+    """Print ``as_json(ask())``; a refusal of the simulator exits with its message."""
+    try:
+        answer = ask()
+    except SimulationError as error:
+        raise CommandError(str(error)) from None
+    command.stdout.write(json.dumps(as_json(answer), ensure_ascii=False, indent=2))
+
+
 def parsed_settings(settings: list[str]) -> dict:
     """``["3.2.1=max", "1.1.1=0,5"]`` -> ``{"3.2.1": MAX, "1.1.1": Decimal("0.5")}``."""
     changes = {}
@@ -48,9 +57,5 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json"], default="json")
 
     def handle(self, period, unit, changes, **options):
-        basis = basis_or_error(period, unit)
-        try:
-            outcome = basis.what_if(parsed_settings(changes))
-        except SimulationError as error:
-            raise CommandError(str(error)) from None
-        self.stdout.write(json.dumps(outcome_as_json(outcome), ensure_ascii=False, indent=2))
+        basis, settings = basis_or_error(period, unit), parsed_settings(changes)
+        print_answer(self, lambda: basis.what_if(settings), outcome_as_json)
