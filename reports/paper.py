@@ -20,6 +20,7 @@ NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 SIGN_HERE = "(Ký, ghi rõ họ tên)"
 DOCX_FONT = "Times New Roman"
+LINE_CM = 16.5  # A4 less the margins of Nghị định 30 (3 cm left, 1,5 cm right)
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -115,7 +116,15 @@ def document_docx(document: Document) -> bytes:
             write(paragraph, text, bold=bold, italic=italic, size=12.5, align=WD_ALIGN_PARAGRAPH.CENTER)
             first = False
 
-    letterhead = out.add_table(rows=2, cols=2)
+    def two_columns(rows: int, left_share: int):
+        """A borderless table of two columns: the letterhead (issuer | nation) and the signature."""
+        table = out.add_table(rows=rows, cols=2)
+        for row in table.rows:
+            row.cells[0].width = Cm(LINE_CM * left_share / 100)
+            row.cells[1].width = Cm(LINE_CM * (100 - left_share) / 100)
+        return table
+
+    letterhead = two_columns(2, 45)
     left = [(document.issuer.upper(), not document.office, False)]
     if document.office:
         left.append((document.office.upper(), True, False))
@@ -141,13 +150,13 @@ def document_docx(document: Document) -> bytes:
             for number, row in enumerate([block.headers, *block.rows]):
                 for column, text in enumerate(row):
                     cell = table.cell(number, column)
-                    cell.width = Cm(16.5 * block.widths[column] / 100)
+                    cell.width = Cm(LINE_CM * block.widths[column] / 100)
                     align = (WD_ALIGN_PARAGRAPH.CENTER if number == 0
                              else WD_ALIGN_PARAGRAPH.RIGHT if column in block.numeric else None)
                     write(cell.paragraphs[0], text, size=11.5, align=align,
                           bold=number == 0 or (number - 1) in block.bold_rows)
 
-    signature = out.add_table(rows=1, cols=2)
+    signature = two_columns(1, 50)
     copies = signature.cell(0, 0).paragraphs[0]
     if document.copies_to:
         write(copies, "Nơi nhận:", bold=True, italic=True, size=12)
