@@ -98,10 +98,16 @@ def document_docx(document: Document) -> bytes:
     normal.font.name, normal.font.size = DOCX_FONT, Pt(13)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), DOCX_FONT)
     normal.paragraph_format.space_after = Pt(3)
+    # Table text a size smaller, set once on the style rather than on each of thousands of cells.
+    out.styles["Table Grid"].font.size = Pt(11.5)
 
     def write(paragraph, text, *, bold=False, italic=False, size=None, align=None):
         run = paragraph.add_run(nfc(text))
-        run.bold, run.italic = bold, italic
+        # Only what differs from the paragraph's style: each property set is an XML element (600 units' rows).
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
         if size:
             run.font.size = Pt(size)
         if align is not None:
@@ -147,13 +153,13 @@ def document_docx(document: Document) -> bytes:
         else:
             table = out.add_table(rows=1 + len(block.rows), cols=len(block.headers))
             table.style, table.alignment = "Table Grid", WD_TABLE_ALIGNMENT.CENTER
-            for number, row in enumerate([block.headers, *block.rows]):
-                for column, text in enumerate(row):
-                    cell = table.cell(number, column)
+            # Row by row: ``table.cell(r, c)`` walks the whole table each time, minutes for 600 units.
+            for number, (row, cells) in enumerate(zip([block.headers, *block.rows], (r.cells for r in table.rows))):
+                for column, (text, cell) in enumerate(zip(row, cells)):
                     cell.width = Cm(LINE_CM * block.widths[column] / 100)
                     align = (WD_ALIGN_PARAGRAPH.CENTER if number == 0
                              else WD_ALIGN_PARAGRAPH.RIGHT if column in block.numeric else None)
-                    write(cell.paragraphs[0], text, size=11.5, align=align,
+                    write(cell.paragraphs[0], text, align=align,
                           bold=number == 0 or (number - 1) in block.bold_rows)
 
     signature = two_columns(1, 50)
