@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -117,7 +116,7 @@ def difficulties_save(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Đã lưu khó khăn, vướng mắc và đề xuất, kiến nghị."))
-    return redirect(f"{reverse('assessments:entry', args=[assessment.pk])}#self-report")
+    return redirect("assessments:entry", pk=assessment.pk)
 
 
 @login_required

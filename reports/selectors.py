@@ -15,10 +15,9 @@ from assessments.models import Assessment, Period
 from assessments.results import APPRAISAL_CLOSED, unit_records
 from assessments.scoring import areas_from_json, records_from_json, shortfalls_from_json, unit_scoring
 from frameworks.selectors import tree_for
-from frameworks.tree import Tree, TreeNode
+from frameworks.tree import TreeNode
 
 from .index import Republication, UnitResult, UnitScores, rank_results
-from . import simulator
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def period_results(*, period: Period, unit_kind: str | None = None) -> list[Unit
     return ranked_period(period=period, unit_kind=unit_kind).results
 
 
-def _shown_records(shown: UnitFigures, assessment: Assessment, tree: Tree) -> tuple[dict, dict, bool]:
+def shown_records(shown: UnitFigures, assessment: Assessment, tree) -> tuple[dict, dict, bool]:
     """(self, appraised, appraisal closed) behind the figures shown: the publication's snapshot, else live."""
     if shown.publication_id is not None:
         own, decided = records_from_json(PublishedResult.objects.values_list("scores", flat=True).get(pk=shown.publication_id))
@@ -153,7 +152,7 @@ def unit_report(*, period: Period, unit_code: str) -> dict | None:
         return None
     assessment = Assessment.objects.select_related("unit").get(pk=shown.assessment_id)
     tree = tree_for(period.framework)
-    own, decided, closed = _shown_records(shown, assessment, tree)
+    own, decided, closed = shown_records(shown, assessment, tree)
     scoring = unit_scoring(tree, own, decided, appraisal_closed=closed)
     rows = []
     for node in tree.nodes:
@@ -173,36 +172,3 @@ def unit_report(*, period: Period, unit_code: str) -> dict | None:
         "rows": rows,
         "full_marks": [row for row in rows if row.full_marks and row.node.parent_id is not None and row.is_leaf],
     }
-
-
-@dataclass(frozen=True)
-class SimulationBasis:
-    """What the what-if simulator starts from: the same figures as ``index_report``."""
-
-    scores: list  # UnitScores of every ranked unit of the period
-    unit_code: str
-    leaves: dict  # the unit's leaves as ``simulator.unit_leaves`` gives them
-    tree: Tree
-
-    def what_if(self, changes: dict) -> simulator.Outcome:
-        return simulator.what_if(self.scores, unit_code=self.unit_code, leaves=self.leaves, changes=changes,
-                                 tree_codes=self.tree.by_code.keys())
-
-    def rows(self, typed: dict) -> list[dict]:
-        """The page's table: every node in document order, leaves with their figures and what was typed."""
-        return [{"node": node, "leaf": self.leaves.get(node.code), "typed": typed.get(node.code, "")}
-                for node in self.tree.nodes]
-
-    def cheapest_path(self, *, rank: int | None = None, index: Decimal | None = None) -> simulator.Path:
-        return simulator.cheapest_path(self.scores, unit_code=self.unit_code, leaves=self.leaves, rank=rank, index=index)
-
-
-def simulation_basis(*, assessment: Assessment) -> SimulationBasis | None:
-    """Every ranked unit's totals and this unit's leaves, in three queries; None when it is not ranked."""
-    figures = period_figures(period=assessment.period, detail=False)
-    shown = next((f for f in figures if f.assessment_id == assessment.pk), None)
-    if shown is None:
-        return None
-    tree = tree_for(assessment.period.framework)
-    own, decided, _closed = _shown_records(shown, assessment, tree)
-    return SimulationBasis([f.scores for f in figures], shown.unit_code, simulator.unit_leaves(tree, own, decided), tree)

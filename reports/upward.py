@@ -272,8 +272,10 @@ def _moves_blocks(results, previous_results, before, year: int) -> list:
     return [Table(
         headers=["Đơn vị", f"Xếp hạng {before.year}", f"Xếp hạng {year}", "Thay đổi", f"Chỉ số {before.year} (%)",
                  f"Chỉ số {year} (%)"],
-        rows=[[r.unit_name, str(previous[r.unit_code].rank), str(r.rank), rank_change_text(r.rank_change),
-               percent(previous[r.unit_code].index_pct), percent(r.index_pct)] for r in (*rose, *fell)],
+        # The previous rank from the change: a year known from imported history may lack its index.
+        rows=[[r.unit_name, str(r.rank + r.rank_change), str(r.rank), rank_change_text(r.rank_change),
+               percent(previous[r.unit_code].index_pct) if r.unit_code in previous else "—", percent(r.index_pct)]
+              for r in (*rose, *fell)],
         widths=[34, 13, 13, 14, 13, 13], numeric=frozenset({1, 2, 4, 5}),
     )]
 

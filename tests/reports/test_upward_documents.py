@@ -175,3 +175,8 @@ def test_the_annual_report_compares_with_last_years_published_ranking(ranked_war
     moves = next(block for block in document.blocks if getattr(block, "headers", [""])[0] == "Đơn vị")
     assert moves.rows == [["Phường Định Công", "3", "1", "tăng 2 bậc", "97,14", "98,57"],
                           ["Phường Hoàng Liệt", "1", "3", "giảm 2 bậc", "100,00", "95,36"]]
+
+
+def test_the_dashboard_links_to_the_annual_report(client_for, ranked_wards, leadership):
+    page = client_for(leadership).get(reverse("dashboard:period", args=[ranked_wards.pk])).content.decode()
+    assert f'href="{reverse("reports:annual_report", args=[ranked_wards.pk])}"' in page

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from config.commands import assessment_or_error, period_or_error
 from reports.exports import outcome_as_json
-from reports.selectors import SimulationBasis, simulation_basis
+from reports.selectors_simulator import SimulationBasis, simulation_basis
 from reports.simulator import NOT_RANKED, SimulationError, change_value
 
 NOT_A_SETTING = "«{text}» không có dạng MÃ=ĐIỂM (ví dụ 3.2.1=max hoặc 1.1.1=0,5)"
