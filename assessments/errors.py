@@ -82,3 +82,6 @@ INCLUDE_REASON_REQUIRED = _("Cần nêu lý do đưa đơn vị trở lại kỳ
 ALREADY_EXCLUDED = _("%(unit)s đã không tham gia kỳ đánh giá này.")
 NOT_EXCLUDED = _("%(unit)s đang tham gia kỳ đánh giá này.")
 PERIOD_ALREADY_PUBLISHED = _("Kỳ %(identifier)s đã công bố: không thể thay đổi đơn vị tham gia.")
+DIFFICULTIES = _("Khó khăn, vướng mắc và đề xuất, kiến nghị")
+FINDINGS = _("Nhận xét, đánh giá và đề xuất")
+FINDINGS_NOT_ALLOWED = _("Chỉ Phòng Nội vụ soạn báo cáo kết quả Chỉ số CCHC của kỳ.")

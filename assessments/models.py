@@ -39,6 +39,8 @@ class Period(models.Model):
     # ``send_deadline_reminders`` reminds units that have not submitted this many days before their deadline.
     reminder_days = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=3)
     published_at = models.DateTimeField(_("công bố lúc"), null=True, blank=True)
+    # The office's findings and proposals in its annual report; drafted from the figures until it writes them.
+    findings = models.TextField(_("nhận xét, đánh giá và đề xuất"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người tạo"),
         null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -97,6 +99,8 @@ class Assessment(models.Model):
     # Left out of the period (merged, dissolved, not yet operating): not ranked, does not block publication.
     excluded = models.BooleanField(_("không tham gia kỳ đánh giá"), default=False)
     excluded_reason = models.TextField(_("lý do không tham gia"), blank=True)
+    # Written by the unit for its self-assessment report (báo cáo tự đánh giá).
+    difficulties = models.TextField(_("khó khăn, vướng mắc và đề xuất, kiến nghị"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

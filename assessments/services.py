@@ -279,6 +279,33 @@ def assessment_exclude(*, assessment: Assessment, by, reason: str, undo: bool = 
     return assessment
 
 
+# -- the texts of the documents that go up ------------------------------------------------------
+
+# A few printed pages: the section of a report, not the report.
+REPORT_TEXT_MAX = 20000
+
+
+@transaction.atomic
+def assessment_difficulties_save(*, assessment: Assessment, text: str, by) -> Assessment:
+    """The difficulties and proposals of the unit's self-assessment report, written while it may still edit."""
+    ensure_self_editable(assessment=assessment, by=by)
+    assessment.difficulties = _bounded(text, name=errors.DIFFICULTIES, limit=REPORT_TEXT_MAX)
+    assessment._history_user = by
+    assessment.save(update_fields=["difficulties"])
+    return assessment
+
+
+@transaction.atomic
+def period_findings_save(*, period: Period, text: str, by) -> Period:
+    """The findings and proposals of the office's annual report; empty gives the drafted text back."""
+    if not is_office(Actor.of(by)):
+        raise AssessmentError(errors.FINDINGS_NOT_ALLOWED)
+    period.findings = _bounded(text, name=errors.FINDINGS, limit=REPORT_TEXT_MAX)
+    period._history_user = by
+    period.save(update_fields=["findings"])
+    return period
+
+
 # -- evidence ---------------------------------------------------------------------------------
 
 

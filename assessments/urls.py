@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/excel/nhap/", views_excel.self_scores_import, name="excel_import"),
     path("<int:pk>/buoc/<slug:action>/", views.assessment_transition, name="transition"),
     path("<int:pk>/mo-lai/", views.assessment_reopen, name="reopen"),
+    path("<int:pk>/kho-khan-de-xuat/", views.difficulties_save, name="difficulties"),
     path("<int:pk>/khong-tham-gia/", views.assessment_exclude, name="exclude"),
     path("<int:pk>/tai-lieu/<int:evidence_pk>/", views.evidence_download, name="evidence_download"),
     path("<int:pk>/tai-lieu/<int:evidence_pk>/thay/", views.evidence_replace, name="evidence_replace"),

@@ -115,6 +115,21 @@ def self_score_save(request, pk, code):
 
 @login_required
 @require_POST
+def difficulties_save(request, pk):
+    """The difficulties and proposals of the unit's self-assessment report."""
+    assessment = selectors.get_assessment_for_user(request.user, pk)
+    try:
+        services.assessment_difficulties_save(assessment=assessment, text=request.POST.get("difficulties", ""),
+                                              by=request.user)
+    except AssessmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã lưu khó khăn, vướng mắc và đề xuất, kiến nghị."))
+    return redirect("assessments:entry", pk=assessment.pk)
+
+
+@login_required
+@require_POST
 def evidence_upload(request, pk):
     assessment = selectors.get_assessment_for_user(request.user, pk)
     form = EvidenceForm(request.POST, request.FILES, leaf_nodes=_leaf_nodes(assessment))

@@ -5,7 +5,7 @@ on ``hoangmai-phuong-2024``, spread over ``--organisers K`` districts of one cit
 its own periods), every leaf self-scored and appraised, survey points, a published previous year. Times
 each page or command several times (median) and prints one JSON object on its last line: units,
 organisers, bare_ms, floor_ms, dashboard_ms, dashboard_queries, ranking_ms, ranking_queries, entry_ms,
-entry_queries, index_json_ms, unit_report_ms, publish_ms, publish_queries, period_pdf_ms, weasyprint_ms.
+entry_queries, index_json_ms, unit_report_ms, what_if_ms, what_if_queries, annual_docx_ms, publish_ms, publish_queries, period_pdf_ms, weasyprint_ms.
 The dashboard, the publication and the pages of one unit are the first district's; the ranking is the
 city leadership's across every district.
 """
@@ -178,6 +178,8 @@ def main():
             "entry": (writer, reverse("assessments:entry", args=[first.pk])),
             "unit_report": (reader, reverse("reports:unit_report", args=[first.pk])),
             "ranking": (city_reader, reverse("dashboard:ranking_across")),
+            # Three hypothetical scores and the cheapest path to the first rank, in one request.
+            "what_if": (writer, reverse("reports:what_if", args=[first.pk]) + "?d-1.1.1=max&d-3.2.1=0&d-7.8.1=max&hang=1"),
         }
         for name, (client, url) in pages.items():
             assert client.get(url).status_code == 200, url
@@ -193,6 +195,13 @@ def main():
         lambda: call_command("index_report", period.full_identifier, format="json", stdout=io.StringIO()), args.rounds)
     with override_settings(ROOT_URLCONF="benchmarks.bare_urls", DEBUG=False):
         figures["unit_report_ms"] = median_ms(lambda: reader.get(pages["unit_report"][1]), args.rounds)
+        figures["what_if_ms"] = median_ms(lambda: writer.get(pages["what_if"][1]), args.rounds)
+        figures["what_if_queries"] = counted(lambda: writer.get(pages["what_if"][1]))
+    from reports.paper import document_docx
+    from reports.upward import annual_report_document
+
+    figures["annual_docx_ms"] = median_ms(lambda: document_docx(annual_report_document(period=period)),
+                                          max(1, min(args.rounds, 3)))
     figures["publish_ms"] = publish_ms
     figures["publish_queries"] = publish_counter.count
 

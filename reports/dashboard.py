@@ -122,7 +122,7 @@ def _heatmap(figures, areas, results) -> list[HeatRow]:
     return rows
 
 
-def _distribution(results) -> list[BandCount]:
+def index_distribution(results) -> list[BandCount]:
     counts = [0] * (len(BAND_FLOORS) + 1)
     for result in results:
         counts[band_of(result.index_pct)] += 1
@@ -130,8 +130,9 @@ def _distribution(results) -> list[BandCount]:
             for band, (label, count) in enumerate(zip(band_labels(), counts))]
 
 
-def _lost_criteria(figures, tree) -> list[LostCriterion]:
-    """Leaves ranked by how many units fall short of their maximum, then by the points lost."""
+def lost_criteria(figures, tree, *, limit: int | None = TOP_LOST_CRITERIA) -> list[LostCriterion]:
+    """Leaves ranked by how many units fall short of their maximum, then by the points lost (``limit``: the
+    first ones; None: every leaf some unit lost points on)."""
     below, points = {}, {}
     for unit in figures:
         for code, lost_points in unit.stored["shortfalls"].items():  # read raw: thousands of values
@@ -141,7 +142,7 @@ def _lost_criteria(figures, tree) -> list[LostCriterion]:
     lost.sort(key=lambda row: (-row[1], -row[2], row[0].order))
     return [LostCriterion(code=leaf.code, title=leaf.title, max_points=leaf.max_points,
                           units_below=below, lost_points=points)
-            for leaf, below, points in lost[:TOP_LOST_CRITERIA]]
+            for leaf, below, points in lost[:limit]]
 
 
 def _biggest_moves(rows: list) -> list:
@@ -219,8 +220,8 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
         for r in results
     ]
     shown_year_over_year = _biggest_moves(year_over_year)
-    distribution = _distribution(results)
-    lost_criteria = _lost_criteria(ranked.figures, tree)
+    distribution = index_distribution(results)
+    lost = lost_criteria(ranked.figures, tree)
     return {
         "period": period,
         "previous_period": before,
@@ -239,9 +240,9 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
         "distribution": distribution,
         "year_over_year": year_over_year,  # every unit: the CSV
         "year_over_year_shown": shown_year_over_year,
-        "lost_criteria": lost_criteria,
+        "lost_criteria": lost,
         "charts": _charts(period=period, before=before, distribution=distribution,
-                          year_over_year=shown_year_over_year, lost_criteria=lost_criteria, unit_count=len(results)),
+                          year_over_year=shown_year_over_year, lost_criteria=lost, unit_count=len(results)),
     }
 
 

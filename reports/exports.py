@@ -49,6 +49,19 @@ def results_as_json(results) -> list[dict]:
             for result in results]
 
 
+def outcome_as_json(outcome) -> dict:
+    """``what_if``'s answer: ``{"unit_code", "total", "max_total", "index_pct", "rank", "unit_count"}``."""
+    return {"unit_code": outcome.unit_code, "total": points_to_str(outcome.total),
+            "max_total": points_to_str(outcome.max_total), "index_pct": str(outcome.index_pct),
+            "rank": outcome.rank, "unit_count": outcome.unit_count}
+
+
+def path_as_json(path) -> dict:
+    """``cheapest_path``'s answer: ``{"criteria", "points_added", "index_pct", "rank", "reachable"}``."""
+    return {"criteria": list(path.criteria), "points_added": points_to_str(path.points_added),
+            "index_pct": str(path.outcome.index_pct), "rank": path.outcome.rank, "reachable": path.reachable}
+
+
 def _sheet_with_header(title: str, headers: list[str]):
     """A write-only workbook whose one sheet starts with a bold title and a bold header row."""
     workbook = Workbook(write_only=True)

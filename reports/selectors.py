@@ -196,6 +196,15 @@ def period_results(*, period: Period, unit_kind: str | None = None) -> list[Unit
     return ranked_period(period=period, unit_kind=unit_kind).results
 
 
+def shown_records(shown: UnitFigures, assessment: Assessment, tree) -> tuple[dict, dict, bool]:
+    """(self, appraised, appraisal closed) behind the figures shown: the publication's snapshot, else live."""
+    if shown.publication_id is not None:
+        own, decided = records_from_json(PublishedResult.objects.values_list("scores", flat=True).get(pk=shown.publication_id))
+        return own, decided, True
+    own, decided = unit_records(assessment, tree)
+    return own, decided, assessment.status in APPRAISAL_CLOSED
+
+
 @dataclass(frozen=True)
 class CriterionResult:
     node: TreeNode
@@ -215,12 +224,7 @@ def unit_report(*, period: Period, unit_code: str) -> dict | None:
         return None
     assessment = Assessment.objects.select_related("unit").get(pk=shown.assessment_id)
     tree = tree_for(period.framework)
-    if shown.publication_id is not None:
-        own, decided = records_from_json(PublishedResult.objects.values_list("scores", flat=True).get(pk=shown.publication_id))
-        closed = True
-    else:
-        own, decided = unit_records(assessment, tree)
-        closed = assessment.status in APPRAISAL_CLOSED
+    own, decided, closed = shown_records(shown, assessment, tree)
     scoring = unit_scoring(tree, own, decided, appraisal_closed=closed)
     rows = []
     for node in tree.nodes:

@@ -26,6 +26,23 @@ def score_remaining_leaves(assessment, *, by, value="0"):
     results_refresh([assessment])
 
 
+def score_at_max_except(assessment, *, by, scores: dict):
+    """Every leaf self-scored at its maximum, except ``scores`` (code -> points); bulk rows, as
+    ``score_remaining_leaves``, then the stored result refreshed."""
+    from decimal import Decimal
+
+    from assessments.models import SelfScore
+    from assessments.results import results_refresh
+    from frameworks.selectors import tree_for
+
+    SelfScore.objects.bulk_create(
+        SelfScore(assessment=assessment, node_id=leaf.pk, value=Decimal(scores.get(leaf.code, leaf.max_points)),
+                  updated_by=by)
+        for leaf in tree_for(assessment.period.framework).leaves
+    )
+    results_refresh([assessment])
+
+
 def submit_completed(*, assessment, by):
     """Score what is left with 0 (``score_remaining_leaves``), then submit the file as ``by``."""
     from assessments.actions import assessment_submit

@@ -1,4 +1,5 @@
 """Settings shared by every environment; the environment-specific modules override a few."""
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -8,6 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+# python-docx brings lxml, and openpyxl then parses sheets with lxml, which reads malformed uploads
+# differently (an empty row at the sheet's last row, numbers out of range: tests/foundation/
+# test_excel_hostile_files.py). Keep openpyxl on the standard library's parser; it reads this variable
+# when it is first imported, after the settings.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
