@@ -94,6 +94,16 @@ def _answers(url: str) -> bool:
         return False
 
 
+def with_server_password(user, password: str):
+    """``user`` with ``password`` hashed as the server checks it (the tests' own hasher is a fast one it lacks)."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user
+
+
 def signed_in(base: str, username: str, password: str) -> requests.Session:
     """A browser session signed in through the login page (its CSRF token and cookie)."""
     session = requests.Session()

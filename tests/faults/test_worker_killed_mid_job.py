@@ -6,27 +6,18 @@ How the kill lands mid-work: see ``processes.py``. The import is held on the ten
 already written in its transaction; the publication on the period's row, every unit already published in
 its transaction.
 """
-import io
-
 import pytest
 from django.conf import settings
 from django.test import override_settings
-from openpyxl import load_workbook
 
 from appraisal.jobs import period_publish_start
 from appraisal.models import PublishedResult
-from assessments.excel import self_score_template_xlsx
 from assessments.jobs import self_scores_import_start
 from assessments.models import SelfScore, StatusChange
-from assessments.services import self_score_save
 from assessments.workflow import Status
-from config.excel import workbook_bytes
-from frameworks.selectors import tree_for
 from operations.models import Job, JobStatus
 
-from faults.processes import (
-    app_env, backend_gone, backend_waiting_for_a_lock, database_url, kill, row_locked, wait_until, worker,
-)
+from faults.processes import backend_gone, backend_waiting_for_a_lock, kill, row_locked, wait_until, worker
 from support import publish_period
 
 pytestmark = [
@@ -36,14 +27,6 @@ pytestmark = [
 ]
 
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-SCORED = 20  # leaves the file scores; the tenth already had a score, which the test locks
-
-
-@pytest.fixture
-def env(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # Recovery takes a job at once: its heartbeat stopped when its worker was killed.
-    return app_env(database_url(settings.DATABASES["default"]), settings.MEDIA_ROOT, JOB_STALE_AFTER_SECONDS="0")
 
 
 def _killed_while_holding(env, tmp_path, table: str, pk: int) -> Job:
@@ -68,34 +51,24 @@ def _recovered(env, tmp_path, job: Job) -> Job:
     return job
 
 
-def test_a_worker_killed_mid_import_leaves_no_score_and_the_job_runs_again(assessment, ward_staff, env, tmp_path):
-    # Given a file scoring 20 leaves at their maximum, the tenth of which was scored 0 before
-    leaves = tree_for(assessment.period.framework).leaves[:SCORED]
-    nodes = {node.code: node for node in assessment.period.framework.nodes.all()}
-    before = self_score_save(assessment=assessment, node=nodes[leaves[9].code], by=ward_staff,
-                             expected_version=None, value="0")
-    workbook = load_workbook(io.BytesIO(self_score_template_xlsx(assessment=assessment)))
-    sheet = workbook.active
-    for row in sheet.iter_rows(min_row=5):
-        if row[0].value in {leaf.code for leaf in leaves}:
-            row[3].value = nodes[row[0].value].max_points
+def test_a_worker_killed_mid_import_leaves_no_score_and_the_job_runs_again(assessment, ward_staff, held_import, env,
+                                                                          tmp_path):
     with override_settings(TASKS=DATABASE_BACKEND):
-        job = self_scores_import_start(assessment=assessment, content=workbook_bytes(workbook), by=ward_staff)
+        job = self_scores_import_start(assessment=assessment, content=held_import.content, by=ward_staff)
     history = SelfScore.history.count()
 
     # When its worker is killed with nine scores written and the tenth waiting
-    job = _killed_while_holding(env, tmp_path, "assessments_selfscore", before.pk)
+    job = _killed_while_holding(env, tmp_path, "assessments_selfscore", held_import.locked_score_id)
 
     # Then the database is as before the import: the one old score, no history row more
-    assert list(SelfScore.objects.values_list("node__code", "value")) == [(leaves[9].code, 0)]
+    assert list(SelfScore.objects.values_list("node__code", "value")) == held_import.before
     assert SelfScore.history.count() == history
     assert job.status == JobStatus.RUNNING  # its worker died: nobody finished it
 
     # And a new worker queues it again and imports the whole file
     job = _recovered(env, tmp_path, job)
     assert (job.status, job.attempts) == (JobStatus.SUCCEEDED, 2), job.error
-    assert dict(SelfScore.objects.values_list("node__code", "value")) == {
-        leaf.code: nodes[leaf.code].max_points for leaf in leaves}
+    assert dict(SelfScore.objects.values_list("node__code", "value")) == held_import.after
 
 
 def test_a_worker_killed_mid_publication_publishes_nothing_and_the_job_runs_again(period, secretariat, env,
