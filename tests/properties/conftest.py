@@ -23,7 +23,7 @@ from properties.importers import Importer, decomposed, huge_text, raw_numbers, w
 _SHARED = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
                print_blob=True)
 settings.register_profile("ci", max_examples=15, derandomize=True, **_SHARED)
-settings.register_profile("thorough", max_examples=400, **_SHARED)
+settings.register_profile("thorough", max_examples=200, **_SHARED)
 settings.load_profile("ci")
 
 
