@@ -65,16 +65,18 @@ class _Raw:
 
 def _with_raw_numbers(content: bytes, raws: dict[float, str]) -> bytes:
     """``content`` with each marker number's ``<v>`` in the sheet replaced by its raw token."""
-    source, target = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    source, target, replaced = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO(), 0
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for item in source.infolist():
             data = source.read(item)
             if item.filename.startswith("xl/worksheets/"):
                 text = data.decode()
                 for marker, token in raws.items():
+                    replaced += text.count(f"<v>{marker!r}</v>")
                     text = text.replace(f"<v>{marker!r}</v>", f"<v>{token}</v>")
                 data = text.encode()
             archive.writestr(item, data)
+    assert replaced == len(raws), "a raw number was not written into the sheet"
     return target.getvalue()
 
 
@@ -84,7 +86,7 @@ def workbook_with(content: bytes, cells: dict[str, object]) -> bytes:
     sheet, raws = workbook.worksheets[0], {}
     for address, value in cells.items():
         if isinstance(value, _Raw):
-            marker = 987654.0 + len(raws) / 8
+            marker = 987654.5 + len(raws)  # a fraction, so that openpyxl writes it as repr() does
             raws[marker] = value.token
             value = marker
         sheet[address] = value
