@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-test system-deps demo check
+.PHONY: run test proof load install install-test system-deps demo check
 
 run: install
 	bash scripts/system-deps.sh
@@ -17,6 +17,18 @@ run: install
 test: install-test
 	bash scripts/system-deps.sh --browser
 	$(PY) -m pytest
+
+# The proof of issue 16, beyond `make test` (which runs only the quick parts: the `ci` hypothesis profile):
+# the bad-input suite with many examples and its memory measures, the fault suite (SIGKILLed worker and
+# server, a private PostgreSQL restarted), then the load scenario. Needs DATABASE_URL on PostgreSQL.
+proof: install-test
+	$(PY) -m pytest tests/properties -m "proof or not proof" --hypothesis-profile=thorough -q
+	$(PY) -m pytest tests/faults -m faults -q
+	$(MAKE) load
+
+# The locust scenario of benchmarks/ (50 users on a 600-unit period, p50/p95/p99) goes here.
+load:
+	@echo "load: no scenario yet (benchmarks/)"
 
 install: $(VENV)/.installed-app
 

@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.crypto import get_random_string
+from django.utils.translation import gettext_lazy as _
+
+from config.text import TextTooLong, bounded
 
 from config.text import normalized
 
@@ -21,6 +24,12 @@ from .roles import MANAGED_ROLES, UNIT_MEMBER_ROLES
 # No 0/O, 1/l/I: a one-time password is read out on the phone or copied from paper.
 _ONE_TIME_CHARS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 _ONE_TIME_LENGTH = 12
+# The columns' sizes (a full name as the account form takes it): an Excel list can hold longer text.
+_LIMITS = {
+    "full_name": (_("Họ và tên"), 150),
+    "username": (_("Tên đăng nhập"), User._meta.get_field("username").max_length),
+    "email": (_("Email"), User._meta.get_field("email").max_length),
+}
 
 
 def _split_name(full_name: str) -> dict:
@@ -57,9 +66,15 @@ def account_problems(*, full_name: str, email: str, role, unit, by, username: st
     The unit must belong to the organiser of the office ``by`` works for.
     """
     problems = {}
+    for field, value in {"full_name": full_name, "username": username or "", "email": email}.items():
+        name, limit = _LIMITS[field]
+        try:
+            bounded(value, name=name, limit=limit)
+        except TextTooLong as error:
+            problems[field] = str(error)
     if not full_name.strip():
         problems["full_name"] = errors.FULL_NAME_REQUIRED
-    if username is not None:
+    if username is not None and "username" not in problems:
         if not username:
             problems["username"] = errors.USERNAME_REQUIRED
         else:
@@ -70,7 +85,7 @@ def account_problems(*, full_name: str, email: str, role, unit, by, username: st
             else:
                 if User.objects.filter(username__iexact=username).exists():
                     problems["username"] = errors.USERNAME_TAKEN % {"username": username}
-    if email:
+    if email and "email" not in problems:
         try:
             validate_email(email)
         except ValidationError:

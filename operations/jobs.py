@@ -32,6 +32,8 @@ class JobKind:
 
 KINDS = {
     "period_pdf": JobKind("reports.jobs.period_pdf", "reports.jobs.period_pdf_check"),
+    "self_score_import": JobKind("assessments.jobs.self_score_import", "assessments.jobs.self_score_import_check"),
+    "period_publish": JobKind("appraisal.jobs.period_publish_job", "appraisal.jobs.period_publish_check"),
 }
 
 

@@ -66,6 +66,20 @@ def test_a_list_with_errors_creates_nobody_and_names_every_row(secretariat, othe
     assert not User.objects.filter(username__in=["truong.yenso", "canbo.mai", "quantri"]).exists()
 
 
+def test_a_value_longer_than_its_column_is_refused_naming_the_row(secretariat, other_ward):
+    # Found by the property tests (tests/properties/): the database refused it with an error page.
+    rows = [("Nguyễn " * 30 + "Hà", "u" * 151, "a" * 250 + "@x.vn", "HM-W-YENSO", "unit_staff")]
+    with pytest.raises(ImportRejected) as rejected:
+        users_import_xlsx(file=workbook(*rows), by=secretariat)
+
+    assert rejected.value.rows == [
+        "Dòng 2: “Họ và tên” dài 212 ký tự; tối đa 150 ký tự.",
+        "Dòng 2: “Tên đăng nhập” dài 151 ký tự; tối đa 150 ký tự.",
+        "Dòng 2: “Email” dài 255 ký tự; tối đa 254 ký tự.",
+    ]
+    assert not User.objects.filter(unit=other_ward).exists()
+
+
 def test_a_sheet_without_the_header_or_rows_is_refused(secretariat):
     with pytest.raises(ImportRejected) as rejected:
         users_import_xlsx(file=workbook(GOOD[0], header=("Họ tên", "Tài khoản")), by=secretariat)

@@ -1,0 +1,56 @@
+"""The self-assessment's long work, run by a background worker (``operations.jobs``): a unit's Excel import.
+
+The upload is kept in the default storage (``MEDIA_ROOT`` or S3), where a worker on another machine finds
+it; the import is one transaction, so a worker killed half-way leaves no score and the job runs again whole.
+"""
+from uuid import uuid4
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+
+from config.excel import problems_shown
+from operations.jobs import JobFailure, job_start
+
+from .errors import AssessmentError
+from .excel import ImportRejected, self_scores_import_xlsx
+from .models import Assessment
+from .selectors import get_assessment_for_user
+from .services import ensure_self_editable
+
+
+def self_scores_import_start(*, assessment: Assessment, content: bytes, by, on_behalf_reason: str = ""):
+    """Queue the import of ``content`` for ``assessment`` (or join the one under way); refused at once if
+    ``by`` may not edit the file now."""
+    ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
+    name = default_storage.save(f"jobs/uploads/{uuid4().hex}.xlsx", ContentFile(content))
+    job = job_start(
+        kind="self_score_import", key=f"self_score_import:{assessment.pk}",
+        params={"assessment_id": assessment.pk, "file": name, "reason": on_behalf_reason},
+        title=_("Nhập điểm tự chấm từ Excel: %(unit)s") % {"unit": assessment.unit.name}, by=by,
+    )
+    if job.params["file"] != name:  # joined the unit's import under way: this file is not used
+        default_storage.delete(name)
+    return job
+
+
+def self_score_import(job, progress) -> None:
+    assessment = Assessment.objects.select_related("unit", "period__framework").filter(
+        pk=job.params["assessment_id"]).first()
+    if assessment is None:
+        raise JobFailure(_("Hồ sơ đánh giá không còn tồn tại."))
+    progress(0, 1)
+    try:
+        with default_storage.open(job.params["file"], "rb") as file:
+            self_scores_import_xlsx(assessment=assessment, file=file, by=job.created_by,
+                                    on_behalf_reason=job.params["reason"])
+    except ImportRejected as rejected:
+        raise JobFailure("\n".join([f"{rejected}:", *problems_shown(rejected.problems)])) from None
+    except AssessmentError as error:
+        raise JobFailure(str(error)) from None
+    default_storage.delete(job.params["file"])  # kept until then, for a retry
+    progress(1, 1)
+
+
+def self_score_import_check(user, job) -> None:
+    get_assessment_for_user(user, job.params["assessment_id"])
