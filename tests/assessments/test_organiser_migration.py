@@ -3,8 +3,10 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("assessments", "0009_merge_workflow_defects")]
-AFTER = [("assessments", "0010_period_organiser")]
+# The framework table as it is today (its columns are NOT NULL in the database whatever state is migrated to).
+FRAMEWORKS = ("frameworks", "0003_responsible_offices_history_and_revision")
+BEFORE = [("assessments", "0009_merge_workflow_defects"), FRAMEWORKS]
+AFTER = [("assessments", "0010_period_organiser"), FRAMEWORKS]
 
 
 def _migrate(targets):
