@@ -26,9 +26,10 @@ proof: install-test
 	$(PY) -m pytest tests/faults -m faults -q
 	$(MAKE) load
 
-# The locust scenario of benchmarks/ (50 users on a 600-unit period, p50/p95/p99) goes here.
-load:
-	@echo "load: no scenario yet (benchmarks/)"
+# 50 simulated users on a 600-ward period, gunicorn + PostgreSQL on 127.0.0.1 (about 6 minutes).
+load: install-test
+	$(VENV)/bin/pip install --quiet -e '.[load]'
+	$(PY) benchmarks/load/run.py --units 600 --users 50 --duration 120
 
 install: $(VENV)/.installed-app
 
