@@ -101,3 +101,15 @@ def test_the_period_page_shows_each_part_apart(scored, assessment, secretariat, 
     assert 'value="8,5"' in html
     assert "2 đơn vị chưa có điểm phần này: kết quả tạm tính." in html  # PAPI
     assert "1 đơn vị chưa có điểm phần này: kết quả tạm tính." in html  # SIPAS: Yên Sở
+
+
+def test_the_office_holds_and_drops_a_part_by_command(scored, secretariat):
+    out = io.StringIO()
+    call_command("survey_part", scored.identifier, "sipas", "--max", "10,5", "--as", "bob", stdout=out)
+    assert out.getvalue().strip() == f"Kỳ {scored.identifier} có phần “SIPAS”, tối đa 10,5 điểm."
+    assert index_report(scored)["HM-W-HOANGLIET"]["max_total"] == "80.5"
+    with pytest.raises(Exception, match="SIPAS"):
+        call_command("survey_part", scored.identifier, "sipas", "--max", "-1", "--as", "bob")
+    call_command("survey_part", scored.identifier, "sipas", "--remove", "--as", "bob", stdout=io.StringIO())
+    assert not SurveyPart.objects.filter(period=scored).exists()
+    assert index_report(scored)["HM-W-HOANGLIET"]["max_total"] == "70"
