@@ -73,3 +73,61 @@ def test_the_listener_hears_a_refused_inline_style(page, live_server, login, war
     page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">x</p>')")
     page.wait_for_timeout(300)
     assert any("style-src" in text for text in violations), violations
+
+
+@pytest.fixture
+def merged_pages(ward_assessment, make_user):
+    """What the pages added by the round's branches show: the unit's difficulties, the office's findings, a
+    survey design, and the seeds' plans (Phú La's gap page has a chart)."""
+    from assessments.services import assessment_difficulties_save, period_findings_save
+    from demo.seed import seed_history, seed_plans
+    from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
+    from improvement.models import Plan
+    from organizations.services import UNITS_FIXTURE_DIR, units_load
+    from surveys.services import survey_design_set
+    from support import SURVEY_DESIGN
+
+    staff = make_user("alice", Role.UNIT_STAFF, ward_assessment.unit)
+    office = User.objects.get(username="bob")
+    make_user("leo", Role.LEADERSHIP, ward_assessment.unit.parent)
+    assessment_difficulties_save(assessment=ward_assessment, text="Thiếu cán bộ.\nĐề nghị tập huấn.", by=staff)
+    period_findings_save(period=ward_assessment.period, text="Đoạn một.\n\nĐoạn hai.", by=office)
+    survey_design_set(period=ward_assessment.period, data=SURVEY_DESIGN, by=office)
+    framework_load(data=read_fixture(FIXTURE_DIR / "hanoi-province-2020.json"))
+    units_load(path=UNITS_FIXTURE_DIR / "hadong.json")
+    seed_history()
+    seed_plans()
+    return ward_assessment, Plan.objects.get(unit__code="HD-W-PHULA")
+
+
+def white_space(page, selector):
+    return page.evaluate("(s) => getComputedStyle(document.querySelector(s)).whiteSpace", selector)
+
+
+def test_the_pages_of_the_merged_branches_work_without_a_single_violation(page, live_server, login, merged_pages,
+                                                                          violations):
+    assessment, plan = merged_pages
+    # Given leadership, who reads the unit's file, the annual report and the plans without editing them
+    login(page, live_server, "leo")
+    # Then the texts typed one paragraph a line keep their lines (a class, no longer a style attribute)
+    open_page(page, f"{live_server.url}/danh-gia/{assessment.pk}/")
+    assert white_space(page, "#self-report p.pre-line") == "pre-line"
+    open_page(page, f"{live_server.url}/bao-cao/ky/{assessment.period_id}/bao-cao-nam/")
+    assert white_space(page, ".prose.pre-line") == "pre-line"
+    expect(page.locator(".prose")).to_contain_text("Đoạn hai.")
+    # And the gap page's chart is drawn and sized by the script from data-rows
+    open_page(page, f"{live_server.url}/cai-thien/{plan.pk}/chenh-lech/")
+    canvas = page.locator("canvas[data-chart]")
+    assert page.evaluate("(c) => window.Chart.getChart(c) !== undefined", canvas.element_handle())
+    assert page.evaluate("(c) => c.parentElement.style.getPropertyValue('--rows')", canvas.element_handle()) == "5"
+    for url in (f"/cai-thien/{plan.pk}/", f"/bao-cao/ho-so/{assessment.pk}/gia-dinh/",
+                f"/dieu-tra/don-vi/{assessment.pk}/", f"/danh-gia/{assessment.pk}/phan-cong/"):
+        open_page(page, live_server.url + url)
+        expect(page.locator("h1")).to_be_visible()
+    # When the office opens the responsible offices of the framework
+    page.context.clear_cookies()
+    login(page, live_server, "bob")
+    open_page(page, f"{live_server.url}/bo-chi-so/{assessment.period.framework.key}/don-vi-phu-trach/")
+    expect(page.locator("h1")).to_be_visible()
+    # Then nothing was refused on the way
+    assert violations == []

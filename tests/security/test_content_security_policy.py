@@ -10,7 +10,7 @@ from django.urls import reverse
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # WeasyPrint renders these to PDF on the server; no browser ever receives them, so their <style> stays.
-SERVER_SIDE_ONLY = [TEMPLATES / "reports" / "pdf"]
+SERVER_SIDE_ONLY = [TEMPLATES / "reports" / "pdf", TEMPLATES / "improvement" / "pdf"]
 POLICY = {
     "default-src": "'self'", "script-src": "'self'", "style-src": "'self'", "object-src": "'none'",
     "base-uri": "'self'", "form-action": "'self'", "frame-ancestors": "'none'",
