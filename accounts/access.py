@@ -137,16 +137,16 @@ def within_appraisal_time(actor: Actor, *, appraisal_open: bool) -> bool:
     return appraisal_open or is_office(actor)
 
 
-def may_edit_plan(actor: Actor, *, unit_id) -> bool:
-    """A unit's targets and improvement plan: the office for every unit, the unit's own staff and head for
-    theirs. Leadership and council members read them (``may_read_unit``) and change nothing."""
-    return is_office(actor) or (actor.role in UNIT_ROLES and actor.belongs_to(unit_id))
+def may_edit_plan(actor: Actor, *, unit_id, organiser_line) -> bool:
+    """A unit's targets and improvement plan (``organiser_line``: its unit's): the office of its organiser,
+    and the unit's own staff and head. Leadership and council members read them and change nothing."""
+    return (is_office(actor) and reaches(actor, organiser_line)) or (actor.role in UNIT_ROLES and actor.belongs_to(unit_id))
 
 
-def may_read_plan(actor: Actor, *, unit_id) -> bool:
-    """A unit's targets, gaps and improvement plan: every district-wide reader and the unit's own members.
-    Not yet narrowed to the organiser (the demo's Hoàng Mai office keeps Hà Nội's and Phú La's plans)."""
-    return may_read_results(actor) or actor.belongs_to(unit_id)
+def may_read_plan(actor: Actor, *, unit_id, organiser_line) -> bool:
+    """A unit's targets, gaps and plan: the district-wide readers its organiser reaches (``reaches``), and
+    the unit's own members."""
+    return (may_read_results(actor) and reaches(actor, organiser_line)) or actor.belongs_to(unit_id)
 
 
 def may_edit_responsible_offices(actor: Actor) -> bool:

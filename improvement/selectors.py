@@ -8,9 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import Actor, is_office, may_edit_plan, may_read_plan
-from accounts.selectors import readable_units
+from accounts.roles import UNIT_ROLES
+from accounts.selectors import managed_units, readable_units
 from frameworks.points import points_to_str
 from frameworks.models import Framework
+from organizations.hierarchy import organiser_line
 from organizations.models import Unit
 from assessments.models import Assessment
 from reports.models import ImportedResult
@@ -26,19 +28,20 @@ LOST = _("Điểm bị mất")
 
 def get_plan_for_user(user, pk) -> Plan:
     """A plan, for whoever may read its unit; 404 for everybody else."""
-    plan = get_object_or_404(Plan.objects.select_related("unit", "framework"), pk=pk)
-    if not may_read_plan(Actor.of(user), unit_id=plan.unit_id):
+    plan = get_object_or_404(Plan.objects.select_related("unit__parent__parent", "framework"), pk=pk)
+    line = organiser_line(plan.unit)
+    if not may_read_plan(Actor.of(user), unit_id=plan.unit_id, organiser_line=line):
         raise Http404
-    plan.editable = may_edit_plan(Actor.of(user), unit_id=plan.unit_id)
+    plan.editable = may_edit_plan(Actor.of(user), unit_id=plan.unit_id, organiser_line=line)
     return plan
 
 
 def editable_units(user):
-    """The units whose plans ``user`` may start: every unit for the office, their own for a unit's people."""
+    """The units whose plans ``user`` may start: its organiser's units for the office, their own for a unit's people."""
     actor = Actor.of(user)
     if is_office(actor):
-        return Unit.objects.all()
-    if actor.unit_id and may_edit_plan(actor, unit_id=actor.unit_id):
+        return managed_units(user)
+    if actor.unit_id and actor.role in UNIT_ROLES:
         return Unit.objects.filter(pk=actor.unit_id)
     return Unit.objects.none()
 

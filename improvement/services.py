@@ -12,6 +12,7 @@ from config.excel import BadCell, cell_points
 from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded, echoed, normalized
 from frameworks.points import format_points, quantize_points
 from frameworks.selectors import tree_for
+from organizations.hierarchy import organiser_line
 from organizations.models import Unit
 
 from . import errors
@@ -21,7 +22,7 @@ from .models import Plan, Target, Task, TaskNote, TaskStatus
 
 
 def ensure_may_edit(*, plan: Plan, by) -> None:
-    if by is not None and not may_edit_plan(Actor.of(by), unit_id=plan.unit_id):
+    if by is not None and not may_edit_plan(Actor.of(by), unit_id=plan.unit_id, organiser_line=organiser_line(plan.unit)):
         raise ImprovementError(errors.NO_PERMISSION)
 
 
@@ -232,7 +233,7 @@ def task_update(*, task: Task, by, status: str, note: str = "", today: date | No
 @transaction.atomic
 def plan_create(*, unit, year, framework=None, by) -> Plan:
     """A new plan of ``unit`` for ``year``, on ``framework``'s criteria (else on the unit's family, no tree)."""
-    if not may_edit_plan(Actor.of(by), unit_id=unit.pk):
+    if not may_edit_plan(Actor.of(by), unit_id=unit.pk, organiser_line=organiser_line(unit)):
         raise ImprovementError(errors.NO_PERMISSION)
     if not str(year).isdigit() or not 2000 <= int(year) <= 2100:
         raise ImprovementError(errors.PLAN_BAD_YEAR)

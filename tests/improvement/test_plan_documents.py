@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from demo.seed import seed_history, seed_plans, seed_tasks
 from improvement.documents import COLUMNS, tasks_pdf, tasks_xlsx
 from improvement.models import Plan, TaskStatus
+from accounts.roles import Role
 from improvement.services import task_update
 from organizations.services import UNITS_FIXTURE_DIR, units_load
 
@@ -17,15 +18,26 @@ from support import pdf_text
 
 
 @pytest.fixture
-def hanoi(leadership, secretariat):
-    """Hà Nội's 2020 plan with its 20 tasks; task 2 done. (The users first: their fixture creates HN.)"""
+def hanoi_office(district, django_user_model):
+    """The city's own office: Hà Nội's plan is the city's to run (seed 003)."""
+    return django_user_model.objects.create(username="noivu.hanoi", role=Role.SECRETARIAT, unit=district.parent)
+
+
+@pytest.fixture
+def hanoi_leader(district, django_user_model):
+    return django_user_model.objects.create(username="lanhdao.hanoi", role=Role.LEADERSHIP, unit=district.parent)
+
+
+@pytest.fixture
+def hanoi(hanoi_office):
+    """Hà Nội's 2020 plan with its 20 tasks; task 2 done."""
     load_framework("hanoi-province-2020")
     units_load(path=UNITS_FIXTURE_DIR / "hadong.json")
     seed_history()
     seed_plans()
     assert seed_tasks() == 20
     plan = Plan.objects.get(unit__code="HN")
-    task_update(task=plan.tasks.get(number="2"), by=secretariat, status=TaskStatus.DONE, note="Đã kiểm tra 30 đơn vị",
+    task_update(task=plan.tasks.get(number="2"), by=hanoi_office, status=TaskStatus.DONE, note="Đã kiểm tra 30 đơn vị",
                 today=date(2020, 11, 20))
     return plan
 
@@ -39,8 +51,8 @@ def test_seeded_tasks_keep_their_deadline_and_seed_line(hanoi):
     assert seed_tasks() == 0
 
 
-def test_the_plan_page_highlights_overdue_tasks(hanoi, leadership, client_for, django_assert_max_num_queries):
-    client = client_for(leadership)
+def test_the_plan_page_highlights_overdue_tasks(hanoi, hanoi_leader, client_for, django_assert_max_num_queries):
+    client = client_for(hanoi_leader)
     with django_assert_max_num_queries(15):
         page = client.get(reverse("improvement:plan", args=[hanoi.pk])).content.decode()
     assert page.count('class="task-overdue"') == 19  # every 2020 deadline has passed; task 2 is done
@@ -48,8 +60,17 @@ def test_the_plan_page_highlights_overdue_tasks(hanoi, leadership, client_for, d
     assert 'name="status"' not in page  # leadership reads only
 
 
-def test_the_office_adds_and_updates_tasks_in_the_browser(hanoi, secretariat, client_for):
-    client = client_for(secretariat)
+def test_another_districts_office_neither_reads_nor_changes_the_citys_plan(hanoi, secretariat, leadership, client_for):
+    for user in (secretariat, leadership):  # Hoàng Mai's office and leadership
+        client = client_for(user)
+        assert client.get(reverse("improvement:plan", args=[hanoi.pk])).status_code == 404
+        assert client.post(reverse("improvement:task_add", args=[hanoi.pk]), {
+            "number": "21", "title": "Tập huấn", "lead_agency": "Sở Nội vụ", "deadline": "31/12/2099"}).status_code == 404
+    assert not hanoi.tasks.filter(number="21").exists()
+
+
+def test_the_office_adds_and_updates_tasks_in_the_browser(hanoi, hanoi_office, client_for):
+    client = client_for(hanoi_office)
     response = client.post(reverse("improvement:task_add", args=[hanoi.pk]), {
         "number": "21", "title": "Tập huấn SIPAS", "lead_agency": "Sở Nội vụ", "cooperating_agencies": "",
         "deadline": "31/12/2099", "criteria": "8.1"}, follow=True)
@@ -84,8 +105,8 @@ def test_the_excel_reads_back_with_every_task(hanoi):
     assert second[6:] == ("Hoàn thành", "20/11/2020: Đã kiểm tra 30 đơn vị")
 
 
-def test_downloads_are_for_readers_only(hanoi, ward_staff, leadership, client_for):
+def test_downloads_are_for_readers_only(hanoi, ward_staff, hanoi_leader, client_for):
     for name in ("improvement:tasks_pdf", "improvement:tasks_xlsx"):
         url = reverse(name, args=[hanoi.pk])
         assert client_for(ward_staff).get(url).status_code == 404
-    assert client_for(leadership).get(reverse("improvement:tasks_xlsx", args=[hanoi.pk])).status_code == 200
+    assert client_for(hanoi_leader).get(reverse("improvement:tasks_xlsx", args=[hanoi.pk])).status_code == 200

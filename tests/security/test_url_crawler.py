@@ -58,10 +58,8 @@ UNIT = STRANGERS  # may_read_unit: the unit itself and the district-wide roles
 OWN_UNIT = ("own_unit_staff", "own_unit_head", "own_unit_contributor")
 RESULTS = (*STRANGERS, *OWN_UNIT)  # may_read_results: district-wide roles only
 OFFICE = (*RESULTS, "council_seated", "council_unseated", "leadership")  # is_office
-# Known and accepted for now: may_read_plan lets every district-wide reader read every unit's plan, of
-# whichever organiser, and may_edit_plan every office change it (not yet narrowed, see their docstrings:
-# the demo's Hoàng Mai office keeps Hà Nội's plan); only another unit's people are refused.
-PLAN = OTHER_UNIT
+# may_read_plan / may_edit_plan: the district-wide readers and the office its organiser reaches, the unit's people.
+PLAN = STRANGERS
 # Frameworks belong to no organiser: every office sets their responsible offices (may_edit_responsible_offices).
 FRAMEWORK_OFFICE = tuple(name for name in OFFICE if name != "other_organiser_office")
 SIGNED_IN = (ANONYMOUS,)  # pages every signed-in user reads

@@ -23,6 +23,9 @@ DEMO_USERS = [
     ("truong.hoangliet", Role.UNIT_HEAD, "HM-W-HOANGLIET", "Đỗ Văn Nam"),
     ("canbo.tuphap", Role.UNIT_STAFF, "HM-P-TUPHAP", "Vũ Thị Mai"),
     ("canbo.yenso", Role.UNIT_STAFF, "HM-W-YENSO", "Hoàng Văn Tú"),
+    # The city runs its own index and plan (seed 003); its leadership reads every district below it.
+    ("noivu.hanoi", Role.SECRETARIAT, "HN", "Ngô Thanh Bình"),
+    ("lanhdao.hanoi", Role.LEADERSHIP, "HN", "Đặng Minh Khôi"),
 ]
 UNIT_ACCOUNTS_HINT = (
     "  Mỗi phường và phòng còn có truong.<mã> (thủ trưởng) và canbo.<mã> (cán bộ), cùng mật khẩu; <mã> là "
