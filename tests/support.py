@@ -69,6 +69,21 @@ def publish_period(period, *, by):
     return period
 
 
+def hanoi_runs_its_own_index(*, district, office):
+    """Hà Nội's 2020 period as seed 003 runs it: the city (``district``'s parent) assessed on the province
+    framework and opened by its own office, ``office`` moving to the city for it."""
+    from assessments.services import period_open
+    from conftest import load_framework
+
+    framework = load_framework("hanoi-province-2020")
+    city = district.parent
+    city.framework_family = framework.family
+    city.save()
+    office.unit = city
+    office.save()
+    return period_open(framework=framework, year=2020, by=office)
+
+
 def xlsx_upload(header, rows, *, name="tep.xlsx", title_row=None):
     """An in-memory workbook to upload: an optional title row, ``header``, then ``rows``; named ``name``."""
     from io import BytesIO

@@ -26,7 +26,7 @@ from surveys.models import SurveyPart
 from surveys.services import survey_results_save
 from accounts.models import Role
 from organizations.models import Unit, UnitKind
-from support import submit_completed
+from support import hanoi_runs_its_own_index, submit_completed
 
 from conftest import _user, load_framework
 
@@ -184,13 +184,7 @@ def test_a_survey_scored_leaf_counts_in_the_tree_and_stays_in_step(db, district,
     from support import csv_file, import_survey
     from surveys.services import survey_design_set
 
-    framework = load_framework("hanoi-province-2020")
-    city = district.parent  # Hà Nội runs its own index on the province framework (seed 003)
-    city.framework_family = framework.family
-    city.save()
-    secretariat.unit = city  # the city's own office
-    secretariat.save()
-    period = period_open(framework=framework, year=2020, by=secretariat)
+    period = hanoi_runs_its_own_index(district=district, office=secretariat)
     city = period.assessments.get()
     survey_design_set(period=period, by=secretariat, method="sipas", data={
         "max_points": "0", "criteria": [], "groups": [{"code": "CD", "title": "Công dân", "weight": "1"}],

@@ -11,12 +11,11 @@ from django.core.management import CommandError, call_command
 from assessments.errors import AssessmentError
 from assessments.models import AssessmentResult
 from assessments.selectors import unscored_leaf_codes
-from assessments.services import period_open, self_score_save
+from assessments.services import self_score_save
 from surveys.models import SurveyPart
 from surveys.services import SurveyError, survey_design_set, survey_result_save
 
-from conftest import load_framework
-from support import SURVEY_DESIGN
+from support import SURVEY_DESIGN, hanoi_runs_its_own_index
 
 
 def setup(period, design, tmp_path, *args):
@@ -98,13 +97,7 @@ SIPAS_DESIGN = {
 
 @pytest.fixture
 def hanoi(db, district, secretariat):
-    framework = load_framework("hanoi-province-2020")
-    city = district.parent  # Hà Nội runs its own index on the province framework (seed 003)
-    city.framework_family = framework.family
-    city.save()
-    secretariat.unit = city  # the city's own office
-    secretariat.save()
-    period = period_open(framework=framework, year=2020, by=secretariat)
+    period = hanoi_runs_its_own_index(district=district, office=secretariat)
     return period, period.assessments.get()
 
 
