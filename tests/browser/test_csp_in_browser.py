@@ -89,7 +89,8 @@ def merged_pages(ward_assessment, make_user):
 
     staff = make_user("alice", Role.UNIT_STAFF, ward_assessment.unit)
     office = User.objects.get(username="bob")
-    make_user("leo", Role.LEADERSHIP, ward_assessment.unit.parent)
+    # The city's leadership: it reads Hoàng Mai's files and Phú La's plan (Hà Đông), both below the city.
+    make_user("leo", Role.LEADERSHIP, ward_assessment.unit.parent.parent)
     assessment_difficulties_save(assessment=ward_assessment, text="Thiếu cán bộ.\nĐề nghị tập huấn.", by=staff)
     period_findings_save(period=ward_assessment.period, text="Đoạn một.\n\nĐoạn hai.", by=office)
     survey_design_set(period=ward_assessment.period, data=SURVEY_DESIGN, by=office)
@@ -107,7 +108,7 @@ def white_space(page, selector):
 def test_the_pages_of_the_merged_branches_work_without_a_single_violation(page, live_server, login, merged_pages,
                                                                           violations):
     assessment, plan = merged_pages
-    # Given leadership, who reads the unit's file, the annual report and the plans without editing them
+    # Given the city's leadership, who reads the unit's file, the annual report and the plans without editing them
     login(page, live_server, "leo")
     # Then the texts typed one paragraph a line keep their lines (a class, no longer a style attribute)
     open_page(page, f"{live_server.url}/danh-gia/{assessment.pk}/")
