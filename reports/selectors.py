@@ -54,11 +54,11 @@ def period_figures(*, period: Period, unit_kind: str | None = None, detail: bool
     assessments = Assessment.objects.filter(period=period)
     if unit_kind:
         assessments = assessments.filter(unit__kind=unit_kind)
-    return [figures for figures, _row in _figures(assessments, framework=period.framework, detail=detail)]
+    return [figures for figures, _row in _figures(assessments, detail=detail)]
 
 
-def _figures(assessments, *, framework, detail: bool, also: tuple = ()) -> list[tuple[UnitFigures, dict]]:
-    """The shown figures of ``assessments`` (all on ``framework``) that take part, in unit order, in one
+def _figures(assessments, *, detail: bool, also: tuple = ()) -> list[tuple[UnitFigures, dict]]:
+    """The shown figures of ``assessments`` (of one framework) that take part, in unit order, in one
     query; each with its row, which carries the fields named in ``also``."""
     parts = (*_TOTALS, *(("areas", "shortfalls") if detail else ()))
     live = [f"result__{name}" for name in (*parts, "combined_total", "appraisal_max")]
@@ -96,10 +96,10 @@ class RankedAcross:
     organisers: int
 
 
-def ranked_across(*, periods, framework) -> RankedAcross:
+def ranked_across(*, periods) -> RankedAcross:
     """Every unit of ``periods`` (one framework and year, several organisers) ranked together, in one query."""
     assessments = Assessment.objects.filter(period__in=periods)
-    figures = _figures(assessments, framework=framework, detail=False, also=("period__organiser__name",))
+    figures = _figures(assessments, detail=False, also=("period__organiser__name",))
     organiser = {unit.unit_code: row["period__organiser__name"] for unit, row in figures}
     results = rank_results([unit.scores for unit, _row in figures])
     return RankedAcross(rows=[(result, organiser[result.unit_code]) for result in results],

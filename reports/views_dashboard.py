@@ -66,7 +66,7 @@ def ranking_across(request):
     if chosen:
         periods = readable.filter(framework__key=chosen[0], year=chosen[1])
         framework = periods[0].framework
-        ranked = ranked_across(periods=periods, framework=framework)
+        ranked = ranked_across(periods=periods)
         context.update({
             "framework": framework, "organisers": ranked.organisers, "unit_count": len(ranked.rows),
             "page": Paginator(ranked.rows, RANKING_PAGE).get_page(request.GET.get("trang")),
