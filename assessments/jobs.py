@@ -4,11 +4,10 @@ The upload is kept in the default storage (``MEDIA_ROOT`` or S3), where a worker
 it; the import is one transaction, so a worker killed half-way leaves no score and the job runs again whole.
 """
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from config.excel import problems_shown
-from operations.jobs import JobFailure, job_start_with_upload, job_upload_done
+from operations.jobs import JobFailure, job_start_with_upload, job_upload, job_upload_done
 
 from .errors import AssessmentError
 from .excel import ImportRejected, self_scores_import_xlsx
@@ -36,7 +35,7 @@ def self_score_import(job, progress) -> None:
         raise JobFailure(_("Hồ sơ đánh giá không còn tồn tại."))
     progress(0, 1)
     try:
-        with default_storage.open(job.params["file"], "rb") as file:
+        with job_upload(job) as file:
             self_scores_import_xlsx(assessment=assessment, file=file, by=job.created_by,
                                     on_behalf_reason=job.params["reason"])
     except ImportRejected as rejected:

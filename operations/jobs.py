@@ -38,6 +38,7 @@ KINDS = {
     "period_pdf": JobKind("reports.jobs.period_pdf", "reports.jobs.period_pdf_check"),
     "self_score_import": JobKind("assessments.jobs.self_score_import", "assessments.jobs.self_score_import_check"),
     "period_publish": JobKind("appraisal.jobs.period_publish_job", "appraisal.jobs.period_publish_check"),
+    "survey_import": JobKind("surveys.jobs.survey_import", "surveys.jobs.survey_import_check"),
 }
 
 
@@ -74,6 +75,11 @@ def job_start_with_upload(*, upload, extension: str, kind: str, key: str, title:
     if job.params["file"] != name:
         default_storage.delete(name)
     return job
+
+
+def job_upload(job: Job):
+    """The job's upload, opened for reading."""
+    return default_storage.open(job.params["file"], "rb")
 
 
 def job_upload_done(job: Job) -> None:
