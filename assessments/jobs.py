@@ -6,8 +6,7 @@ it; the import is one transaction, so a worker killed half-way leaves no score a
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
-from config.excel import problems_shown
-from operations.jobs import JobFailure, job_start_with_upload, job_upload, job_upload_done
+from operations.jobs import JobFailure, job_refused, job_start_with_upload, job_upload, job_upload_done
 
 from .errors import AssessmentError
 from .excel import ImportRejected, self_scores_import_xlsx
@@ -39,7 +38,7 @@ def self_score_import(job, progress) -> None:
             self_scores_import_xlsx(assessment=assessment, file=file, by=job.created_by,
                                     on_behalf_reason=job.params["reason"])
     except ImportRejected as rejected:
-        raise JobFailure("\n".join([f"{rejected}:", *problems_shown(rejected.problems)])) from None
+        raise job_refused(f"{rejected}:", rejected.problems) from None
     except AssessmentError as error:
         raise JobFailure(str(error)) from None
     job_upload_done(job)

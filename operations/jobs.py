@@ -24,6 +24,8 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from config.excel import problems_shown
+
 from .models import Job, JobStatus
 
 logger = logging.getLogger(__name__)
@@ -35,15 +37,27 @@ class JobKind:
 
 
 KINDS = {
-    "period_pdf": JobKind("reports.jobs.period_pdf", "reports.jobs.period_pdf_check"),
+    "period_pdf": JobKind("reports.jobs.period_pdf", "reports.jobs.period_read_check"),
     "self_score_import": JobKind("assessments.jobs.self_score_import", "assessments.jobs.self_score_import_check"),
     "period_publish": JobKind("appraisal.jobs.period_publish_job", "appraisal.jobs.period_publish_check"),
     "survey_import": JobKind("surveys.jobs.survey_import", "surveys.jobs.survey_import_check"),
+    "self_reports_zip": JobKind("reports.jobs.self_reports_zip", "reports.jobs.self_reports_zip_check"),
+    "annual_report": JobKind("reports.jobs.annual_report", "reports.jobs.period_read_check"),
+    "history_import": JobKind("reports.jobs.history_import_job", "reports.jobs.history_import_check"),
 }
+
+
+def no_progress(done: int, total: int) -> None:
+    """The ``progress`` of long work run outside a job (a command, a test)."""
 
 
 class JobFailure(Exception):
     """The job cannot be done, for a reason the user can read and act on."""
+
+
+def job_refused(headline: str, problems: list) -> JobFailure:
+    """The failure of an import whose file was refused: ``headline``, then its problems one a line."""
+    return JobFailure("\n".join([headline, *problems_shown(problems)]))
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from assessments.results import result_changed, results_batch
 from config.excel import cell_text, iter_first_sheet
 from config.text import echoed
 from frameworks.points import PointsParseError, format_points, parse_points, points_to_str, quantize_points
+from operations.jobs import no_progress
 
 from .aggregation import DEFAULT_MARGIN, Tally, aggregate
 from .models import SamplePlan, SurveyMethod, SurveyPart, SurveyResponse, SurveyResult
@@ -196,10 +197,6 @@ class _RowsRead:
         self.progress(read, max(self.rows, read))
 
 
-def _no_progress(done: int, total: int) -> None:
-    pass
-
-
 def _responses_save(part, design, rows, assessments: dict, column_map, read: _RowsRead) -> tuple[dict, int]:
     """Check every row, save the valid ones in batches and count their answers: (tallies by assessment id, rows).
 
@@ -258,7 +255,7 @@ def _responses_save(part, design, rows, assessments: dict, column_map, read: _Ro
 
 @transaction.atomic
 def survey_responses_import(*, period, file, name: str, by, method: str = SurveyMethod.SOCIOLOGICAL,
-                            column_map: dict | None = None, progress=_no_progress) -> SurveyImported:
+                            column_map: dict | None = None, progress=no_progress) -> SurveyImported:
     """Replace the part's responses with the file's, one row per respondent; all or nothing."""
     part, design, assessments = _import_target(period, method, by)
     sha256 = sha256_of(file)
@@ -277,7 +274,7 @@ def survey_responses_import(*, period, file, name: str, by, method: str = Survey
 
 @transaction.atomic
 def survey_aggregated_import(*, period, file, name: str, by, method: str = SurveyMethod.SOCIOLOGICAL,
-                             column_map: dict | None = None, progress=_no_progress) -> SurveyImported:
+                             column_map: dict | None = None, progress=no_progress) -> SurveyImported:
     """A contractor's table instead of responses: ``unit``, ``criterion``, ``points`` (≤ the criterion's max)."""
     part, design, assessments = _import_target(period, method, by)
     sha256 = sha256_of(file)

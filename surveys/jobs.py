@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from assessments.models import Period
 from assessments.selectors import get_period_for_user
-from config.excel import ExcelRefused, problems_shown
-from operations.jobs import JobFailure, JobOutput, job_start_with_upload, job_upload, job_upload_done
+from config.excel import ExcelRefused
+from operations.jobs import JobFailure, JobOutput, job_refused, job_start_with_upload, job_upload, job_upload_done
 
 from .imports import SurveyImportRefused, survey_aggregated_import, survey_responses_import
 from .models import SurveyMethod
@@ -48,7 +48,7 @@ def survey_import(job, progress) -> JobOutput:
             imported = service(period=period, file=file, name=job.params["name"], by=job.created_by,
                                method=job.params["method"], progress=progress)
     except SurveyImportRefused as refused:
-        raise JobFailure("\n".join([_("Không nhập dòng nào:"), *problems_shown(refused.problems)])) from None
+        raise job_refused(_("Không nhập dòng nào:"), refused.problems) from None
     except (SurveyError, ExcelRefused) as error:
         raise JobFailure(str(error)) from None
     job_upload_done(job)

@@ -192,3 +192,13 @@ def import_survey(period, path, *args) -> str:
     out = io.StringIO()
     call_command("import_survey", period.identifier, str(path), "--as", "bob", *args, stdout=out)
     return out.getvalue().strip()
+
+
+def job_file(client, url, capture_on_commit) -> bytes:
+    """POST ``url``, a view that queues a background job; the file the job made, once run, as downloaded
+    from its page (``capture_on_commit``: pytest-django's ``django_capture_on_commit_callbacks``)."""
+    with capture_on_commit(execute=True):
+        started = client.post(url)
+    download = client.get(started["Location"] + "tai-ve/")
+    assert download.status_code == 200, started["Location"]
+    return b"".join(download.streaming_content)
