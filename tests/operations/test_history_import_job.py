@@ -4,7 +4,7 @@ from operations.models import Job, JobStatus
 from reports.history import HEADER, history_import, history_rows_from_xlsx
 from reports.models import ImportedResult
 
-from support import xlsx_upload
+from support import job_failed_then_retried, xlsx_upload
 
 URL = "/ket-qua/cac-nam-truoc/nhap/"
 HOANG_LIET_2023 = ("hoangmai-phuong/2023", "HM-W-HOANGLIET", None, None, 80, 5, 14)
@@ -55,20 +55,10 @@ def test_a_refused_file_fails_its_job_with_every_row_and_saves_nothing(
 
 def test_a_failed_import_runs_again_from_the_kept_upload(ward, secretariat, client_for, monkeypatch,
                                                          django_capture_on_commit_callbacks):
-    def broken(**kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr("reports.jobs.history_import", broken)
-    office = client_for(secretariat)
-    with django_capture_on_commit_callbacks(execute=True):
-        office.post(URL, {"file": xlsx(HOANG_LIET_2023)})
-    job = Job.objects.get()
-    assert job.status == JobStatus.FAILED
-
-    monkeypatch.undo()
-    with django_capture_on_commit_callbacks(execute=True):
-        office.post(f"/cong-viec/{job.pk}/chay-lai/")
-    job.refresh_from_db()
+    failed, job = job_failed_then_retried(client_for(secretariat), URL, {"file": xlsx(HOANG_LIET_2023)},
+                                          broken="reports.jobs.history_import", monkeypatch=monkeypatch,
+                                          capture_on_commit=django_capture_on_commit_callbacks)
+    assert "Lỗi hệ thống khi thực hiện công việc" in failed
     assert (job.status, job.attempts) == (JobStatus.SUCCEEDED, 2)
     assert ImportedResult.objects.count() == 1
 

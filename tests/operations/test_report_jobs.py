@@ -7,6 +7,8 @@ import zipfile
 from operations.models import Job, JobStatus
 from reports.upward import self_assessment_archive
 
+from support import job_failed_then_retried
+
 ZIP_NAMES = sorted(f"bao-cao-tu-danh-gia-{code}-2024.{ext}"
                    for code in ("HM-W-HOANGLIET", "HM-W-YENSO") for ext in ("docx", "pdf"))
 
@@ -44,22 +46,11 @@ def test_the_annual_report_in_each_format_is_a_job_of_its_own_joined_while_under
 
 def test_a_failed_annual_report_shows_its_error_and_runs_again(client_for, period, leadership, monkeypatch,
                                                               django_capture_on_commit_callbacks):
-    def broken(**kwargs):
-        raise RuntimeError("font missing")
-
-    monkeypatch.setattr("reports.jobs.annual_report_document", broken)
     reader = client_for(leadership)
-    with django_capture_on_commit_callbacks(execute=True):
-        reader.post(f"/bao-cao/ky/{period.pk}/bao-cao-nam.pdf")
-    job = Job.objects.get()
-    page = reader.get(f"/cong-viec/{job.pk}/").content.decode()
-    assert job.status == JobStatus.FAILED
-    assert "Lỗi hệ thống khi thực hiện công việc" in page and "font missing" not in page and "Chạy lại" in page
-
-    monkeypatch.undo()
-    with django_capture_on_commit_callbacks(execute=True):
-        reader.post(f"/cong-viec/{job.pk}/chay-lai/")
-    job.refresh_from_db()
+    failed, job = job_failed_then_retried(reader, f"/bao-cao/ky/{period.pk}/bao-cao-nam.pdf",
+                                          broken="reports.jobs.annual_report_document", monkeypatch=monkeypatch,
+                                          capture_on_commit=django_capture_on_commit_callbacks)
+    assert "Lỗi hệ thống khi thực hiện công việc" in failed and "Chạy lại" in failed
     assert (job.status, job.attempts, job.result_name) == (
         JobStatus.SUCCEEDED, 2, "bao-cao-ket-qua-chi-so-cchc-hoangmai-phuong-2024-2024.pdf")
     assert b"".join(reader.get(f"/cong-viec/{job.pk}/tai-ve/").streaming_content).startswith(b"%PDF")

@@ -13,7 +13,7 @@ from surveys.imports import survey_responses_import
 from surveys.models import SurveyResponse, SurveyResult
 from surveys.services import survey_design_set
 
-from support import SURVEY_DESIGN, SURVEY_ROWS, csv_file
+from support import SURVEY_DESIGN, SURVEY_ROWS, csv_file, job_failed_then_retried
 
 
 @pytest.fixture
@@ -93,20 +93,13 @@ def test_a_refused_file_fails_its_job_with_every_row_and_saves_nothing(
 
 def test_a_failed_import_runs_again_from_the_kept_upload(designed, tmp_path, secretariat, client_for, monkeypatch,
                                                          django_capture_on_commit_callbacks):
-    def broken(**kwargs):
-        raise RuntimeError("database gone")
-
-    monkeypatch.setattr("surveys.jobs.survey_responses_import", broken)
-    office = client_for(secretariat)
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(office, designed, csv_file(tmp_path, SURVEY_ROWS))
-    job = Job.objects.get()
-    assert job.status == JobStatus.FAILED and "Lỗi hệ thống" in job.error
-
-    monkeypatch.undo()
-    with django_capture_on_commit_callbacks(execute=True):
-        office.post(f"/cong-viec/{job.pk}/chay-lai/")
-    job.refresh_from_db()
+    path = csv_file(tmp_path, SURVEY_ROWS)
+    failed, job = job_failed_then_retried(
+        client_for(secretariat), f"/dieu-tra/ky/{designed.pk}/phieu/",
+        {"method": "dtxhh", "responses": SimpleUploadedFile(path.name, path.read_bytes())},
+        broken="surveys.jobs.survey_responses_import", monkeypatch=monkeypatch,
+        capture_on_commit=django_capture_on_commit_callbacks)
+    assert "Lỗi hệ thống khi thực hiện công việc" in failed
     assert (job.status, job.attempts, job.summary) == (JobStatus.SUCCEEDED, 2, "Đã nhập 4 dòng của 2 đơn vị.")
     assert SurveyResponse.objects.count() == 4
 
