@@ -3,14 +3,10 @@
 The upload is kept in the default storage (``MEDIA_ROOT`` or S3), where a worker on another machine finds
 it; the import is one transaction, so a worker killed half-way leaves no score and the job runs again whole.
 """
-from uuid import uuid4
-
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
-from config.excel import problems_shown
-from operations.jobs import JobFailure, job_start
+from operations.jobs import JobFailure, job_refused, job_start_with_upload, job_upload, job_upload_done
 
 from .errors import AssessmentError
 from .excel import ImportRejected, self_scores_import_xlsx
@@ -23,15 +19,12 @@ def self_scores_import_start(*, assessment: Assessment, content: bytes, by, on_b
     """Queue the import of ``content`` for ``assessment`` (or join the one under way); refused at once if
     ``by`` may not edit the file now."""
     ensure_self_editable(assessment=assessment, by=by, on_behalf_reason=on_behalf_reason)
-    name = default_storage.save(f"jobs/uploads/{uuid4().hex}.xlsx", ContentFile(content))
-    job = job_start(
+    return job_start_with_upload(
+        upload=ContentFile(content), extension=".xlsx",
         kind="self_score_import", key=f"self_score_import:{assessment.pk}",
-        params={"assessment_id": assessment.pk, "file": name, "reason": on_behalf_reason},
+        params={"assessment_id": assessment.pk, "reason": on_behalf_reason},
         title=_("Nhập điểm tự chấm từ Excel: %(unit)s") % {"unit": assessment.unit.name}, by=by,
     )
-    if job.params["file"] != name:  # joined the unit's import under way: this file is not used
-        default_storage.delete(name)
-    return job
 
 
 def self_score_import(job, progress) -> None:
@@ -41,14 +34,14 @@ def self_score_import(job, progress) -> None:
         raise JobFailure(_("Hồ sơ đánh giá không còn tồn tại."))
     progress(0, 1)
     try:
-        with default_storage.open(job.params["file"], "rb") as file:
+        with job_upload(job) as file:
             self_scores_import_xlsx(assessment=assessment, file=file, by=job.created_by,
                                     on_behalf_reason=job.params["reason"])
     except ImportRejected as rejected:
-        raise JobFailure("\n".join([f"{rejected}:", *problems_shown(rejected.problems)])) from None
+        raise job_refused(f"{rejected}:", rejected.problems) from None
     except AssessmentError as error:
         raise JobFailure(str(error)) from None
-    default_storage.delete(job.params["file"])  # kept until then, for a retry
+    job_upload_done(job)
     progress(1, 1)
 
 

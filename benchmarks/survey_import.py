@@ -6,6 +6,10 @@ of N rows with deterministic answers. Times ``survey_responses_import`` on each 
 check, bulk insert, aggregate, store every unit's result) and measures the Python heap's peak during the
 import (tracemalloc) and the process's peak resident memory. Prints one JSON object on its last line:
 rows, units, csv_s, csv_peak_mb, xlsx_s, xlsx_peak_mb, max_rss_mb.
+
+``--job`` instead imports each file through the upload's background job, as the browser starts it, a worker
+thread running it while another connection reads the job's progress every 0,2 s, as its page does: csv_s and
+xlsx_s, and the steps seen (csv_progress, xlsx_progress: "rows read/rows in the file", on PostgreSQL).
 """
 import argparse
 import hashlib
@@ -14,6 +18,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -112,14 +117,51 @@ def timed_import(period, office, path: Path) -> tuple[float, float]:
     return round(seconds, 1), round(peak / 1024 / 1024, 1)
 
 
+def job_import(period, office, path: Path) -> tuple[float, list[str]]:
+    """(seconds, the progress steps another connection saw) of the file imported by its background job."""
+    from django.core.files import File
+    from django.db import connection
+
+    from operations.jobs import run_job
+    from operations.models import Job, JobStatus
+    from surveys.jobs import survey_import_start
+
+    with open(path, "rb") as handle:
+        job = survey_import_start(period=period, upload=File(handle), name=path.name, method="dtxhh",
+                                  aggregated=False, by=office)
+    worker = threading.Thread(target=lambda: (run_job.call(job.pk), connection.close()))
+    start = time.perf_counter()
+    worker.start()
+    seen = []
+    while worker.is_alive():
+        step = "{}/{}".format(*Job.objects.values_list("done", "total").get(pk=job.pk))
+        if step not in seen:
+            seen.append(step)
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
+    assert Job.objects.get(pk=job.pk).status == JobStatus.SUCCEEDED
+    return round(seconds, 1), seen
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--units", type=int, default=14)
+    parser.add_argument("--job", action="store_true", help="through the upload's background job")
     args = parser.parse_args()
     office, period = build(args.units)
     with tempfile.TemporaryDirectory() as folder:
         csv_path, xlsx_path = write_files(Path(folder), args.rows, args.units)
+        if args.job:
+            from django.test import override_settings
+
+            with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+                                   MEDIA_ROOT=folder):
+                (csv_s, csv_seen), (xlsx_s, xlsx_seen) = (job_import(period, office, path)
+                                                          for path in (csv_path, xlsx_path))
+            print(json.dumps({"rows": args.rows, "units": args.units, "csv_s": csv_s, "csv_progress": csv_seen,
+                              "xlsx_s": xlsx_s, "xlsx_progress": xlsx_seen}))
+            return
         csv_s, csv_peak = timed_import(period, office, csv_path)
         xlsx_s, xlsx_peak = timed_import(period, office, xlsx_path)
     print(json.dumps({"rows": args.rows, "units": args.units, "csv_s": csv_s, "csv_peak_mb": csv_peak,

@@ -104,10 +104,11 @@ def _check_size(file, *, max_bytes: int | None = None, max_unpacked_bytes: int |
         raise ExcelRefused(str(UNPACKS_TOO_LARGE % {"name": name, "limit": _megabytes(max_unpacked_bytes)}))
 
 
-def _check_cells(source, *, max_rows: int | None = None, max_columns: int | None = None) -> None:
+def _check_cells(source, *, max_rows: int | None = None, max_columns: int | None = None) -> int:
     """Refuse a sheet with a row or a cell past the caps, whatever size it declares (the declaration
     may be missing or lie): its XML is streamed once, each element dropped when read, up to the first
-    row or cell too far, so a wide row or a far corner costs no more than the caps allow."""
+    row or cell too far, so a wide row or a far corner costs no more than the caps allow. Returns the
+    number of the sheet's last row."""
     max_rows, max_columns = max_rows or MAX_ROWS, max_columns or MAX_COLUMNS  # read now: tests lower the caps
     row = column = cells = 0  # cells: in this row, counted as well, since addresses may repeat
     for event, element in ElementTree.iterparse(source, events=("start", "end")):
@@ -125,6 +126,7 @@ def _check_cells(source, *, max_rows: int | None = None, max_columns: int | None
                 raise ExcelRefused(str(SHEET_TOO_LARGE % {
                     "rows": row, "column": get_column_letter(column), "max_rows": max_rows, "max_columns": max_columns,
                 }))
+    return row
 
 
 def read_sheet(file, *, title: str, data_only: bool = False, max_columns: int = MAX_COLUMNS) -> list[tuple]:
@@ -172,10 +174,12 @@ def rows_under_header(file, *, title: str, header) -> list[tuple[int, dict]] | N
                     found.append((below, texts))
             return found
     return None
-def iter_first_sheet(file, *, max_rows: int, max_columns: int, max_bytes: int, max_unpacked_bytes: int):
+def iter_first_sheet(file, *, max_rows: int, max_columns: int, max_bytes: int, max_unpacked_bytes: int,
+                     counted=None):
     """The rows of the first sheet of ``file``, streamed (read-only openpyxl): for imports of many rows.
 
     The same checks as ``read_sheet``, with the caller's caps; the workbook is closed when the rows are.
+    ``counted(rows)``, if given, learns how many rows there are before the first is read.
     """
     _check_size(file, max_bytes=max_bytes, max_unpacked_bytes=max_unpacked_bytes)
     try:
@@ -187,7 +191,9 @@ def iter_first_sheet(file, *, max_rows: int, max_columns: int, max_bytes: int, m
         if sheet is None:
             raise NotAnExcelFile()
         with sheet._get_source() as source:
-            _check_cells(source, max_rows=max_rows, max_columns=max_columns)
+            rows = _check_cells(source, max_rows=max_rows, max_columns=max_columns)
+        if counted is not None:
+            counted(rows)
         try:
             yield from sheet.iter_rows(max_row=max_rows, max_col=max_columns, values_only=True)
         except Exception:  # cells are parsed only now

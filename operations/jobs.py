@@ -6,19 +6,25 @@ same loader as the object's own pages). A handler raises ``JobFailure`` with a m
 anything else is logged and shown as a generic error.
 Handlers keep their writes in one transaction, so a worker killed half-way leaves the database as it was
 and the job can simply run again: ``jobs_recover`` queues again every running job whose heartbeat stopped.
+Progress reported inside that transaction is written on a connection of its own (PostgreSQL), so the job
+page sees it at once; an upload the job works on stays in the default storage until the job succeeds.
 """
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
+from uuid import uuid4
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.core.files.storage import default_storage
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 from django.http import Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_tasks import task
+
+from config.excel import problems_shown
 
 from .models import Job, JobStatus
 
@@ -31,20 +37,35 @@ class JobKind:
 
 
 KINDS = {
-    "period_pdf": JobKind("reports.jobs.period_pdf", "reports.jobs.period_pdf_check"),
+    "period_pdf": JobKind("reports.jobs.period_pdf", "reports.jobs.period_read_check"),
     "self_score_import": JobKind("assessments.jobs.self_score_import", "assessments.jobs.self_score_import_check"),
     "period_publish": JobKind("appraisal.jobs.period_publish_job", "appraisal.jobs.period_publish_check"),
+    "survey_import": JobKind("surveys.jobs.survey_import", "surveys.jobs.survey_import_check"),
+    "self_reports_zip": JobKind("reports.jobs.self_reports_zip", "reports.jobs.self_reports_zip_check"),
+    "annual_report": JobKind("reports.jobs.annual_report", "reports.jobs.period_read_check"),
+    "history_import": JobKind("reports.jobs.history_import_job", "reports.jobs.history_import_check"),
 }
+
+
+def no_progress(done: int, total: int) -> None:
+    """The ``progress`` of long work run outside a job (a command, a test)."""
 
 
 class JobFailure(Exception):
     """The job cannot be done, for a reason the user can read and act on."""
 
 
+def job_refused(headline: str, problems: list) -> JobFailure:
+    """The failure of an import whose file was refused: ``headline``, then its problems one a line."""
+    return JobFailure("\n".join([headline, *problems_shown(problems)]))
+
+
 @dataclass(frozen=True)
 class JobOutput:
-    name: str
-    content: bytes
+    """What a job leaves: a file to download (``name``, ``content``), or a line saying what it did."""
+    name: str = ""
+    content: bytes = b""
+    summary: str = ""
 
 
 def job_start(*, kind: str, key: str, title: str, params: dict, by) -> Job:
@@ -58,6 +79,26 @@ def job_start(*, kind: str, key: str, title: str, params: dict, by) -> Job:
         return Job.objects.get(key=key, status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
     _enqueue(job)
     return job
+
+
+def job_start_with_upload(*, upload, extension: str, kind: str, key: str, title: str, params: dict, by) -> Job:
+    """``job_start`` on ``upload`` kept in the default storage (``params["file"]``), where a worker on another
+    machine finds it; the upload is dropped at once if the job joined is another upload's."""
+    name = default_storage.save(f"jobs/uploads/{uuid4().hex}{extension}", upload)
+    job = job_start(kind=kind, key=key, title=title, params={**params, "file": name}, by=by)
+    if job.params["file"] != name:
+        default_storage.delete(name)
+    return job
+
+
+def job_upload(job: Job):
+    """The job's upload, opened for reading."""
+    return default_storage.open(job.params["file"], "rb")
+
+
+def job_upload_done(job: Job) -> None:
+    """The job's upload is no longer needed (kept until then, for a retry)."""
+    default_storage.delete(job.params["file"])
 
 
 def get_job_for_user(user, job_pk) -> Job:
@@ -114,18 +155,39 @@ def _claim(job_id: int) -> Job | None:
     return job
 
 
-def _progress(job: Job, done: int, total: int) -> None:
-    job.done, job.total, job.heartbeat_at = done, max(total, 1), timezone.now()
-    Job.objects.filter(pk=job.pk).update(done=job.done, total=job.total, heartbeat_at=job.heartbeat_at)
+class _Progress:
+    """``progress(done, total)`` of a handler. Outside the handler's transaction it updates the job's row;
+    inside it (the depth of atomic blocks grew), on PostgreSQL, it writes on a connection of its own, which
+    commits each step at once (the row is never locked by the handler's transaction, so neither waits)."""
+
+    def __init__(self, job: Job):
+        self.job, self.depth, self.aside = job, len(connection.atomic_blocks), None
+
+    def __call__(self, done: int, total: int) -> None:
+        job = self.job
+        job.done, job.total, job.heartbeat_at = done, max(total, 1), timezone.now()
+        if len(connection.atomic_blocks) == self.depth or connection.vendor != "postgresql":
+            Job.objects.filter(pk=job.pk).update(done=job.done, total=job.total, heartbeat_at=job.heartbeat_at)
+            return
+        if self.aside is None:
+            self.aside = connections.create_connection(DEFAULT_DB_ALIAS)
+        with self.aside.cursor() as cursor:
+            cursor.execute(f"UPDATE {Job._meta.db_table} SET done = %s, total = %s, heartbeat_at = %s "  # noqa: S608
+                           "WHERE id = %s", [job.done, job.total, job.heartbeat_at, job.pk])
+
+    def close(self) -> None:
+        if self.aside is not None:
+            self.aside.close()
 
 
 def _finish(job: Job, *, output: JobOutput | None = None, error: str = "") -> None:
     job.status = JobStatus.FAILED if error else JobStatus.SUCCEEDED
     job.error, job.finished_at = error, timezone.now()
-    if output is not None:
+    if output is not None and output.name:
         job.result.save(output.name, ContentFile(output.content), save=False)
         job.result_name = output.name
-    job.save(update_fields=["status", "error", "finished_at", "result", "result_name"])
+    job.summary = output.summary if output is not None else ""
+    job.save(update_fields=["status", "error", "finished_at", "result", "result_name", "summary", "done", "total"])
 
 
 @task()
@@ -134,8 +196,9 @@ def run_job(job_id: int) -> None:
     if job is None:
         return
     handler = import_string(KINDS[job.kind].handler)
+    progress = _Progress(job)
     try:
-        output = handler(job, partial(_progress, job))
+        output = handler(job, progress)
     except JobFailure as failure:
         _finish(job, error=str(failure))
     except Exception:
@@ -143,3 +206,5 @@ def run_job(job_id: int) -> None:
         _finish(job, error=_("Lỗi hệ thống khi thực hiện công việc; hãy thử lại hoặc báo quản trị viên."))
     else:
         _finish(job, output=output)
+    finally:
+        progress.close()

@@ -35,6 +35,7 @@ class Job(models.Model):
     total = models.PositiveIntegerField(_("tổng số bước"), default=1)
     result = models.FileField(_("tệp kết quả"), upload_to=job_result_upload_to, blank=True)
     result_name = models.CharField(_("tên tệp kết quả"), max_length=255, blank=True)
+    summary = models.CharField(_("kết quả"), max_length=300, blank=True)  # what an import did, e.g. its rows
     error = models.TextField(_("lỗi"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
     created_by = models.ForeignKey(
@@ -62,6 +63,11 @@ class Job(models.Model):
     @property
     def percent(self) -> int:
         return 100 if self.status == JobStatus.SUCCEEDED else min(99, self.done * 100 // max(self.total, 1))
+
+    @property
+    def next_url(self) -> str:
+        """The page where a job's work shows (an import's results), when it leaves no file."""
+        return self.params.get("next", "")
 
     @property
     def is_active(self) -> bool:

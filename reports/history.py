@@ -22,6 +22,7 @@ from config.text import echoed
 from frameworks.models import Framework
 from frameworks.points import format_points, quantize_points
 from frameworks.selectors import tree_for
+from operations.jobs import no_progress
 from organizations.models import Unit
 
 from .index import index_pct
@@ -34,6 +35,7 @@ MAX_COLUMNS = 200
 CRITERION_CODE = re.compile(r"^\d+(\.\d+)*$")
 # Two printed indexes of the same points may differ by a rounding step of the source.
 INDEX_TOLERANCE = Decimal("0.01")
+PROGRESS_EVERY = 100  # rows: a city's years are thousands
 
 NO_PERMISSION = _("Chỉ Phòng Nội vụ nhập kết quả các năm trước.")
 UNKNOWN_COLUMN = _("Cột “%(column)s” không phải cột của mẫu nhập, cũng không phải mã tiêu chí.")
@@ -111,15 +113,18 @@ def history_rows_from_xlsx(file) -> list[HistoryRow]:
     return read
 
 
-def history_import(*, rows: list[HistoryRow], source: str, by) -> int:
-    """Store every row, or none; returns how many. ``by`` is the office (or None: the operator at the shell)."""
+def history_import(*, rows: list[HistoryRow], source: str, by, progress=no_progress) -> int:
+    """Store every row, or none; returns how many. ``by`` is the office (or None: the operator at the shell);
+    ``progress(rows stored, rows)`` every ``PROGRESS_EVERY`` rows."""
     if by is not None and not is_office(Actor.of(by)):
         raise HistoryImportRejected([str(NO_PERMISSION)])
     if not rows:
         raise HistoryImportRejected([str(NO_ROWS)])
     checked = _check(rows)
     with transaction.atomic():
-        for item in checked:
+        for stored, item in enumerate(checked):
+            if stored % PROGRESS_EVERY == 0:
+                progress(stored, len(checked))
             result, _created = ImportedResult.objects.update_or_create(
                 family=item.family, year=item.year, unit=item.unit,
                 defaults={**item.figures, "framework": item.framework, "source": source[:200],

@@ -17,6 +17,7 @@ from assessments.selectors import assessment_entry
 from frameworks.points import format_points, quantize_percent
 from frameworks.selectors import tree_for
 from frameworks.templatetags.points import percent
+from operations.jobs import no_progress
 from organizations.models import UnitKind
 
 from .dashboard import index_distribution, lost_criteria
@@ -145,16 +146,23 @@ def self_assessment_filename(assessment: Assessment, extension: str) -> str:
     return f"bao-cao-tu-danh-gia-{assessment.unit.code}-{assessment.period.year}.{extension}"
 
 
-def self_assessment_archive(*, period: Period) -> bytes:
+def self_assessment_archive(*, period: Period, progress=no_progress) -> bytes:
     """Every unit's self-assessment report of the period, DOCX and PDF, in one ZIP (excluded units too:
-    their file was still written)."""
+    their file was still written); ``progress(units done, units)`` after each unit."""
+    assessments = list(period.assessments.select_related("unit", "period__framework")
+                       .order_by("unit__order", "unit__code"))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for assessment in period.assessments.select_related("unit", "period__framework").order_by("unit__order", "unit__code"):
+        for done, assessment in enumerate(assessments, start=1):
             docx_bytes, pdf_bytes = self_assessment_files(assessment=assessment)
             archive.writestr(self_assessment_filename(assessment, "docx"), docx_bytes)
             archive.writestr(self_assessment_filename(assessment, "pdf"), pdf_bytes)
+            progress(done, len(assessments))
     return buffer.getvalue()
+
+
+def self_assessment_archive_filename(period: Period) -> str:
+    return f"bao-cao-tu-danh-gia-{period.framework.key}-{period.year}.zip"
 
 
 # -- the office's annual report ------------------------------------------------------------------

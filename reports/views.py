@@ -6,10 +6,9 @@ from django.views.decorators.http import require_POST
 from assessments.selectors import get_assessment_for_user, get_period_for_user
 from config.downloads import xlsx_response
 from frameworks.selectors import framework_get
-from operations.jobs import job_start
-
 from .documents import council_minutes_pdf, framework_pdf, unit_result_context, unit_scored_pdf
 from .exports import results_xlsx, unit_results_xlsx
+from .jobs import period_job_start
 from .pdf import pdf_response
 from .selectors import period_results
 
@@ -34,8 +33,8 @@ def _period_results(request, period_pk):
 def period_pdf_view(request, period_pk):
     """A period's PDF takes seconds per hundred units: a background job makes it, its page follows it."""
     period = get_period_for_user(request.user, period_pk)
-    job = job_start(kind="period_pdf", key=f"period_pdf:{period.pk}", params={"period_id": period.pk},
-                    title=_("PDF kết quả %(period)s") % {"period": period.display_name}, by=request.user)
+    job = period_job_start(kind="period_pdf", period=period, by=request.user,
+                           title=_("PDF kết quả %(period)s") % {"period": period.display_name})
     return redirect("operations:job", job.pk)
 
 

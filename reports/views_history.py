@@ -1,4 +1,5 @@
-"""Earlier years' results: the list (each reader sees the units they may read) and the office's upload."""
+"""Earlier years' results: the list (each reader sees the units they may read) and the office's upload,
+imported by a background job (a city's years are thousands of rows)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,9 +9,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import Actor, is_office
 from accounts.selectors import readable_units
-from assessments.errors import EXCEL_NO_FILE, problems_listed
+from assessments.errors import EXCEL_NO_FILE
 
-from .history import HEADER, IMPORTED, HistoryImportRejected, history_import, history_rows_from_xlsx
+from .history import HEADER
+from .jobs import history_import_start
 from .models import ImportedResult
 from .selectors import history_lines
 
@@ -38,12 +40,8 @@ def history_upload(request):
     if not is_office(Actor.of(request.user)):
         raise Http404
     uploaded = request.FILES.get("file")
-    try:
-        if uploaded is None:
-            raise HistoryImportRejected([str(EXCEL_NO_FILE)])
-        count = history_import(rows=history_rows_from_xlsx(uploaded), source=uploaded.name, by=request.user)
-    except HistoryImportRejected as rejected:
-        messages.error(request, f"{rejected}: {problems_listed(rejected.problems)}")
-    else:
-        messages.success(request, IMPORTED % {"count": count})
-    return redirect("dashboard:history")
+    if uploaded is None:
+        messages.error(request, EXCEL_NO_FILE)
+        return redirect("dashboard:history")
+    job = history_import_start(upload=uploaded, name=uploaded.name, by=request.user)
+    return redirect("operations:job", job.pk)

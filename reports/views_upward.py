@@ -1,22 +1,20 @@
 """The documents that go up: the unit's self-assessment report, every unit's in one ZIP, the office's
-annual report and its findings to edit."""
+annual report and its findings to edit. The ZIP and the annual report take seconds per hundred units: a
+background job makes them (``reports.jobs``), its page follows it."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import Actor, is_office
 from assessments.errors import AssessmentError
 from assessments.selectors import get_assessment_for_user, get_period_for_user
 from assessments.services import period_findings_save
 
+from .jobs import period_job_start
 from .paper import document_response
-from .upward import (
-    annual_report_data, annual_report_document, annual_report_filename, self_assessment_archive,
-    self_assessment_document, self_assessment_filename,
-)
+from .upward import annual_report_data, self_assessment_document, self_assessment_filename
 
 
 @login_required
@@ -28,15 +26,15 @@ def self_report_view(request, assessment_pk, extension):
                              self_assessment_filename(assessment, extension))
 
 
+@require_POST
 @login_required
-@require_GET
 def self_reports_archive_view(request, period_pk):
     """Every unit's self-assessment report of a period in one ZIP, for the office."""
     period = get_period_for_user(request.user, period_pk, manage=True)
-    response = HttpResponse(self_assessment_archive(period=period), content_type="application/zip")
-    response["Content-Disposition"] = (f'attachment; filename="bao-cao-tu-danh-gia-{period.framework.key}-'
-                                       f'{period.year}.zip"')
-    return response
+    job = period_job_start(kind="self_reports_zip", period=period, by=request.user,
+                           title=_("Báo cáo tự đánh giá của các đơn vị (ZIP): %(period)s") % {
+                               "period": period.display_name})
+    return redirect("operations:job", job.pk)
 
 
 @login_required
@@ -59,8 +57,11 @@ def annual_report_view(request, period_pk):
     })
 
 
+@require_POST
 @login_required
-@require_GET
 def annual_report_file_view(request, period_pk, extension):
     period = get_period_for_user(request.user, period_pk)
-    return document_response(annual_report_document(period=period), annual_report_filename(period, extension))
+    job = period_job_start(kind="annual_report", period=period, by=request.user, extension=extension,
+                           title=_("Báo cáo kết quả Chỉ số CCHC (%(format)s): %(period)s") % {
+                               "format": extension.upper(), "period": period.display_name})
+    return redirect("operations:job", job.pk)

@@ -4,12 +4,14 @@ One row per respondent: ``unit``, ``group``, then one column per question code (
 exports once renamed, or any names through a column map). UTF-8 CSV with or without BOM, comma or
 semicolon separated, or the first sheet of an XLSX read in read-only mode. Rows are checked and counted
 as they stream and saved in batches inside one transaction: any problem, listed by row, rolls all back.
+``progress(rows read, rows in the file)`` is told after every batch (a background job's progress bar).
 Importing again replaces the part's responses; the part's history keeps each file's name and SHA-256.
 """
 import csv
 import hashlib
 import io
 import os
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -21,6 +23,7 @@ from assessments.results import result_changed, results_batch
 from config.excel import cell_text, iter_first_sheet
 from config.text import echoed
 from frameworks.points import PointsParseError, format_points, parse_points, points_to_str, quantize_points
+from operations.jobs import no_progress
 
 from .aggregation import DEFAULT_MARGIN, Tally, aggregate
 from .models import SamplePlan, SurveyMethod, SurveyPart, SurveyResponse, SurveyResult
@@ -76,6 +79,12 @@ def sha256_of(file) -> str:
     return digest.hexdigest()
 
 
+def _lines(file) -> int:
+    lines = sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1024 * 1024), b""))
+    file.seek(0)
+    return lines
+
+
 def _csv_rows(file):
     text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     try:
@@ -89,14 +98,17 @@ def _csv_rows(file):
         text.detach()
 
 
-def file_rows(file, name: str):
-    """(row number, cells as text) of a CSV or XLSX file, streamed; the header is row 1."""
+def file_rows(file, name: str, counted: Callable[[int], None] | None = None):
+    """(row number, cells as text) of a CSV or XLSX file, streamed; the header is row 1. ``counted(rows)``,
+    if given, learns about how many rows there are (a CSV's lines) before the first is read."""
     extension = os.path.splitext(name)[1].lower()
     if extension == ".csv":
+        if counted is not None:
+            counted(_lines(file))
         rows = _csv_rows(file)
     elif extension == ".xlsx":
         rows = iter_first_sheet(file, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_bytes=MAX_BYTES,
-                                max_unpacked_bytes=MAX_UNPACKED_BYTES)
+                                max_unpacked_bytes=MAX_UNPACKED_BYTES, counted=counted)
     else:
         raise SurveyImportRefused([NOT_CSV_OR_XLSX % {"name": name}])
     for number, row in enumerate(rows, start=1):
@@ -172,7 +184,20 @@ def _record_file(part, *, name: str, sha256: str, rows: int, by) -> None:
     part.save()
 
 
-def _responses_save(part, design, rows, assessments: dict, column_map) -> tuple[dict, int]:
+class _RowsRead:
+    """``progress(rows read, rows in the file)`` of an import, the file's size learnt from ``file_rows``."""
+
+    def __init__(self, progress: Callable[[int, int], None]):
+        self.progress, self.rows = progress, 0
+
+    def counted(self, rows: int) -> None:
+        self.rows = rows
+
+    def __call__(self, read: int) -> None:
+        self.progress(read, max(self.rows, read))
+
+
+def _responses_save(part, design, rows, assessments: dict, column_map, read: _RowsRead) -> tuple[dict, int]:
     """Check every row, save the valid ones in batches and count their answers: (tallies by assessment id, rows).
 
     Raises ``SurveyImportRefused`` with every problem once the whole file is read.
@@ -184,6 +209,8 @@ def _responses_save(part, design, rows, assessments: dict, column_map) -> tuple[
     SurveyResponse.objects.filter(part=part).delete()
     problems, batch, tallies, count = [], [], {}, 0
     for number, row in rows:
+        if number % BATCH == 0:
+            read(number)
         unit, group = _cell(row, columns[UNIT]), _cell(row, columns[GROUP])
         answers, row_problems = {}, []
         for code, index, question in asked:
@@ -228,12 +255,13 @@ def _responses_save(part, design, rows, assessments: dict, column_map) -> tuple[
 
 @transaction.atomic
 def survey_responses_import(*, period, file, name: str, by, method: str = SurveyMethod.SOCIOLOGICAL,
-                            column_map: dict | None = None) -> SurveyImported:
+                            column_map: dict | None = None, progress=no_progress) -> SurveyImported:
     """Replace the part's responses with the file's, one row per respondent; all or nothing."""
     part, design, assessments = _import_target(period, method, by)
     sha256 = sha256_of(file)
-    with closing(file_rows(file, name)) as rows:
-        tallies, count = _responses_save(part, design, rows, assessments, column_map)
+    read = _RowsRead(progress)
+    with closing(file_rows(file, name, counted=read.counted)) as rows:
+        tallies, count = _responses_save(part, design, rows, assessments, column_map, read)
     figures = {}
     for pk, tally in tallies.items():
         computed = aggregate(design, tally.counts)
@@ -246,14 +274,15 @@ def survey_responses_import(*, period, file, name: str, by, method: str = Survey
 
 @transaction.atomic
 def survey_aggregated_import(*, period, file, name: str, by, method: str = SurveyMethod.SOCIOLOGICAL,
-                             column_map: dict | None = None) -> SurveyImported:
+                             column_map: dict | None = None, progress=no_progress) -> SurveyImported:
     """A contractor's table instead of responses: ``unit``, ``criterion``, ``points`` (≤ the criterion's max)."""
     part, design, assessments = _import_target(period, method, by)
     sha256 = sha256_of(file)
     maxima = {c.code: c.max_points for c in (*design.criteria, *design.leaves)}
     own = {c.code for c in design.criteria}
-    with closing(file_rows(file, name)) as rows:
-        given, count = _aggregated_read(rows, assessments, maxima, column_map)
+    read = _RowsRead(progress)
+    with closing(file_rows(file, name, counted=read.counted)) as rows:
+        given, count = _aggregated_read(rows, assessments, maxima, column_map, read)
     SurveyResponse.objects.filter(part=part).delete()
     figures = {pk: (sum((p for c, p in points.items() if c in own), quantize_points(0)),
                     {c: points_to_str(p) for c, p in points.items()}, None)
@@ -263,12 +292,14 @@ def survey_aggregated_import(*, period, file, name: str, by, method: str = Surve
     return SurveyImported(rows=count, units=len(figures), sha256=sha256)
 
 
-def _aggregated_read(rows, assessments: dict, maxima: dict, column_map) -> tuple[dict, int]:
+def _aggregated_read(rows, assessments: dict, maxima: dict, column_map, read: _RowsRead) -> tuple[dict, int]:
     """(points by assessment id and criterion, rows) of a checked aggregated table, or every problem."""
     columns = _header(rows, expected={UNIT, CRITERION, POINTS}, required=(UNIT, CRITERION, POINTS),
                       column_map=column_map)
     problems, given, first_row, count = [], {}, {}, 0
     for number, row in rows:
+        if number % BATCH == 0:
+            read(number)
         unit, code, text = (_cell(row, columns[key]) for key in (UNIT, CRITERION, POINTS))
         if not (unit or code or text):
             continue

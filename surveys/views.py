@@ -9,10 +9,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from assessments.selectors import get_assessment_for_user, get_period_for_user
-from config.excel import ExcelRefused, problems_shown
-
 from .design import DesignRefused
-from .imports import SurveyImportRefused, survey_aggregated_import, survey_responses_import
+from .jobs import survey_import_start
 from .models import SurveyMethod
 from .selectors import unit_survey
 from .services import SurveyError, survey_design_set, survey_results_save
@@ -78,21 +76,17 @@ def unit_survey_page(request, pk):
 @login_required
 @require_POST
 def survey_responses_upload(request, period_pk):
-    """The period page's upload of a part's responses (or aggregated table); runs in the request for now."""
+    """The period page's upload of a part's responses (or aggregated table): a background job imports it
+    (tens of thousands of rows), its page follows it."""
     period = get_period_for_user(request.user, period_pk, manage=True)
     upload = request.FILES.get("responses")
-    service = survey_aggregated_import if request.POST.get("aggregated") else survey_responses_import
     try:
         if upload is None:
             raise SurveyError(RESPONSES_MISSING)
-        imported = service(period=period, file=upload, name=upload.name, by=request.user,
-                           method=request.POST.get("method", SurveyMethod.SOCIOLOGICAL))
-    except SurveyImportRefused as refused:
-        messages.error(request, _("Không nhập dòng nào. %(problems)s") % {
-            "problems": " ".join(problems_shown(refused.problems))})
-    except (SurveyError, ExcelRefused) as error:
+        job = survey_import_start(period=period, upload=upload, name=upload.name, by=request.user,
+                                  method=request.POST.get("method", SurveyMethod.SOCIOLOGICAL),
+                                  aggregated=bool(request.POST.get("aggregated")))
+    except SurveyError as error:
         messages.error(request, str(error))
-    else:
-        messages.success(request, _("Đã nhập %(rows)s dòng của %(units)s đơn vị.") % {
-            "rows": imported.rows, "units": imported.units})
-    return redirect(reverse("appraisal:period", args=[period.pk]) + "#survey")
+        return redirect(reverse("appraisal:period", args=[period.pk]) + "#survey")
+    return redirect("operations:job", job.pk)

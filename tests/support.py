@@ -192,3 +192,31 @@ def import_survey(period, path, *args) -> str:
     out = io.StringIO()
     call_command("import_survey", period.identifier, str(path), "--as", "bob", *args, stdout=out)
     return out.getvalue().strip()
+
+
+def job_file(client, url, capture_on_commit) -> bytes:
+    """POST ``url``, a view that queues a background job; the file the job made, once run, as downloaded
+    from its page (``capture_on_commit``: pytest-django's ``django_capture_on_commit_callbacks``)."""
+    with capture_on_commit(execute=True):
+        started = client.post(url)
+    download = client.get(started["Location"] + "tai-ve/")
+    assert download.status_code == 200, started["Location"]
+    return b"".join(download.streaming_content)
+
+
+def job_failed_then_retried(client, url, data=None, *, broken: str, monkeypatch, capture_on_commit):
+    """The job that POST ``url`` starts fails, ``broken`` (a dotted name) raising, and is retried from its page
+    once mended: (its page after the failure, the job after the retry)."""
+    from operations.models import Job
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(broken, fail)
+    with capture_on_commit(execute=True):
+        job_url = client.post(url, data or {})["Location"]
+    failed = client.get(job_url).content.decode()
+    monkeypatch.undo()
+    with capture_on_commit(execute=True):
+        client.post(job_url + "chay-lai/")
+    return failed, Job.objects.get(pk=int(job_url.strip("/").rsplit("/", 1)[1]))

@@ -1,16 +1,21 @@
-"""Acceptance: the office sets up the survey and imports its responses in Chromium, then opens a ward's
-survey page and sees how its points are computed, criterion by criterion and group by group."""
+"""Acceptance: the office sets up the survey and imports its responses in Chromium (a background job, followed
+on its page until a worker has done it), then opens a ward's survey page and sees how its points are computed,
+criterion by criterion and group by group."""
 import json
 
 import pytest
 from playwright.sync_api import expect
 
+from operations.jobs import run_job
+from operations.models import Job
 from support import SURVEY_DESIGN, SURVEY_ROWS, csv_file
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_office_sets_up_imports_and_reads_the_computation(page, live_server, login, ward_assessment, tmp_path):
+def test_the_office_sets_up_imports_and_reads_the_computation(page, live_server, login, ward_assessment, tmp_path,
+                                                              settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued until a worker runs
     period = ward_assessment.period
     design = tmp_path / "design.json"
     design.write_text(json.dumps(SURVEY_DESIGN, ensure_ascii=False), encoding="utf-8")
@@ -27,7 +32,14 @@ def test_the_office_sets_up_imports_and_reads_the_computation(page, live_server,
 
     page.locator("#survey input[name=responses]").set_input_files(str(responses))
     page.locator("#survey").get_by_role("button", name="Nhập phiếu").click()
-    expect(page.get_by_text("Đã nhập 3 dòng của 1 đơn vị.")).to_be_visible()
+    expect(page.locator("h1")).to_have_text(f"Nhập phiếu Điều tra xã hội học: {period.display_name}")
+    expect(page.locator("#job")).to_contain_text("Đang chờ")
+    expect(page.locator("#job progress")).to_have_attribute("value", "0")
+
+    run_job.call(Job.objects.get().pk)  # the worker; the page asks again every second
+    expect(page.locator("#job")).to_contain_text("Đã nhập 3 dòng của 1 đơn vị.")
+    expect(page.locator("#job progress")).to_have_attribute("value", "100")
+    page.locator("#job").get_by_role("link", name="Xem kết quả").click()
 
     page.locator("#survey").get_by_role("link", name="Phường Hoàng Liệt").click()
     expect(page.locator("h1")).to_have_text("Kết quả điều tra: Phường Hoàng Liệt")

@@ -1,13 +1,15 @@
-"""A worker (``run_worker``) killed with SIGKILL in the middle of a unit's Excel import or of a period's
-publication leaves the database as it was before the job, and the job is resumable: ``run_worker`` (which
-runs ``jobs_recover`` first) queues it again and finishes it.
+"""A worker (``run_worker``) killed with SIGKILL in the middle of a unit's Excel import, a survey import or a
+period's publication leaves the database as it was before the job, and the job is resumable: ``run_worker``
+(which runs ``jobs_recover`` first) queues it again and finishes it.
 
 How the kill lands mid-work: see ``processes.py``. The import is held on the tenth criterion it saves, nine
-already written in its transaction; the publication on the period's row, every unit already published in
-its transaction.
+already written in its transaction; the survey import on the part's previous points, every response of the
+new file already written; the publication on the period's row, every unit already published in its
+transaction.
 """
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.test import override_settings
 
 from appraisal.jobs import period_publish_start
@@ -16,9 +18,13 @@ from assessments.jobs import self_scores_import_start
 from assessments.models import SelfScore, StatusChange
 from assessments.workflow import Status
 from operations.models import Job, JobStatus
+from surveys.imports import survey_responses_import
+from surveys.jobs import survey_import_start
+from surveys.models import SurveyPart, SurveyResponse, SurveyResult
+from surveys.services import survey_design_set
 
 from faults.processes import backend_gone, backend_waiting_for_a_lock, kill, row_locked, wait_until, worker
-from support import publish_period
+from support import SURVEY_DESIGN, SURVEY_ROWS, csv_file, publish_period
 
 pytestmark = [
     pytest.mark.faults,
@@ -69,6 +75,45 @@ def test_a_worker_killed_mid_import_leaves_no_score_and_the_job_runs_again(asses
     job = _recovered(env, tmp_path, job)
     assert (job.status, job.attempts) == (JobStatus.SUCCEEDED, 2), job.error
     assert dict(SelfScore.objects.values_list("node__code", "value")) == held_import.after
+
+
+def _survey(period) -> tuple:
+    return (sorted(SurveyResponse.objects.values_list("assessment__unit__code", "group", "row")),
+            dict(SurveyResult.objects.values_list("assessment__unit__code", "points")),
+            SurveyPart.objects.get(period=period).responses_file)
+
+
+def test_a_worker_killed_mid_survey_import_leaves_the_previous_responses_and_the_job_runs_again(
+        period, secretariat, env, tmp_path):
+    # Given a survey whose first file (Yên Sở's response only) is imported
+    survey_design_set(period=period, data=SURVEY_DESIGN, by=secretariat)
+    first = csv_file(tmp_path, [SURVEY_ROWS[0], SURVEY_ROWS[4]], name="dot-1.csv")
+    with first.open("rb") as file:
+        survey_responses_import(period=period, file=file, name="dot-1.csv", by=secretariat)
+    before = _survey(period)
+    assert before[1] == {"HM-W-YENSO": 10}
+    # And the whole file sent as a job
+    with override_settings(TASKS=DATABASE_BACKEND):
+        survey_import_start(period=period, upload=ContentFile(csv_file(tmp_path, SURVEY_ROWS).read_bytes()),
+                            name="dot-2.csv",
+                            method="dtxhh", aggregated=False, by=secretariat)
+    history = SurveyPart.history.count()
+
+    # When its worker is killed with the new responses written and the old points waiting to be replaced
+    job = _killed_while_holding(env, tmp_path, "surveys_surveyresult",
+                                SurveyResult.objects.get(assessment__unit__code="HM-W-YENSO").pk)
+
+    # Then the survey is the first file's: its response, its points, its name, no history row more
+    assert _survey(period) == before
+    assert SurveyPart.history.count() == history
+    assert job.status == JobStatus.RUNNING
+
+    # And a new worker queues it again and imports the whole file
+    job = _recovered(env, tmp_path, job)
+    assert (job.status, job.attempts, job.summary) == (JobStatus.SUCCEEDED, 2, "Đã nhập 4 dòng của 2 đơn vị."), job.error
+    responses, points, name = _survey(period)
+    assert (len(responses), name) == (4, "dot-2.csv")
+    assert {code: str(value) for code, value in points.items()} == {"HM-W-HOANGLIET": "18.333", "HM-W-YENSO": "10.000"}
 
 
 def test_a_worker_killed_mid_publication_publishes_nothing_and_the_job_runs_again(period, secretariat, env,

@@ -1,15 +1,8 @@
-"""The earlier years' page: who sees which units, the office's upload, the empty state."""
+"""The earlier years' page: who sees which units, the empty state (the office's upload is a background job:
+``tests/operations/test_history_import_job.py``)."""
 from django.urls import reverse
 
 from reports.history import HistoryRow, history_import
-from reports.models import ImportedResult
-
-from reports.history import HEADER
-from support import xlsx_upload
-
-
-def xlsx(*rows):
-    return xlsx_upload(HEADER, rows, name="ket-qua-cac-nam.xlsx")
 
 
 def _two_years(secretariat):
@@ -42,19 +35,3 @@ def test_a_unit_sees_only_its_own_years(ward, other_ward, secretariat, ward_staf
 def test_empty_state(ward, leadership, client_for):
     page = client_for(leadership).get(reverse("dashboard:history")).content.decode()
     assert "Chưa có kết quả năm trước nào." in page
-
-
-def test_the_office_uploads_and_others_get_404(ward, secretariat, ward_staff, leadership, client_for):
-    url = reverse("dashboard:history_upload")
-    for outsider in (ward_staff, leadership):
-        file = xlsx(("hoangmai-phuong/2023", "HM-W-HOANGLIET", None, None, 80, 5, 14))
-        assert client_for(outsider).post(url, {"file": file}).status_code == 404
-    assert not ImportedResult.objects.exists()
-
-    client = client_for(secretariat)
-    bad = client.post(url, {"file": xlsx(("hoangmai-phuong/2023", "HM-W-KHONGCO", None, None, 80, 5, 14))}, follow=True)
-    assert "Dòng 2: không có đơn vị “HM-W-KHONGCO”." in bad.content.decode()
-    good = client.post(url, {"file": xlsx(("hoangmai-phuong/2023", "HM-W-HOANGLIET", None, None, 80, 5, 14))},
-                       follow=True)
-    assert "Đã nhập 1 kết quả năm trước." in good.content.decode()
-    assert ImportedResult.objects.get().source == "ket-qua-cac-nam.xlsx"

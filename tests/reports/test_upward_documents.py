@@ -15,6 +15,8 @@ from assessments.services import assessment_difficulties_save, period_findings_s
 from reports.paper import document_docx, document_pdf
 from reports.upward import annual_report_document, self_assessment_document
 
+from support import job_file
+
 HOANG_LIET = "HM-W-HOANGLIET"
 
 
@@ -82,16 +84,16 @@ def test_the_unit_downloads_its_report_and_outsiders_get_404(client_for, hoang_l
     assert client_for(other_ward_staff).get(docx_url).status_code == 404
 
 
-def test_the_office_gets_every_units_report_in_one_archive(client_for, hoang_liet, secretariat, ward_staff):
+def test_the_office_gets_every_units_report_in_one_archive(client_for, hoang_liet, secretariat, ward_staff,
+                                                           django_capture_on_commit_callbacks):
     url = reverse("reports:self_reports_zip", args=[hoang_liet.period_id])
-    response = client_for(secretariat).get(url)
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(job_file(client_for(secretariat), url, django_capture_on_commit_callbacks)))
     assert sorted(archive.namelist()) == sorted(f"bao-cao-tu-danh-gia-{code}-2024.{ext}"
                                                 for code in ("HM-W-DINHCONG", HOANG_LIET, "HM-W-YENSO")
                                                 for ext in ("docx", "pdf"))
     assert "Phường Yên Sở" in docx_text(archive.read("bao-cao-tu-danh-gia-HM-W-YENSO-2024.docx"))
     assert "68/70" in pdf_text(archive.read("bao-cao-tu-danh-gia-HM-W-YENSO-2024.pdf"))
-    assert client_for(ward_staff).get(url).status_code == 404
+    assert client_for(ward_staff).post(url).status_code == 404
 
 
 def test_the_unit_writes_its_difficulties_until_it_submits(hoang_liet, ward_staff, other_ward_staff):
@@ -141,12 +143,13 @@ def test_the_annual_report_lists_per_area_the_criteria_units_lost_points_on(rank
     assert len(lost) == 1  # the other areas say that no unit lost points there
 
 
-def test_the_office_rewrites_the_findings_and_the_report_uses_them(client_for, ranked_wards, secretariat, leadership):
+def test_the_office_rewrites_the_findings_and_the_report_uses_them(client_for, ranked_wards, secretariat, leadership,
+                                                                  django_capture_on_commit_callbacks):
     url = reverse("reports:annual_report", args=[ranked_wards.pk])
     assert 'data-testid="drafted"' in client_for(leadership).get(url).content.decode()
     client_for(secretariat).post(url, {"findings": "Năm nay các phường tiến bộ rõ."})
-    docx_file = client_for(secretariat).get(reverse("reports:annual_report_docx", args=[ranked_wards.pk]))
-    text = docx_text(docx_file.content)
+    text = docx_text(job_file(client_for(secretariat), reverse("reports:annual_report_docx", args=[ranked_wards.pk]),
+                              django_capture_on_commit_callbacks))
     assert "Năm nay các phường tiến bộ rõ." in text and "dẫn đầu với" not in text
     assert client_for(leadership).post(url, {"findings": "x"}).status_code == 404
     with pytest.raises(AssessmentError, match="Chỉ Phòng Nội vụ"):
@@ -154,7 +157,7 @@ def test_the_office_rewrites_the_findings_and_the_report_uses_them(client_for, r
 
 
 def test_units_see_no_annual_report(client_for, ranked_wards, ward_staff):
-    assert client_for(ward_staff).get(reverse("reports:annual_report_pdf", args=[ranked_wards.pk])).status_code == 404
+    assert client_for(ward_staff).post(reverse("reports:annual_report_pdf", args=[ranked_wards.pk])).status_code == 404
 
 
 def test_the_annual_report_compares_with_last_years_published_ranking(ranked_wards, ward_framework, secretariat,

@@ -135,14 +135,27 @@ PARAMETERS = {
     "reports:what_if": (lambda w: {"assessment_pk": w.assessment.pk}, UNIT_FILE, "own_unit_staff"),
     "reports:self_report_docx": (lambda w: {"assessment_pk": w.assessment.pk}, UNIT_FILE, "own_unit_staff"),
     "reports:self_report_pdf": (lambda w: {"assessment_pk": w.assessment.pk}, UNIT_FILE, None),
-    "reports:self_reports_zip": (lambda w: {"period_pk": w.period.pk}, OFFICE, "secretariat"),
+    "reports:self_reports_zip": (lambda w: {"period_pk": w.period.pk}, OFFICE, None),
     "reports:annual_report": (lambda w: {"period_pk": w.period.pk}, RESULTS, "leadership"),
-    "reports:annual_report_docx": (lambda w: {"period_pk": w.period.pk}, RESULTS, "leadership"),
+    "reports:annual_report_docx": (lambda w: {"period_pk": w.period.pk}, RESULTS, None),
     "reports:annual_report_pdf": (lambda w: {"period_pk": w.period.pk}, RESULTS, None),
     "operations:job": (lambda w: {"job_pk": w.job.pk}, RESULTS, "leadership"),
     "operations:job_download": (lambda w: {"job_pk": w.job.pk}, RESULTS, None),
     "operations:job_retry": (lambda w: {"job_pk": w.job.pk}, RESULTS, None),
 }
+# The job URLs above are walked with a period PDF's job; each kind of job answers through its own object's
+# loader: its parameters from the world, who is refused, and who may follow it.
+JOB_KINDS = {
+    "period_pdf": (lambda w: {"period_id": w.period.pk}, RESULTS, "leadership"),
+    "annual_report": (lambda w: {"period_id": w.period.pk, "extension": "pdf"}, RESULTS, "leadership"),
+    "self_reports_zip": (lambda w: {"period_id": w.period.pk}, OFFICE, "secretariat"),
+    "period_publish": (lambda w: {"period_id": w.period.pk}, OFFICE, "secretariat"),
+    "survey_import": (lambda w: {"period_id": w.period.pk, "method": "dtxhh"}, OFFICE, "secretariat"),
+    "self_score_import": (lambda w: {"assessment_id": w.assessment.pk}, UNIT_FILE, "own_unit_staff"),
+    # Earlier years belong to no period: only the office that sent the file follows its import.
+    "history_import": (lambda w: {}, OFFICE, "secretariat"),
+}
+JOB_URLS = ("operations:job", "operations:job_download", "operations:job_retry")
 # Public by design, not crawled: the link of a password reset email, guarded by its own signed token.
 PUBLIC = {"password_reset_confirm"}
 # Every page of the admin site is behind AdminSite.admin_view, which sends anyone but staff to its login.
@@ -308,6 +321,26 @@ def test_every_url_with_an_object_refuses_outsiders_without_their_data(world, cl
                 problems.append(f"GET {url} as {insider}, who may open it: {status} (are its parameters right?)")
     assert not problems, "\n".join(problems)
     assert crawled > 250  # every pattern above, several outsiders each
+
+
+def test_every_kind_of_job_refuses_who_may_not_read_its_object(world, client):
+    from operations.jobs import KINDS
+
+    assert JOB_KINDS.keys() == KINDS.keys(), "say who may follow each kind of job"
+    problems = []
+    for kind, (params, outsiders, insider) in JOB_KINDS.items():
+        job = Job.objects.create(kind=kind, key=f"crawl:{kind}", title=f"{SECRET} {NEIGHBOUR_SECRET}",
+                                 params=params(world), created_by=world.accounts["secretariat"])
+        for url in (reverse(name, kwargs={"job_pk": job.pk}) for name in JOB_URLS):
+            for name in outsiders:
+                problems += [f"{method.upper()} {url} ({kind}) as {name}: {problem}"
+                             for method, response in _ask(client, world, name, url).items()
+                             if (problem := _refusal_problem(response, secrets=world.secrets_hidden_from(name),
+                                                             anonymous=name == ANONYMOUS, admin=False))]
+        client.force_login(world.accounts[insider])
+        if (status := client.get(reverse("operations:job", kwargs={"job_pk": job.pk})).status_code) != 200:
+            problems.append(f"{kind}'s job as {insider}, who may follow it: {status}")
+    assert not problems, "\n".join(problems)
 
 
 def test_with_two_factor_required_a_password_alone_opens_no_url_of_the_office(world, client, settings):

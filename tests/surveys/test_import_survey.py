@@ -189,34 +189,6 @@ def test_only_the_office_imports(designed, tmp_path, leadership):
     assert not SurveyResponse.objects.exists()
 
 
-# -- the same in the browser -------------------------------------------------------------------
-
-def upload(client, period, path, **extra):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return client.post(f"/dieu-tra/ky/{period.pk}/phieu/", {
-        "method": "dtxhh", "responses": SimpleUploadedFile(path.name, path.read_bytes()), **extra}, follow=True)
-
-
-def test_the_office_uploads_responses_on_the_period_page(designed, tmp_path, secretariat, client_for):
-    html = upload(client_for(secretariat), designed, csv_file(tmp_path, ROWS)).content.decode()
-    assert "Đã nhập 4 dòng của 2 đơn vị." in html
-    assert survey_points(designed) == EXPECTED
-    assert "Đã nhập phieu.csv (4 dòng); nhập lại sẽ thay toàn bộ." in html
-
-
-def test_a_refused_upload_names_the_rows_and_saves_nothing(designed, tmp_path, secretariat, client_for):
-    bad = [ROWS[0], ["HM-W-YENSO", "CD", "9", ""]]
-    html = upload(client_for(secretariat), designed, csv_file(tmp_path, bad)).content.decode()
-    assert "Không nhập dòng nào. Dòng 2, câu Q1: 9 nằm ngoài thang 1–5." in html
-    assert not SurveyResponse.objects.exists()
-
-
-def test_only_the_office_reaches_the_responses_upload(designed, tmp_path, leadership, client_for):
-    assert upload(client_for(leadership), designed, csv_file(tmp_path, ROWS)).status_code == 404
-    assert not SurveyResponse.objects.exists()
-
-
 def test_a_column_map_that_is_not_an_object_and_a_repeated_column_are_refused(designed, tmp_path):
     mapping = tmp_path / "cot.json"
     mapping.write_text('["unit", "group"]')
