@@ -167,10 +167,11 @@ def user_reset_two_factor(*, user: User, by) -> None:
 
 
 @transaction.atomic
-def user_ensure(*, username: str, password: str, role: Role, unit=None, full_name: str = "") -> tuple[User, bool]:
+def user_ensure(*, username: str, password: str, role: Role, unit=None, full_name: str = "",
+                division: str = "") -> tuple[User, bool]:
     """Create the user if missing; an existing one keeps its password (re-running changes nothing)."""
-    user, created = User.objects.get_or_create(username=username, defaults={"role": role, "unit": unit,
-                                                                           **_split_name(full_name)})
+    user, created = User.objects.get_or_create(username=username, defaults={
+        "role": role, "unit": unit, "division": division, **_split_name(full_name)})
     if created:
         user.is_staff = role == Role.ADMIN
         user.is_superuser = role == Role.ADMIN
