@@ -85,6 +85,8 @@ class PeriodOpenForm(forms.Form):
         ``units_url`` for the units of the new one (htmx), which replace the list."""
         super().__init__(*args, **kwargs)
         self.fields["organiser"].queryset = organisers
+        if self.initial.get("organiser") is not None:  # the office's own: nothing to leave unchosen
+            self.fields["organiser"].empty_label = None
         self.fields["organiser"].label_from_instance = lambda unit: f"{unit.name} ({unit.code})"
         self.fields["organiser"].widget.attrs.update({
             "hx-get": units_url, "hx-trigger": "change", "hx-target": "#field-units", "hx-select": "#field-units",
