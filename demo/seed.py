@@ -257,6 +257,19 @@ def seed_ha_noi_index(*, users: dict) -> list[str]:
     return [period.full_identifier]
 
 
+def seed_ha_dong(*, users: dict) -> list[str]:
+    """A second district of Hà Nội running a 2024 ward period, so that the city's leadership has two districts to
+    rank together. Illustrative: Hà Đông's own ward tree is not in the seeds (Phú La's results are period data
+    only), so its office assesses Phú La on Hoàng Mai's ward tree, its units named. Once."""
+    framework = Framework.objects.get(key="hoangmai-phuong-2024")
+    if Period.objects.filter(framework=framework, year=2024, organiser__code="HD").exists():
+        return []
+    period = period_open(framework=framework, year=2024, by=users["noivu.hadong"], unit_codes=["HD-W-PHULA"],
+                         self_assessment_deadline=date(2026, 12, 31), appraisal_deadline=date(2027, 1, 31))
+    _fill_self_scores(period)
+    return [period.full_identifier]
+
+
 TARGETS_DIR = Path(settings.BASE_DIR) / "fixtures" / "targets"
 # The seeds' plans: (fixture, how its years are named, unit, family).
 SEED_PLANS = [

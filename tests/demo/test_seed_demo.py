@@ -31,7 +31,8 @@ def test_seed_demo_creates_units_users_and_periods_and_can_run_again(db):
     assert set(User.objects.values_list("role", flat=True)) == {
         "admin", "secretariat", "council_member", "leadership", "unit_staff", "unit_head", "contributor"}
     assert sorted(p.full_identifier for p in Period.objects.all()) == [
-        "HM/hoangmai-phong-2024/2024", "HM/hoangmai-phuong-2024/2023", "HM/hoangmai-phuong-2024/2024",
+        "HD/hoangmai-phuong-2024/2024", "HM/hoangmai-phong-2024/2024", "HM/hoangmai-phuong-2024/2023",
+        "HM/hoangmai-phuong-2024/2024",
         "HN/hanoi-province-2020/2020", "HP/haiphong-2023/2023"]
     counts = (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count(),
               ImportedResult.objects.count(), Target.objects.count(), Contribution.objects.count())
@@ -138,3 +139,13 @@ def test_ha_noi_prepares_its_own_index_with_the_lead_agencies_seed_003_names(db)
                   .values_list("node__code", flat=True)) == ["1.1", "1.5", "4.1.2", "4.1.3", "4.4.2", "5.1", "8.1"]
     assert city.self_scores.count() == 8  # one criterion typed by each agency
     assert User.objects.get(username="chutri.vanphong").division == "Văn phòng UBND Thành phố"
+
+
+def test_the_citys_leadership_ranks_two_districts_wards_together(db, client):
+    call_command("seed_demo", stdout=io.StringIO())
+    client.force_login(User.objects.get(username="lanhdao.hanoi"))
+
+    page = client.get("/ket-qua/xep-hang-chung/", {"ky": "hoangmai-phuong-2024/2024"}).content.decode()
+
+    assert "15 đơn vị của 2 cơ quan tổ chức đánh giá" in page
+    assert "Phường Phú La" in page and "Quận Hà Đông" in page and "Phường Hoàng Liệt" in page

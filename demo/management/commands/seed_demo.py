@@ -7,7 +7,7 @@ from accounts.models import Role
 from accounts.services import user_ensure
 from demo.seed import (
     ECONOMIC_ZONE, ECONOMIC_ZONE_HEAD, HA_NOI_HEAD, contributor_accounts, demo_unit_accounts, seed_demo_periods,
-    seed_ha_noi_index, seed_hai_phong, seed_history, seed_plans, seed_tasks,
+    seed_ha_dong, seed_ha_noi_index, seed_hai_phong, seed_history, seed_plans, seed_tasks,
 )
 from frameworks.services import frameworks_load_all
 from organizations.models import Unit
@@ -31,6 +31,8 @@ DEMO_USERS = [
     ("lanhdao.hanoi", Role.LEADERSHIP, "HN", "Đặng Minh Khôi"),
     # Hà Nội's own file, shared out among the lead agencies (chutri.<mã>, printed apart) by its head.
     (HA_NOI_HEAD, Role.UNIT_HEAD, "HN", "Vũ Đức Thắng"),
+    # A second district of the city, so that its leadership ranks two districts together (illustrative).
+    ("noivu.hadong", Role.SECRETARIAT, "HD", "Trịnh Thị Mai"),
     # Hải Phòng (seed 001): the city's Nội vụ office runs its sở, ban, ngành; the Economic Zone board's head
     # shares its criteria out among its divisions (their accounts below).
     ("noivu.haiphong", Role.SECRETARIAT, "HP-S-NOIVU", "Lương Thị Ngọc"),
@@ -71,7 +73,8 @@ class Command(BaseCommand):
                         full_name=full_name, division=division)
             if unit.code == ECONOMIC_ZONE:
                 lines.append(f"  {username:<18} {Role.CONTRIBUTOR.label:<30} {unit.name}, {division}")
-        for identifier in [*seed_demo_periods(users=users), *seed_hai_phong(users=users), *seed_ha_noi_index(users=users)]:
+        for identifier in [*seed_demo_periods(users=users), *seed_ha_dong(users=users), *seed_hai_phong(users=users),
+                           *seed_ha_noi_index(users=users)]:
             self.stdout.write(f"Kỳ đánh giá mẫu {identifier}: đã tạo")
         for loaded in seed_history():
             self.stdout.write(f"Kết quả các năm trước {loaded}: đã nhập")
