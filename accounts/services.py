@@ -163,7 +163,8 @@ def user_reset_two_factor(*, user: User, by) -> None:
     if not two_factor.devices_remove(user=user):
         raise AccountError({None: errors.TWO_FACTOR_NOT_ENROLLED % {"username": user.username}})
     # Nothing of the account's own row changes: a history row of its own records the step.
-    User.history.bulk_history_create([user], update=True, default_user=by, default_change_reason=str(errors.TWO_FACTOR_RESET))
+    User.history.bulk_history_create([user], update=True, default_user=by,
+                                     default_change_reason=str(errors.TWO_FACTOR_RESET))
 
 
 @transaction.atomic

@@ -69,7 +69,9 @@ def period_open(request):
 def _units_hint(chosen, units) -> str:
     if chosen is None:
         return _("Chọn cơ quan tổ chức đánh giá để xem các đơn vị cơ quan đó đánh giá.")
-    return "" if units.exists() else _("%(organiser)s chưa đánh giá đơn vị nào theo bộ chỉ số.") % {"organiser": chosen.name}
+    if units.exists():
+        return ""
+    return _("%(organiser)s chưa đánh giá đơn vị nào theo bộ chỉ số.") % {"organiser": chosen.name}
 
 
 def _chosen_organiser(organisers, raw, *, default):

@@ -17,9 +17,9 @@ from assessments import actions
 from assessments.models import Assessment, Period, SelfScore, StatusChange
 from assessments.results import results_refresh
 from assessments.services import period_open, self_score_save
+from assessments.workflow import SELF_EDITABLE, Status
 from contributors.selectors import assigned_node_ids, unit_contributors
 from contributors.services import contribution_review, contributions_assign, contributions_prefill
-from assessments.workflow import SELF_EDITABLE, Status
 from frameworks.models import Framework, Node
 from frameworks.points import quantize_points
 from frameworks.selectors import office_changes, tree_for
@@ -55,7 +55,8 @@ def _fill_self_scores(period: Period, *, skip_units=()) -> None:
         if assessment.unit.code in skip_units:
             continue
         for node in tree_for(period.framework).leaves:
-            rows.append(SelfScore(assessment=assessment, node_id=node.pk, value=_demo_points(period, assessment.unit, node),
+            rows.append(SelfScore(assessment=assessment, node_id=node.pk,
+                                  value=_demo_points(period, assessment.unit, node),
                                   explanation="Số liệu mẫu", updated_by=assessment.unit.users.first()))
     # Demo data only: bulk insert, without the per-save history the services write.
     SelfScore.objects.bulk_create(rows)
@@ -205,7 +206,7 @@ def lead_agency_accounts(units) -> list[tuple[str, object, str, str]]:
 
 
 def contributor_accounts(units) -> list[tuple[str, object, str, str]]:
-    """Every demo contributor: the Economic Zone's divisions and Hà Nội's lead agencies (as ``lead_agency_accounts``)."""
+    """Every demo contributor: the Economic Zone's divisions, and Hà Nội's lead agencies (``lead_agency_accounts``)."""
     zone = next(unit for unit in units if unit.code == ECONOMIC_ZONE)
     return [(username, zone, division, name) for username, division, name, _areas in ECONOMIC_ZONE_DIVISIONS] + \
         lead_agency_accounts(units)
@@ -217,8 +218,8 @@ def _contributor_scores(assessment: Assessment, contributor, *, count: int) -> l
     nodes = Node.objects.select_related("framework").filter(pk__in=held).order_by("order")
     typed = [node for node in nodes if node.scoring_rule["kind"] == "manual"][:count]
     for node in typed:
-        self_score_save(assessment=assessment, node=node, by=contributor, expected_version=None,
-                        value=str(_demo_points(assessment.period, assessment.unit, node, step=node.scoring_rule["step"])),
+        points = _demo_points(assessment.period, assessment.unit, node, step=node.scoring_rule["step"])
+        self_score_save(assessment=assessment, node=node, by=contributor, expected_version=None, value=str(points),
                         explanation="Số liệu mẫu")
     return typed
 
