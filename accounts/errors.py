@@ -22,6 +22,8 @@ CANNOT_DISABLE_SELF = _("Không thể tự khóa tài khoản của chính mình
 CREATED = _("Tạo tài khoản")
 UPDATED = _("Sửa tài khoản")
 PASSWORD_RESET = _("Cấp lại mật khẩu dùng một lần")
+TWO_FACTOR_RESET = _("Đặt lại xác thực hai bước (điện thoại và mã khôi phục cũ không còn dùng được)")
+TWO_FACTOR_NOT_ENROLLED = _("Tài khoản %(username)s chưa bật xác thực hai bước: không có gì để đặt lại.")
 
 # The Excel list (``excel.py``); a row's problem reads "Dòng 3: …", the row number Excel shows.
 EXCEL_UNREADABLE = NOT_AN_EXCEL_FILE

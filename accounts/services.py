@@ -13,7 +13,7 @@ from config.text import TextTooLong, bounded
 
 from config.text import normalized
 
-from . import errors
+from . import errors, two_factor
 from organizations.hierarchy import organiser_line
 
 from .access import Actor, may_manage_account, may_manage_accounts, reaches
@@ -156,10 +156,23 @@ def user_reset_password(*, user: User, by) -> str:
 
 
 @transaction.atomic
-def user_ensure(*, username: str, password: str, role: Role, unit=None, full_name: str = "") -> tuple[User, bool]:
+def user_reset_two_factor(*, user: User, by) -> None:
+    """A lost phone and lost recovery codes: whoever manages the account removes its app and codes, so that
+    its owner enrols again at the next sign-in where two-factor is required; the history says who did it."""
+    _ensure_may_manage(by, user=user, role=user.role, unit=user.unit)
+    if not two_factor.devices_remove(user=user):
+        raise AccountError({None: errors.TWO_FACTOR_NOT_ENROLLED % {"username": user.username}})
+    # Nothing of the account's own row changes: a history row of its own records the step.
+    User.history.bulk_history_create([user], update=True, default_user=by,
+                                     default_change_reason=str(errors.TWO_FACTOR_RESET))
+
+
+@transaction.atomic
+def user_ensure(*, username: str, password: str, role: Role, unit=None, full_name: str = "",
+                division: str = "") -> tuple[User, bool]:
     """Create the user if missing; an existing one keeps its password (re-running changes nothing)."""
-    user, created = User.objects.get_or_create(username=username, defaults={"role": role, "unit": unit,
-                                                                           **_split_name(full_name)})
+    user, created = User.objects.get_or_create(username=username, defaults={
+        "role": role, "unit": unit, "division": division, **_split_name(full_name)})
     if created:
         user.is_staff = role == Role.ADMIN
         user.is_superuser = role == Role.ADMIN

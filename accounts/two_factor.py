@@ -26,6 +26,14 @@ def is_enrolled(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
+def devices_remove(*, user) -> bool:
+    """Forget the account's app and its recovery codes (a lost phone): whether it had enrolled an app."""
+    enrolled = is_enrolled(user)
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    return enrolled
+
+
 def totp_device_pending(*, user) -> TOTPDevice:
     """The device being enrolled: the same secret on every reload of the page until its first code is proved."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()

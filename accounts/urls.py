@@ -10,4 +10,5 @@ urlpatterns = [
     path("nhap-excel/mau.xlsx", views_users.user_import_template, name="import_template"),
     path("<int:pk>/", views_users.user_edit, name="edit"),
     path("<int:pk>/cap-lai-mat-khau/", views_users.user_reset_password, name="reset_password"),
+    path("<int:pk>/dat-lai-xac-thuc-hai-buoc/", views_users.user_reset_two_factor, name="reset_two_factor"),
 ]

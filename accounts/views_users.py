@@ -17,6 +17,7 @@ from .excel import ImportRejected, Issued, users_import_xlsx, users_template_xls
 from .forms import AccountCreateForm, AccountEditForm, AccountImportForm
 from .access import Actor, may_manage_accounts
 from .roles import MANAGED_ROLES, Role
+from .two_factor import is_enrolled
 
 
 def _refused(form, error: AccountError) -> None:
@@ -80,7 +81,7 @@ def user_edit(request, pk):
             return redirect("accounts:list")
     return render(request, "accounts/users/form.html", {
         "form": form, "account": account, "title": _("Sửa tài khoản %(username)s") % {"username": account.username},
-        "history": selectors.account_history(user=account),
+        "history": selectors.account_history(user=account), "two_factor_enrolled": is_enrolled(account),
     })
 
 
@@ -90,6 +91,21 @@ def user_reset_password(request, pk):
     account = selectors.get_managed_user_for_user(request.user, pk)
     password = services.user_reset_password(user=account, by=request.user)
     return _issued(request, [Issued(account, password)], _("Đã cấp lại mật khẩu"))
+
+
+@login_required
+@require_POST
+def user_reset_two_factor(request, pk):
+    """The phone and the recovery codes are lost: the account enrols again at its next sign-in."""
+    account = selectors.get_managed_user_for_user(request.user, pk)
+    try:
+        services.user_reset_two_factor(user=account, by=request.user)
+    except AccountError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã đặt lại xác thực hai bước của %(username)s: lần đăng nhập tới, người dùng "
+                                    "cài lại ứng dụng xác thực.") % {"username": account.username})
+    return redirect("accounts:edit", pk=account.pk)
 
 
 @login_required

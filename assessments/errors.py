@@ -52,6 +52,8 @@ EXCEL_UNKNOWN_CODE = _("mã “%(code)s” không có trong bộ chỉ số.")
 EXCEL_DUPLICATE_CODE = _("mã “%(code)s” đã có ở dòng %(first)s.")
 EXCEL_PARENT_TYPED = _("“%(code)s” là tiêu chí tổng hợp, không nhập điểm.")
 EXCEL_NOT_AN_OUTCOME = _("“%(name)s” phải là một trong các mức điểm: %(scores)s.")
+EXCEL_EXPLANATION_WITHOUT_SCORE = _(
+    "tiêu chí “%(code)s” có giải trình nhưng chưa có “%(score)s”: nhập điểm, hoặc xóa giải trình.")
 EXCEL_MISSING_LEAF = _("Thiếu dòng của tiêu chí “%(code)s”.")
 EXCEL_REJECTED = _("Tệp Excel có %(count)s lỗi, chưa nhập điểm nào")
 EXCEL_IMPORTED = _("Đã nhập %(count)s điểm tự chấm.")

@@ -15,7 +15,9 @@ Decisions:
   A spreadsheet cannot ask for every rule's inputs; the entry page remains the place for them.
 - A row whose score and explanation equal the saved ones is not saved again: re-importing a file
   writes no empty history, and keeps the inputs a rule-driven score was computed from.
-- An empty score cell leaves the criterion as it is (unscored, or its saved score kept).
+- An empty score cell leaves the criterion as it is (unscored, or its saved score kept). An explanation
+  typed beside an empty score cell is a problem of its row: the entry page keeps no explanation without
+  a score either (emptying the score there clears the criterion, explanation and all).
 - "Không đánh giá" in the score cell (any case) marks a criterion the framework applies to some units
   only as not assessed; the "Giải trình" cell must say why, as on the entry page. The template writes
   it back for such a criterion already marked, and notes the possibility on those rows.
@@ -224,6 +226,8 @@ def _read(rows: list[tuple[int, dict]], nodes: list[Node]) -> list[_Typed]:
                     typed.append(_Typed(hand, _score(hand, points), explanation))
             except (_BadScore, TextTooLong) as problem:
                 refuse(row, str(problem))
+        elif cell_text(cells[EXPLANATION]):
+            refuse(row, errors.EXCEL_EXPLANATION_WITHOUT_SCORE % {"code": code, "score": SCORE})
         first_row.setdefault(code, row)
     problems += [
         errors.EXCEL_MISSING_LEAF % {"code": node.code}

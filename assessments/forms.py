@@ -64,6 +64,10 @@ class EvidenceForm(forms.Form):
 
 
 class PeriodOpenForm(forms.Form):
+    organiser = forms.ModelChoiceField(
+        label=_("Cơ quan tổ chức đánh giá"), queryset=None,
+        error_messages={"invalid_choice": _("Cơ quan tổ chức đánh giá không có trong danh sách.")},
+    )
     framework = forms.ModelChoiceField(label=_("Bộ chỉ số"), queryset=None)
     year = forms.IntegerField(label=_("Năm đánh giá"), min_value=2000, max_value=2100)
     self_assessment_deadline = forms.DateField(label=_("Hạn tự đánh giá (dd/mm/yyyy)"), required=False,
@@ -76,8 +80,17 @@ class PeriodOpenForm(forms.Form):
         error_messages={"invalid_choice": _("Đơn vị không có trong danh sách."), "invalid_pk_value": _("Đơn vị không hợp lệ.")},
     )
 
-    def __init__(self, *args, frameworks, units, **kwargs):
+    def __init__(self, *args, organisers, frameworks, units, units_url, **kwargs):
+        """``units``: those of the organiser chosen (or offered first); changing the organiser asks
+        ``units_url`` for the units of the new one (htmx), which replace the list."""
         super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = organisers
+        if self.initial.get("organiser") is not None:  # the office's own: nothing to leave unchosen
+            self.fields["organiser"].empty_label = None
+        self.fields["organiser"].label_from_instance = lambda unit: f"{unit.name} ({unit.code})"
+        self.fields["organiser"].widget.attrs.update({
+            "hx-get": units_url, "hx-trigger": "change", "hx-target": "#field-units", "hx-select": "#field-units",
+            "hx-swap": "outerHTML"})
         self.fields["framework"].queryset = frameworks
         self.fields["units"].queryset = units
         self.fields["units"].label_from_instance = lambda unit: f"{unit.name} ({unit.code})"

@@ -11,14 +11,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.access import Actor, may_read_assessment, may_read_period, may_read_results, runs_period
-from accounts.selectors import in_reach
+from accounts.selectors import in_reach, organisers_reached
 from appraisal.models import CouncilMember
 from contributors.selectors import contributions_by_node, contributor_progress, is_reviewed, unit_contributors
 from frameworks import rules
 from frameworks.points import points_to_str, quantize_percent
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
-from organizations.hierarchy import assessing_organiser
+from organizations.hierarchy import ORGANISER_KINDS, assessing_organiser
 from organizations.models import Unit
 
 from . import errors, workflow
@@ -68,6 +68,14 @@ def periods_for_user(user):
         return Period.objects.none()
     return in_reach(Period.objects.select_related("framework", "organiser"), actor).order_by(
         "-year", "framework__key", "organiser__order", "organiser__code")
+
+
+def organisers_opened_by(actor: Actor):
+    """The organisers whose periods the office ``actor`` opens (``access.runs_period``): its own, every one
+    for administrators; the opening form's choice, in the order of the tree."""
+    organisers = Unit.objects.filter(kind__in=ORGANISER_KINDS)
+    reached = organisers_reached(actor)
+    return (organisers if reached is None else organisers.filter(pk__in=reached)).order_by("kind", "order", "code")
 
 
 def units_assessed_by(*, organiser_id):

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -36,18 +37,24 @@ def period_list(request):
 
 @login_required
 def period_open(request):
-    if not is_office(Actor.of(request.user)):
+    actor = Actor.of(request.user)
+    if not is_office(actor):
         raise Http404
-    # The units the office's organiser assesses, grouped by kind on the page: ticked, no codes typed.
-    assessable = selectors.units_assessed_by(organiser_id=Actor.of(request.user).organiser_id)
-    form = PeriodOpenForm(request.POST or None, frameworks=Framework.objects.order_by("key"), units=assessable)
+    # The organisers the office opens periods for (its own; every one for administrators), its own first
+    # chosen; the units offered, ticked on the page without codes typed, are those the chosen one assesses.
+    organisers = selectors.organisers_opened_by(actor)
+    data = request.POST or None
+    chosen = _chosen_organiser(organisers, (data or request.GET).get("organiser"), default=actor.organiser_id)
+    units = selectors.units_assessed_by(organiser_id=chosen.pk) if chosen else Unit.objects.none()
+    form = PeriodOpenForm(data, initial={"organiser": chosen}, organisers=organisers, units=units,
+                          frameworks=Framework.objects.order_by("key"), units_url=reverse("periods:open"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         codes = [unit.code for unit in data["units"]]
         try:
             period = services.period_open(
-                framework=data["framework"], year=data["year"], by=request.user, unit_codes=codes or None,
-                self_assessment_deadline=data["self_assessment_deadline"],
+                framework=data["framework"], year=data["year"], by=request.user, organiser=data["organiser"],
+                unit_codes=codes or None, self_assessment_deadline=data["self_assessment_deadline"],
                 appraisal_deadline=data["appraisal_deadline"],
             )
         except AssessmentError as error:
@@ -56,7 +63,21 @@ def period_open(request):
             messages.success(request, _("Đã mở kỳ đánh giá %(identifier)s cho %(count)s đơn vị.") % {
                 "identifier": period.identifier, "count": period.assessments.count()})
             return redirect("periods:list")
-    return render(request, "assessments/period_open.html", {"form": form})
+    return render(request, "assessments/period_open.html", {"form": form, "units_hint": _units_hint(chosen, units)})
+
+
+def _units_hint(chosen, units) -> str:
+    if chosen is None:
+        return _("Chọn cơ quan tổ chức đánh giá để xem các đơn vị cơ quan đó đánh giá.")
+    if units.exists():
+        return ""
+    return _("%(organiser)s chưa đánh giá đơn vị nào theo bộ chỉ số.") % {"organiser": chosen.name}
+
+
+def _chosen_organiser(organisers, raw, *, default):
+    """The organiser the form asks for, if it is one offered; else the actor's own, else none (an administrator)."""
+    by_pk = {str(organiser.pk): organiser for organiser in organisers}
+    return by_pk.get(str(raw)) or by_pk.get(str(default))
 
 
 PROGRESS_STATUS_FILTER = "trang-thai"

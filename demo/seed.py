@@ -16,8 +16,10 @@ from appraisal.services import (
 from assessments import actions
 from assessments.models import Assessment, Period, SelfScore, StatusChange
 from assessments.results import results_refresh
-from assessments.services import period_open
+from assessments.services import period_open, self_score_save
 from assessments.workflow import SELF_EDITABLE, Status
+from contributors.selectors import assigned_node_ids, unit_contributors
+from contributors.services import contribution_review, contributions_assign, contributions_prefill
 from frameworks.models import Framework, Node
 from frameworks.points import quantize_points
 from frameworks.selectors import office_changes, tree_for
@@ -40,16 +42,21 @@ def _share(*parts) -> Decimal:
     return _SHARES[digest[0] % len(_SHARES)]
 
 
+def _demo_points(period: Period, unit, node, *, step=None) -> Decimal:
+    """The share ``_share`` picks of the leaf's maximum, on ``step`` (by default the framework's)."""
+    step = Decimal(step or period.framework.points_step)
+    share = node.max_points * _share(str(period.year), unit.code, node.code)
+    return quantize_points((share / step).to_integral_value(ROUND_FLOOR) * step)
+
+
 def _fill_self_scores(period: Period, *, skip_units=()) -> None:
-    step = period.framework.points_step
     rows = []
     for assessment in period.assessments.select_related("unit"):
         if assessment.unit.code in skip_units:
             continue
         for node in tree_for(period.framework).leaves:
-            share = node.max_points * _share(str(period.year), assessment.unit.code, node.code)
-            value = quantize_points((share / step).to_integral_value(ROUND_FLOOR) * step)  # on the framework's step
-            rows.append(SelfScore(assessment=assessment, node_id=node.pk, value=value,
+            rows.append(SelfScore(assessment=assessment, node_id=node.pk,
+                                  value=_demo_points(period, assessment.unit, node),
                                   explanation="Số liệu mẫu", updated_by=assessment.unit.users.first()))
     # Demo data only: bulk insert, without the per-save history the services write.
     SelfScore.objects.bulk_create(rows)
@@ -170,6 +177,98 @@ def seed_demo_periods(*, users: dict) -> list[str]:
         _fill_self_scores(departments, skip_units={"HM-P-TUPHAP"})
         created.append(departments.identifier)
     return created
+
+
+# -- other organisers in the same installation: Hải Phòng (seed 001) and Hà Nội's own index (seed 003) --------
+
+ECONOMIC_ZONE = "HP-S-BQLKKT"
+# The Economic Zone board gathers its figures from its divisions (seed 001, line 25: "các phòng chuyên môn, đơn vị
+# sự nghiệp trực thuộc ... phối hợp với Văn phòng Ban Quản lý"). Only the Văn phòng is named there; the other two
+# are the board's usual divisions, and the split by area is illustrative, as the board's head would make it.
+# (username, division, full name, areas)
+ECONOMIC_ZONE_DIVISIONS = [
+    ("vanphong.bqlkkt", "Văn phòng Ban Quản lý", "Trần Thị Thu Hằng", ["1", "4", "5", "6"]),
+    ("dautu.bqlkkt", "Phòng Quản lý Đầu tư", "Nguyễn Văn Đức", ["3", "8"]),
+    ("doanhnghiep.bqlkkt", "Phòng Quản lý Doanh nghiệp và Lao động", "Phạm Thị Hòa", ["2", "7"]),
+]
+ECONOMIC_ZONE_HEAD = "truong.bqlkkt"
+HA_NOI_HEAD = "truong.hanoi"
+
+
+def lead_agency_accounts(units) -> list[tuple[str, object, str, str]]:
+    """A contributor of Hà Nội (``HN``) for each lead agency seed 003 names ("Chủ trì tham mưu", the city
+    departments of ``fixtures/units/hanoi.json``), its division the agency's name as the seed prints it:
+    (username ``chutri.<slug>``, unit, division, full name)."""
+    city = next(unit for unit in units if unit.code == "HN")
+    return [(f"chutri.{unit_slug(unit)}", city, unit.name, f"Đầu mối {unit.name}")
+            for unit in sorted(units, key=lambda unit: unit.code)
+            if unit.parent_id == city.pk and unit.kind == UnitKind.CITY_DEPARTMENT]
+
+
+def contributor_accounts(units) -> list[tuple[str, object, str, str]]:
+    """Every demo contributor: the Economic Zone's divisions, and Hà Nội's lead agencies (``lead_agency_accounts``)."""
+    zone = next(unit for unit in units if unit.code == ECONOMIC_ZONE)
+    return [(username, zone, division, name) for username, division, name, _areas in ECONOMIC_ZONE_DIVISIONS] + \
+        lead_agency_accounts(units)
+
+
+def _contributor_scores(assessment: Assessment, contributor, *, count: int) -> list[Node]:
+    """The contributor's first ``count`` hand-typed criteria, saved through the service as it would on the page."""
+    held = assigned_node_ids(assessment_id=assessment.pk, contributor_id=contributor.pk)
+    nodes = Node.objects.select_related("framework").filter(pk__in=held).order_by("order")
+    typed = [node for node in nodes if node.scoring_rule["kind"] == "manual"][:count]
+    for node in typed:
+        points = _demo_points(assessment.period, assessment.unit, node, step=node.scoring_rule["step"])
+        self_score_save(assessment=assessment, node=node, by=contributor, expected_version=None, value=str(points),
+                        explanation="Số liệu mẫu")
+    return typed
+
+
+def seed_hai_phong(*, users: dict) -> list[str]:
+    """Hải Phòng's 2023 period (seed 001's 65-point tree) over its sở, ban, ngành, opened by the city's Nội vụ
+    office; every file self-scored but the Economic Zone board's, which its divisions are filling in. Once."""
+    framework = Framework.objects.get(key="haiphong-2023")
+    if Period.objects.filter(framework=framework, year=2023, organiser__code="HP").exists():
+        return []
+    period = period_open(framework=framework, year=2023, by=users["noivu.haiphong"],
+                         self_assessment_deadline=date(2026, 12, 31), appraisal_deadline=date(2027, 1, 31))
+    _fill_self_scores(period, skip_units={ECONOMIC_ZONE})
+    zone, head = period.assessments.get(unit__code=ECONOMIC_ZONE), users[ECONOMIC_ZONE_HEAD]
+    for username, _division, _name, areas in ECONOMIC_ZONE_DIVISIONS:
+        contributor = User.objects.get(username=username)
+        contributions_assign(assessment=zone, contributor=contributor, codes=areas, by=head)
+        typed = _contributor_scores(zone, contributor, count=2)
+        if username == ECONOMIC_ZONE_DIVISIONS[0][0]:  # the head has looked at the Văn phòng's first one
+            contribution_review(assessment=zone, node=typed[0], by=head)
+    return [period.full_identifier]
+
+
+def seed_ha_noi_index(*, users: dict) -> list[str]:
+    """Hà Nội's own 2020 index (seed 003), opened by the city's office, its criteria shared out by the head among
+    the lead agencies as the seed names them (``contributions_prefill``), each with one criterion scored. Once."""
+    framework = Framework.objects.get(key="hanoi-province-2020")
+    if Period.objects.filter(framework=framework, year=2020, organiser__code="HN").exists():
+        return []
+    period = period_open(framework=framework, year=2020, by=users["noivu.hanoi"],
+                         self_assessment_deadline=date(2026, 12, 31), appraisal_deadline=date(2027, 1, 31))
+    city = period.assessments.select_related("unit").get()
+    contributions_prefill(assessment=city, by=users[HA_NOI_HEAD])
+    for contributor in unit_contributors(unit_id=city.unit_id):
+        _contributor_scores(city, contributor, count=1)
+    return [period.full_identifier]
+
+
+def seed_ha_dong(*, users: dict) -> list[str]:
+    """A second district of Hà Nội running a 2024 ward period, so that the city's leadership has two districts to
+    rank together. Illustrative: Hà Đông's own ward tree is not in the seeds (Phú La's results are period data
+    only), so its office assesses Phú La on Hoàng Mai's ward tree, its units named. Once."""
+    framework = Framework.objects.get(key="hoangmai-phuong-2024")
+    if Period.objects.filter(framework=framework, year=2024, organiser__code="HD").exists():
+        return []
+    period = period_open(framework=framework, year=2024, by=users["noivu.hadong"], unit_codes=["HD-W-PHULA"],
+                         self_assessment_deadline=date(2026, 12, 31), appraisal_deadline=date(2027, 1, 31))
+    _fill_self_scores(period)
+    return [period.full_identifier]
 
 
 TARGETS_DIR = Path(settings.BASE_DIR) / "fixtures" / "targets"

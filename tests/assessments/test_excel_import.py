@@ -69,6 +69,19 @@ def test_an_empty_score_cell_leaves_the_criterion_as_it_is(assessment, leaf, war
     assert assessment.self_scores.get().value == Decimal("0.5")
 
 
+def test_an_explanation_beside_an_empty_score_cell_is_a_problem_of_its_row(assessment, ward_staff):
+    template = Template(assessment).type("1.1.1", None, "Kế hoạch số 12/KH-UBND").type("1.1.2", 0.5)
+    assert rejected_problems(assessment, template.file(), ward_staff) == [
+        "Dòng 7: tiêu chí “1.1.1” có giải trình nhưng chưa có “Điểm tự chấm”: nhập điểm, hoặc xóa giải trình."]
+
+
+def test_the_entry_page_keeps_no_explanation_without_a_score_either(client_for, assessment, leaf, ward_staff):
+    # The same rule as the import's: a form with an explanation and no score saves nothing.
+    client_for(ward_staff).post(f"/danh-gia/{assessment.pk}/tieu-chi/{leaf.code}/",
+                                {"value": "", "explanation": "Kế hoạch số 12/KH-UBND"})
+    assert not SelfScore.objects.exists()
+
+
 def test_a_failure_while_saving_rolls_back_the_scores_already_saved(assessment, ward_staff, monkeypatch):
     # Given a save that fails on the second criterion (as when someone else saved it meanwhile)
     real_save = services.self_score_save

@@ -60,8 +60,8 @@ def test_period_identifier_must_exist(db):
 ])
 def test_the_open_period_form_shows_each_error_once(period, ward_framework, secretariat, client_for, field, value,
                                                     message):
-    data = {"framework": ward_framework.pk, "year": 2024, "self_assessment_deadline": "31/03/2024",
-            "appraisal_deadline": "30/04/2024"}
+    data = {"organiser": secretariat.unit_id, "framework": ward_framework.pk, "year": 2024,
+            "self_assessment_deadline": "31/03/2024", "appraisal_deadline": "30/04/2024"}
     if field:
         data.update({field: value, "year": 2025})
     page = client_for(secretariat).post("/ky-danh-gia/mo/", data).content.decode()

@@ -7,6 +7,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from accounts.models import User
+from contributors.models import Contribution
+from frameworks.models import Node
 from appraisal.models import PublishedResult
 from assessments.models import Period, SelfScore, StatusChange
 from organizations.models import Unit
@@ -27,16 +29,18 @@ def test_seed_demo_creates_units_users_and_periods_and_can_run_again(db):
     assert sorted(Plan.objects.annotate(n=Count("targets")).values_list("unit__code", "year", "n")) == [
         ("HD-W-PHULA", 2021, 28), ("HN", 2020, 80)]
     assert set(User.objects.values_list("role", flat=True)) == {
-        "admin", "secretariat", "council_member", "leadership", "unit_staff", "unit_head"}
-    assert sorted(p.identifier for p in Period.objects.all()) == [
-        "hoangmai-phong-2024/2024", "hoangmai-phuong-2024/2023", "hoangmai-phuong-2024/2024"]
+        "admin", "secretariat", "council_member", "leadership", "unit_staff", "unit_head", "contributor"}
+    assert sorted(p.full_identifier for p in Period.objects.all()) == [
+        "HD/hoangmai-phuong-2024/2024", "HM/hoangmai-phong-2024/2024", "HM/hoangmai-phuong-2024/2023",
+        "HM/hoangmai-phuong-2024/2024",
+        "HN/hanoi-province-2020/2020", "HP/haiphong-2023/2023"]
     counts = (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count(),
-              ImportedResult.objects.count(), Target.objects.count())
+              ImportedResult.objects.count(), Target.objects.count(), Contribution.objects.count())
 
     call_command("seed_demo", stdout=io.StringIO())
 
     assert (Unit.objects.count(), User.objects.count(), Period.objects.count(), SelfScore.objects.count(),
-            ImportedResult.objects.count(), Target.objects.count()) == counts
+            ImportedResult.objects.count(), Target.objects.count(), Contribution.objects.count()) == counts
     assert User.objects.get(username="canbo.hoangliet").check_password("ParIndex@2024")
 
 
@@ -63,7 +67,7 @@ def test_every_demo_unit_has_an_active_head_and_officer_who_sign_in_with_the_dem
 
 def test_the_published_demo_period_carries_the_dates_of_its_own_cycle(db):
     call_command("seed_demo", stdout=io.StringIO())
-    earlier = Period.objects.get(year=2023)
+    earlier = Period.objects.get(year=2023, organiser__code="HM")
     # Published in January after its year, whatever the year the demo is seeded in
     assert timezone.localtime(earlier.published_at).date() == date(2024, 1, 15)
     assert {timezone.localtime(at).date() for at in
@@ -94,3 +98,54 @@ def test_the_demo_sets_illustrative_offices_once_and_default_assignment_follows_
 
     assert Node.history.count() == changes  # never over the office's own choice
     assert wards.get(code="2").responsible_offices == ["Phòng Nội vụ"]
+
+
+def test_hai_phong_runs_its_departments_and_the_economic_zone_shares_its_criteria_among_its_divisions(db):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+
+    period = Period.objects.get(organiser__code="HP")
+    assert (period.identifier, period.created_by.username) == ("haiphong-2023/2023", "noivu.haiphong")
+    assert period.assessments.count() == 20 and not period.assessments.filter(unit__kind="district").exists()
+    assert {(u.username, u.role) for u in User.objects.filter(username__endswith=".haiphong")} == {
+        ("noivu.haiphong", "secretariat"), ("lanhdao.haiphong", "leadership")}
+    zone = period.assessments.get(unit__code="HP-S-BQLKKT")
+    # Every leaf of the board's file is with one of its three divisions; each has typed a few, the head reviewed one
+    leaves = Node.objects.filter(framework=period.framework, children__isnull=True).count()
+    held = dict(Contribution.objects.filter(assessment=zone).values_list("contributor__division")
+                .annotate(n=Count("id")).order_by())
+    assert set(held) == {"Văn phòng Ban Quản lý", "Phòng Quản lý Đầu tư", "Phòng Quản lý Doanh nghiệp và Lao động"}
+    assert sum(held.values()) == leaves
+    assert {score.updated_by.role for score in zone.self_scores.select_related("updated_by")} == {"contributor"}
+    assert zone.self_scores.count() == 5
+    assert Contribution.objects.filter(assessment=zone, reviewed_by__username="truong.bqlkkt").count() == 1
+    # The other departments' files are self-scored in full
+    other = period.assessments.exclude(unit__code="HP-S-BQLKKT").first()
+    assert other.self_scores.count() == leaves
+    text = out.getvalue()
+    assert "noivu.haiphong" in text and "vanphong.bqlkkt" in text and "truong.bqlkkt" in text
+
+
+def test_ha_noi_prepares_its_own_index_with_the_lead_agencies_seed_003_names(db):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    city = Period.objects.get(organiser__code="HN").assessments.get()
+    assert city.unit.code == "HN"
+    by_agency = dict(Contribution.objects.filter(assessment=city).values_list("contributor__division")
+                     .annotate(n=Count("id")).order_by())
+    # Pre-filled from "Chủ trì tham mưu" (seed 003): each of the eight agencies holds the criteria it leads
+    assert len(by_agency) == 8
+    assert sorted(Contribution.objects.filter(assessment=city, contributor__username="chutri.noivu")
+                  .values_list("node__code", flat=True)) == ["1.1", "1.5", "4.1.2", "4.1.3", "4.4.2", "5.1", "8.1"]
+    assert city.self_scores.count() == 8  # one criterion typed by each agency
+    assert User.objects.get(username="chutri.vanphong").division == "Văn phòng UBND Thành phố"
+
+
+def test_the_citys_leadership_ranks_two_districts_wards_together(db, client):
+    call_command("seed_demo", stdout=io.StringIO())
+    client.force_login(User.objects.get(username="lanhdao.hanoi"))
+
+    page = client.get("/ket-qua/xep-hang-chung/", {"ky": "hoangmai-phuong-2024/2024"}).content.decode()
+
+    assert "15 đơn vị của 2 cơ quan tổ chức đánh giá" in page
+    assert "Phường Phú La" in page and "Quận Hà Đông" in page and "Phường Hoàng Liệt" in page

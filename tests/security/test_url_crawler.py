@@ -72,6 +72,7 @@ PARAMETERS = {
     "unit_detail": (lambda w: {"code": w.ward.code}, UNIT, "own_unit_staff"),
     "accounts:edit": (lambda w: {"pk": w.accounts["own_unit_staff"].pk}, OFFICE, "secretariat"),
     "accounts:reset_password": (lambda w: {"pk": w.accounts["own_unit_staff"].pk}, OFFICE, None),
+    "accounts:reset_two_factor": (lambda w: {"pk": w.accounts["own_unit_staff"].pk}, OFFICE, None),
     # Frameworks are public to every signed-in user by design: the official text, not a unit's data.
     "frameworks:detail": (lambda w: {"key": w.framework.key}, SIGNED_IN, "own_unit_staff"),
     "frameworks:diff": (lambda w: {"key": w.framework.key}, SIGNED_IN, "own_unit_staff"),
