@@ -58,10 +58,16 @@ def ranking_across(request):
     if not may_read_results(Actor.of(request.user)):
         raise Http404
     readable = periods_for_user(request.user)
-    choices = list(readable.order_by("-year", "framework__key").values_list("framework__key", "year", "framework__name")
-                   .distinct())
+    shared_by = {
+        (row["framework__key"], row["year"], row["framework__name"]): row["organisers"]
+        for row in readable.values("framework__key", "year", "framework__name")
+        .annotate(organisers=Count("organiser", distinct=True)).order_by("-year", "framework__key")
+    }
+    choices = list(shared_by)
     asked = request.GET.get(CHOICE_PARAM, "")
-    chosen = next((c for c in choices if f"{c[0]}/{c[1]}" == asked), choices[0] if choices else None)
+    # Without a choice, the framework year most organisers share: the ranking across is what the page is for.
+    chosen = next((c for c in choices if f"{c[0]}/{c[1]}" == asked),
+                  max(choices, key=shared_by.get) if choices else None)
     context = {"choices": choices, "chosen": chosen, "page": None}
     if chosen:
         periods = readable.filter(framework__key=chosen[0], year=chosen[1])

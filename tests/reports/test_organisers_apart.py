@@ -99,6 +99,14 @@ def test_city_leadership_ranks_both_districts_together(two_districts, client_for
         assert client.get(reverse("dashboard:period", args=[period.pk])).status_code == 200
 
 
+def test_without_a_choice_the_city_ranks_the_year_most_districts_share(two_districts, client_for, city_leadership,
+                                                                     ward_framework, secretariat):
+    period_open(framework=ward_framework, year=2025, by=secretariat)  # newer, but Hoàng Mai's alone
+    page = _text(client_for(city_leadership).get(reverse("dashboard:ranking_across")))
+    assert "3 đơn vị của 2 cơ quan tổ chức đánh giá" in page
+    assert re.search(r'<option value="[^"]+/2024" selected>', page)
+
+
 def test_a_districts_leadership_ranks_only_its_own_units(two_districts, client_for, leadership):
     page = _text(client_for(leadership).get(reverse("dashboard:ranking_across")))
     assert "2 đơn vị của 1 cơ quan tổ chức đánh giá" in page
