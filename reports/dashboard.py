@@ -232,7 +232,7 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
         # Before publication, each row says what it stands on; mixed stages are said out loud.
         "show_basis": bases != {str(BASIS_PUBLISHED)},
         "mixed_bases": len(bases) > 1,
-        # The period's survey parts, one column each; units still without a figure in one are flagged.
+        # The period's parts beside the appraisal, one column each; units still without a figure in one are flagged.
         "survey_columns": survey_columns(results),
         "survey_missing": any(r.survey_missing for r in results),
         "areas": tree.areas,
