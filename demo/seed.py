@@ -6,6 +6,7 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -16,7 +17,7 @@ from appraisal.services import (
 from appraisal.services_office_review import office_review_part_set, office_review_save
 from assessments import actions
 from assessments.models import Assessment, Period, SelfScore, StatusChange
-from assessments.results import results_refresh
+from assessments.results import results_batch, results_refresh
 from assessments.services import period_open, self_score_save
 from assessments.workflow import SELF_EDITABLE, Status
 from contributors.selectors import assigned_node_ids, unit_contributors
@@ -151,13 +152,14 @@ def _office_review(period: Period, assessments, *, secretariat, office_head) -> 
     part = office_review_part_set(period=period, max_points=maximum, codes=codes, by=secretariat)
     nodes = {node.code: node for node in Node.objects.filter(framework=period.framework, code__in=part.criteria)
              .select_related("framework")}
-    for assessment in assessments:
-        for code in part.criteria[:3]:
-            office_review_save(assessment=assessment, node=nodes[code], by=secretariat,
-                               points=_demo_points(period, assessment.unit, nodes[code]))
-    office_review_save(assessment=assessments[0], node=nodes["2.2"], by=office_head,
-                       points=_demo_points(period, assessments[0].unit, nodes["2.2"]),
-                       reason="Theo báo cáo theo dõi thi hành pháp luật của phường")
+    with transaction.atomic(), results_batch():  # each unit's result refreshed once
+        for assessment in assessments:
+            for code in part.criteria[:3]:
+                office_review_save(assessment=assessment, node=nodes[code], by=secretariat,
+                                   points=_demo_points(period, assessment.unit, nodes[code]))
+        office_review_save(assessment=assessments[0], node=nodes["2.2"], by=office_head,
+                           points=_demo_points(period, assessments[0].unit, nodes["2.2"]),
+                           reason="Theo báo cáo theo dõi thi hành pháp luật của phường")
 
 
 def seed_demo_periods(*, users: dict) -> list[str]:
