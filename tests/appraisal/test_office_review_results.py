@@ -6,6 +6,7 @@ and 8,5 SIPAS points: 12,25 of 87, 14,08 %. Yên Sở has nothing yet: 0 of 87, 
 """
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -49,7 +50,11 @@ def test_the_index_report_lists_the_part_between_the_appraisal_and_the_survey(th
 def test_the_dashboard_and_the_unit_report_show_the_part_labelled(three_parts, under_appraisal, leadership,
                                                                  client_for):
     client = client_for(leadership)
-    html = client.get(reverse("dashboard:period", args=[three_parts.pk])).content.decode()
+    response = client.get(reverse("dashboard:period", args=[three_parts.pk]))
+    html = response.content.decode()
+    # The appraisal column is the appraisal alone, on its 70: the other parts have their own columns
+    assert [(row.result.unit_code, row.points, row.points_max) for row in response.context["ranking"]] == [
+        ("HM-W-HOANGLIET", Decimal("0.750"), Decimal("70.000")), ("HM-W-YENSO", Decimal("0"), Decimal("70.000"))]
     assert '<th class="num">Đánh giá của các phòng</th><th class="num">SIPAS</th>' in html
     assert "<td class=\"num\">3 / 7</td><td class=\"num\">8,5 / 10</td>" in html
     assert 'data-testid="part-missing">chưa có</span> / 7' in html  # Yên Sở
