@@ -9,10 +9,11 @@ from django.utils import timezone
 from accounts.access import Actor, may_score_office_review, within_appraisal_time
 from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, SelfScore
-from assessments.workflow import APPRAISAL_EDITABLE, Status
+from assessments.workflow import APPRAISAL_EDITABLE, SELF_EDITABLE, Status
 from frameworks.selectors import tree_for
 from frameworks.tree import TreeNode
-from reports.index import OFFICE_REVIEW_PART
+from reports.index import OFFICE_REVIEW_PART, IndexPart
+from reports.selectors import survey_parts
 
 from .models import AppraisedScore, OfficeReviewPart, OfficeReviewScore
 from .selectors import council_seat
@@ -33,12 +34,9 @@ def office_review_part(*, period) -> OfficeReviewPart | None:
     return OfficeReviewPart.objects.filter(period=period).first()
 
 
-def stored_part(parts: list) -> tuple[Decimal | None, Decimal] | None:
-    """(points or None, maximum) of the offices' assessment in a stored result's ``parts``; None: not held."""
-    for code, points, maximum in parts or ():
-        if code == OFFICE_REVIEW_PART:
-            return None if points is None else Decimal(points), Decimal(maximum)
-    return None
+def stored_part(parts: list) -> IndexPart | None:
+    """The offices' assessment in a stored result's ``parts``; None: the result was stored without it."""
+    return next((part for part in survey_parts(parts or []) if part.code == OFFICE_REVIEW_PART), None)
 
 
 def office_review_unit(*, assessment: Assessment, part: OfficeReviewPart, user) -> dict:
@@ -84,6 +82,16 @@ class ProgressRow:
     def status_label(self) -> str:
         return Status(self.status).label
 
+    @property
+    def scorable(self) -> bool:
+        """Under appraisal: the offices score it now."""
+        return self.status in APPRAISAL_EDITABLE
+
+    @property
+    def readable(self) -> bool:
+        """Submitted at least: its page opens to the council as the appraisal's does."""
+        return self.status not in SELF_EDITABLE
+
 
 def office_review_progress(*, period, part: OfficeReviewPart, page_number) -> tuple:
     """(page, rows): every unit of the period that takes part, with how many of the part's criteria the offices
@@ -94,7 +102,7 @@ def office_review_progress(*, period, part: OfficeReviewPart, page_number) -> tu
     page = Paginator(assessments, PROGRESS_PAGE_SIZE).get_page(page_number)
     rows = []
     for row in page.object_list:
-        points, maximum = stored_part(row["result__parts"]) or (None, part.max_points)
+        figure = stored_part(row["result__parts"])
         rows.append(ProgressRow(row["pk"], row["unit__name"], row["status"], row["scored"], len(part.criteria),
-                                points, maximum))
+                                figure.points if figure else None, figure.max_points if figure else part.max_points))
     return page, rows

@@ -91,7 +91,9 @@ def test_the_progress_page_shows_every_unit_in_a_fixed_number_of_queries(
     # 1,5 of 1,75 in a part of 7 = 6
     assert '<td class="num" data-testid="scored">2 / 3</td>' in hoang_liet and "6 / 7" in hoang_liet
     assert '<td class="num" data-testid="scored">0 / 3</td>' in yen_so and "chưa có</span> / 7" in yen_so
-    assert reverse("appraisal:office_review_unit", args=[under_appraisal.pk]) in hoang_liet
+    # Under appraisal, Hoàng Liệt is scored from here; Yên Sở, still drafting, has nothing to score yet
+    assert f'<a href="{reverse("appraisal:office_review_unit", args=[under_appraisal.pk])}">Chấm điểm</a>' in hoang_liet
+    assert "Chưa nộp" in yen_so and "office_review_unit" not in yen_so and "/danh-gia-cua-phong/" not in yen_so
 
     # With five more wards in the period, no more queries
     district = Unit.objects.get(code="HM")

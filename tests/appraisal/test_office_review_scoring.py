@@ -210,3 +210,23 @@ def test_an_office_head_scores_on_the_unit_page(office_review, under_appraisal, 
     refused = client.post(reverse("appraisal:office_review_score", args=[under_appraisal.pk, "1.3.2"]),
                           {"points": "1"}, follow=True)
     assert "1.3.2: Tiêu chí “1.3.2” không được phân công cho bạn hoặc phòng của bạn đánh giá." in refused.content.decode()
+
+
+def test_the_unit_page_takes_as_many_queries_for_ten_criteria_as_for_three(
+        office_review, under_appraisal, secretariat, node, client_for, django_assert_max_num_queries):
+    from appraisal.services_office_review import office_review_part_set
+
+    office_review_save(assessment=under_appraisal, node=node("1.1.3"), by=secretariat, points="0,5")
+    client = client_for(secretariat)
+    url = reverse("appraisal:office_review_unit", args=[under_appraisal.pk])
+    with django_assert_max_num_queries(15) as three:
+        assert client.get(url).content.decode().count('name="points"') == 3
+
+    ten = ["1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.3.1", "1.3.2", "1.3.3"]
+    office_review_part_set(period=under_appraisal.period, max_points="7", codes=ten, by=secretariat)
+    with django_assert_max_num_queries(len(three.captured_queries)):
+        html = client.get(url).content.decode()
+    assert html.count('name="points"') == 10
+    # 1.1.1 self-scored 0,5 by the unit, the council has not decided: its self score stands for the council's
+    row = html.split('data-testid="criterion-1.1.1"')[1].split("</tr>")[0]
+    assert row.count('<td class="num">0,5</td>') == 3  # maximum, self score, council
