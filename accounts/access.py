@@ -131,6 +131,19 @@ def may_appraise(actor: Actor, *, seated: bool, assigned: bool, organiser_line) 
             and (is_office(actor) or assigned))
 
 
+def may_score_office_review(actor: Actor, *, seated: bool, assigned: bool, organiser_line) -> bool:
+    """One criterion of the district offices' assessment, the second round: the Nội vụ office of the period's
+    organiser scores every one, a seated council member (an office's head) those assigned to them or their
+    office (``appraisal.services.assignments_apply_defaults``), exactly as in the council's appraisal."""
+    return may_appraise(actor, seated=seated, assigned=assigned, organiser_line=organiser_line)
+
+
+def may_read_office_review(actor: Actor, *, seated: bool, organiser_line) -> bool:
+    """The offices' assessment pages: those who take part in the appraisal; units and leadership read its
+    points in the results."""
+    return takes_part_in_appraisal(actor, seated=seated, organiser_line=organiser_line)
+
+
 def within_appraisal_time(actor: Actor, *, appraisal_open: bool) -> bool:
     """Before the appraisal deadline everyone who takes part decides and asks; after it only the office,
     which consolidates the council's work and finishes the appraisal."""

@@ -39,6 +39,32 @@ QUESTIONS_UNANSWERED = _("Đề nghị giải trình không được trả lời
 QUESTIONS_LEFT = _("Đơn vị không giải trình: %(items)s.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con.")
 
+# The district offices' assessment (``services_office_review``).
+OFFICE_REVIEW_NOT_OFFICE = _("Chỉ Phòng Nội vụ của cơ quan tổ chức kỳ đánh giá thiết lập phần đánh giá của các phòng.")
+OFFICE_REVIEW_PUBLISHED = _("Kỳ %(identifier)s đã công bố: không thể đổi phần đánh giá của các phòng.")
+OFFICE_REVIEW_BAD_MAX = _("Điểm tối đa của phần đánh giá của các phòng “%(value)s” phải là số lớn hơn 0, tối đa 3 chữ số thập phân.")
+OFFICE_REVIEW_NO_CRITERIA = _("Chọn ít nhất một tiêu chí cho phần đánh giá của các phòng.")
+OFFICE_REVIEW_UNKNOWN = _("Không có tiêu chí “%(codes)s” trong bộ chỉ số của kỳ.")
+OFFICE_REVIEW_NOT_LEAVES = _(
+    "Tiêu chí “%(codes)s” được tính tổng từ các tiêu chí con: chọn các tiêu chí thành phần của nó."
+)
+OFFICE_REVIEW_TITLE_REQUIRED = _("Cần nêu tên phần đánh giá của các phòng.")
+OFFICE_REVIEW_SCORED_CRITERIA = _(
+    "Không thể bỏ tiêu chí “%(codes)s” khỏi phần đánh giá của các phòng: đã có %(count)s điểm các phòng chấm trên "
+    "các tiêu chí này, bỏ đi sẽ mất điểm. Giữ các tiêu chí đó (có thể thêm tiêu chí, đổi điểm tối đa)."
+)
+OFFICE_REVIEW_SCORED_PART = _(
+    "Không thể bỏ phần đánh giá của các phòng: đã có %(count)s điểm các phòng chấm, bỏ phần sẽ mất các điểm đó."
+)
+OFFICE_REVIEW_NONE = _("Kỳ %(identifier)s không có phần đánh giá của các phòng.")
+OFFICE_REVIEW_NOT_IN_PART = _("Tiêu chí “%(code)s” không thuộc phần đánh giá của các phòng.")
+OFFICE_REVIEW_NOT_APPRAISING = _(
+    "Hồ sơ đang ở trạng thái “%(status)s”: chỉ chấm điểm đánh giá của các phòng khi đang thẩm định."
+)
+OFFICE_REVIEW_NOT_ASSIGNED = _("Tiêu chí “%(code)s” không được phân công cho bạn hoặc phòng của bạn đánh giá.")
+OFFICE_REVIEW_REASON = _("Nhận xét của phòng")
+OFFICE_REVIEW_TITLE = _("Tên phần đánh giá của các phòng")
+
 
 class AppraisalError(Exception):
     """An appraisal operation refused, with a message for the user."""

@@ -134,3 +134,56 @@ class PublishedResult(models.Model):
         constraints = [models.UniqueConstraint(fields=["assessment", "version"], name="unique_publication_version")]
         verbose_name = _("kết quả công bố")
         verbose_name_plural = _("kết quả công bố")
+
+
+OFFICE_REVIEW_TITLE = "Đánh giá của các phòng chuyên môn"
+
+
+class OfficeReviewPart(models.Model):
+    """The district offices' assessment of a period's units (seed 004, Phú La: "điểm đánh giá của các phòng
+    chuyên môn quận"): a second appraisal round on some of the framework's leaves, a part of the index with
+    its own maximum. The criteria keep their council appraisal as well."""
+
+    period = models.OneToOneField(
+        "assessments.Period", verbose_name=_("kỳ đánh giá"), on_delete=models.CASCADE, related_name="office_review",
+    )
+    title = models.CharField(_("tên phần"), max_length=200, default=OFFICE_REVIEW_TITLE)
+    max_points = PointsField(_("điểm tối đa"))
+    # Leaf codes of the period's framework, in the framework's order (``appraisal.office_review``).
+    criteria = models.JSONField(_("tiêu chí"), default=list)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phần đánh giá của các phòng chuyên môn")
+        verbose_name_plural = _("phần đánh giá của các phòng chuyên môn")
+
+    def __str__(self):
+        return f"{self.title} — {self.period}"
+
+
+class OfficeReviewScore(models.Model):
+    """One office's points for one unit on one criterion of the offices' assessment."""
+
+    assessment = models.ForeignKey(
+        "assessments.Assessment", verbose_name=_("hồ sơ đánh giá"), on_delete=models.CASCADE,
+        related_name="office_review_scores",
+    )
+    part = models.ForeignKey(OfficeReviewPart, verbose_name=_("phần đánh giá của các phòng"),
+                             on_delete=models.CASCADE, related_name="scores")
+    node = models.ForeignKey("frameworks.Node", verbose_name=_("tiêu chí"), on_delete=models.PROTECT, related_name="+")
+    points = PointsField(_("điểm đánh giá của phòng"))
+    reason = models.TextField(_("nhận xét"), blank=True)
+    office = models.ForeignKey(
+        "organizations.Unit", verbose_name=_("phòng chấm điểm"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    scored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người chấm"), null=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    scored_at = models.DateTimeField(_("chấm lúc"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "part", "node"], name="unique_office_review_score")]
+        verbose_name = _("điểm đánh giá của phòng chuyên môn")
+        verbose_name_plural = _("điểm đánh giá của các phòng chuyên môn")

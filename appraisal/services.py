@@ -136,7 +136,7 @@ def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:
 # -- decisions ---------------------------------------------------------------------------------
 
 
-def _bounded(text, *, name, limit: int) -> str:
+def bounded_text(text, *, name, limit: int) -> str:
     try:
         return bounded(text, name=name, limit=limit)
     except TextTooLong as error:
@@ -166,7 +166,7 @@ def appraisal_save(
     ensure_appraisal_time(assessment=assessment, by=by)
     if not may_appraise(user=by, assessment=assessment, node=node):
         raise AppraisalError(errors.NOT_ASSIGNED % {"code": node.code})
-    reason = _bounded(reason, name=errors.REASON, limit=REASON_MAX)
+    reason = bounded_text(reason, name=errors.REASON, limit=REASON_MAX)
     if not_assessed:
         try:
             ensure_may_skip(node)
@@ -223,7 +223,7 @@ def appraisal_finish(*, assessment: Assessment, by):
 @transaction.atomic
 def explanation_request(*, assessment: Assessment, nodes: list[Node], question: str, by, answer_deadline=None):
     """The council asks the unit to explain (or add evidence to) chosen criteria."""
-    question = _bounded(question, name=errors.QUESTION, limit=REASON_MAX)
+    question = bounded_text(question, name=errors.QUESTION, limit=REASON_MAX)
     if not question:
         raise AppraisalError(errors.QUESTION_REQUIRED)
     if not nodes:
@@ -260,7 +260,7 @@ def explanation_answer(
     if assessment.status != Status.EXPLANATION_REQUESTED:
         raise AppraisalError(errors.NOT_APPRAISING % {"status": Status(assessment.status).label})
     # A reason for leaving is a reason; an answer is an explanation, as long as the unit's own.
-    text = _bounded(text, name=errors.LEAVE_REASON if leave else errors.ANSWER,
+    text = bounded_text(text, name=errors.LEAVE_REASON if leave else errors.ANSWER,
                     limit=REASON_MAX if leave else EXPLANATION_MAX)
     if not text:
         raise AppraisalError((errors.LEAVE_REASON_REQUIRED if leave else errors.ANSWER_REQUIRED) % {"code": node.code})
@@ -324,7 +324,7 @@ def reappraisal_publish(*, assessment: Assessment, by, reason: str) -> Published
     last = assessment.publications.order_by("-version").first()
     if last is None:
         raise AppraisalError(errors.NOT_YET_PUBLISHED % {"unit": assessment.unit.name})
-    reason = _bounded(reason, name=errors.REPUBLISH_REASON, limit=REASON_MAX)
+    reason = bounded_text(reason, name=errors.REPUBLISH_REASON, limit=REASON_MAX)
     if not reason:
         raise AppraisalError(errors.REPUBLISH_REASON_REQUIRED)
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_office_review
 
 app_name = "appraisal"
 urlpatterns = [
@@ -18,4 +18,11 @@ urlpatterns = [
     path("ky/<int:period_pk>/hoi-dong/<int:member_pk>/phan-cong/", views.assignments_edit, name="assignments_edit"),
     path("ky/<int:period_pk>/phan-cong/", views.assignments_default, name="assignments_default"),
     path("ky/<int:period_pk>/excel/nhap/", views.appraisal_upload, name="import"),
+    # The district offices' assessment, a second round on some criteria (seed 004).
+    path("ky/<int:period_pk>/danh-gia-cua-phong/", views_office_review.office_review_period, name="office_review"),
+    path("ky/<int:period_pk>/danh-gia-cua-phong/thiet-lap/", views_office_review.office_review_setup,
+         name="office_review_setup"),
+    path("<int:pk>/danh-gia-cua-phong/", views_office_review.office_review_unit, name="office_review_unit"),
+    path("<int:pk>/danh-gia-cua-phong/<str:code>/", views_office_review.office_review_score,
+         name="office_review_score"),
 ]

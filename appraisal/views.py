@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import Actor, runs_period
+from accounts.access import Actor, may_read_office_review, runs_period
 from config.downloads import xlsx_response
 from assessments.errors import problems_listed
 from assessments.forms import parse_version
@@ -20,6 +20,7 @@ from surveys.models import SurveyMethod
 from surveys.selectors import period_survey_parts
 
 from . import selectors, services
+from .selectors_office_review import office_review_part
 from .errors import BAD_DEADLINE, COUNCIL_CHOICE_REQUIRED, AppraisalError
 from .excel import AppraisalImportRejected, appraisal_import, appraisal_workbook
 from .forms import CouncilSeatForm, ExplanationDeadlineForm
@@ -37,9 +38,14 @@ EVERY_CRITERION = "tat-ca"
 @login_required
 def appraisal_page(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
-    return render(request, "appraisal/page.html", selectors.appraisal_page(
+    page = selectors.appraisal_page(
         assessment=assessment, user=request.user, undecided_only=request.GET.get("loc") == UNDECIDED_FILTER,
-        every_criterion=request.GET.get("xem") == EVERY_CRITERION))
+        every_criterion=request.GET.get("xem") == EVERY_CRITERION)
+    # The offices' assessment of this unit, for those who take part in it.
+    reads_review = may_read_office_review(Actor.of(request.user), seated=assessment.seated,
+                                          organiser_line=assessment.period.organiser_line)
+    return render(request, "appraisal/page.html", {
+        **page, "office_review": office_review_part(period=assessment.period) if reads_review else None})
 
 
 def _node(assessment, code):
@@ -161,6 +167,7 @@ def period_overview(request, period_pk):
         "council_roles": CouncilRole.choices,
         "survey_parts": period_survey_parts(period=period, assessments=assessments),
         "survey_methods": SurveyMethod.choices,
+        "office_review": office_review_part(period=period),
         "office_may_edit": (runs_period(Actor.of(request.user), organiser_line=period.organiser_line)
                             and period.published_at is None),
     })

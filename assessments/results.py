@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from frameworks.points import points_to_str
+from reports.index import office_review_part
 from frameworks.selectors import tree_for
 from frameworks.tree import Tree
 
@@ -112,6 +113,31 @@ def period_scoring(*, assessments: list[Assessment], tree: Tree, survey_rows: li
     return PeriodScoring(tree, records, units)
 
 
+def _office_review_scores():
+    # The appraisal app holds the offices' assessment: its score model is reached through the relation.
+    return Assessment._meta.get_field("office_review_scores").related_model
+
+
+def office_review_stored(part, *, ids, tree: Tree) -> dict:
+    """Assessment id -> the stored ``["office_review", points or None, max]`` of the period's offices' assessment
+    (``reports.index.office_review_part``); ``part``: its (pk, max, criteria), None when the period holds none,
+    then {} without a query, else one."""
+    if part is None:
+        return {}
+    part_id, max_points, criteria = part
+    scores: dict = {}
+    for assessment_id, node_id, points in _office_review_scores().objects.filter(
+            part_id=part_id, assessment_id__in=ids).values_list("assessment_id", "node_id", "points"):
+        scores.setdefault(assessment_id, {})[tree.by_id[node_id].code] = points
+    criteria_max = {code: tree.by_code[code].max_points for code in criteria}
+    stored = {}
+    for assessment_id in ids:
+        figure = office_review_part(scores.get(assessment_id, {}), criteria_max=criteria_max, max_points=max_points)
+        stored[assessment_id] = [figure.code, None if figure.points is None else points_to_str(figure.points),
+                                 points_to_str(figure.max_points)]
+    return stored
+
+
 def survey_figures(parts: list, points: dict) -> tuple:
     """(survey total or None, survey maximum, stored parts) of one unit.
 
@@ -123,8 +149,11 @@ def survey_figures(parts: list, points: dict) -> tuple:
     return total, sum((maximum for _pk, _method, maximum in parts), Decimal(0)), stored
 
 
-def figures_row(assessment: Assessment, figures: ResultFigures, survey: tuple) -> AssessmentResult:
+def figures_row(assessment: Assessment, figures: ResultFigures, survey: tuple, office_review=None) -> AssessmentResult:
+    """The stored row; its parts are the offices' assessment (``office_review``, if the period holds one), then
+    the survey parts."""
     survey_total, survey_max, parts = survey
+    parts = [office_review, *parts] if office_review else parts
     return AssessmentResult(
         assessment=assessment, self_total=figures.self_total, appraised_total=figures.appraised_total,
         combined_total=figures.combined_total, appraisal_max=figures.appraisal_max, survey_total=survey_total,
@@ -138,7 +167,8 @@ _STORED_FIELDS = ["self_total", "appraised_total", "combined_total", "appraisal_
 
 
 def results_refresh(assessments: list[Assessment]) -> tuple[PeriodScoring | None, dict]:
-    """Recompute and store the results of assessments of one period: six queries for any number.
+    """Recompute and store the results of assessments of one period: six queries for any number (seven
+    when the period holds an offices' assessment).
 
     Returns the scoring it computed and the stored rows by assessment id.
     """
@@ -146,13 +176,17 @@ def results_refresh(assessments: list[Assessment]) -> tuple[PeriodScoring | None
         return None, {}
     # The state decides whether the appraisal is closed: read it fresh, not from a possibly stale object.
     ids = [a.pk for a in assessments]
-    # The same query brings the units' survey points (one row per part they have points in).
-    fresh, survey_rows = {}, []
-    for pk, status, *survey in Assessment.objects.filter(pk__in=ids).values_list(
-            "pk", "status", "survey_results__part_id", "survey_results__points", "survey_results__criteria"):
+    # The same query brings the units' survey points (one row per part they have points in) and the period's
+    # offices' assessment (its pk, maximum and criteria, or Nones).
+    fresh, survey_rows, office_part = {}, [], None
+    for pk, status, *survey, review_pk, review_max, review_criteria in Assessment.objects.filter(pk__in=ids).values_list(
+            "pk", "status", "survey_results__part_id", "survey_results__points", "survey_results__criteria",
+            "period__office_review__pk", "period__office_review__max_points", "period__office_review__criteria"):
         fresh[pk] = status
         if survey[0] is not None:
             survey_rows.append((pk, *survey))
+        if review_pk is not None:
+            office_part = (review_pk, review_max, review_criteria)
     for assessment in assessments:
         assessment.status = fresh[assessment.pk]
     tree = tree_for(assessments[0].period.framework)
@@ -162,7 +196,9 @@ def results_refresh(assessments: list[Assessment]) -> tuple[PeriodScoring | None
     for assessment_id, part_id, part_points, _criteria in survey_rows:
         points.setdefault(assessment_id, {})[part_id] = part_points
     scoring = period_scoring(assessments=assessments, tree=tree, survey_rows=survey_rows)
-    rows = [figures_row(a, result_figures(tree, scoring.units[a.pk]), survey_figures(parts, points.get(a.pk, {})))
+    office_review = office_review_stored(office_part, ids=ids, tree=tree)
+    rows = [figures_row(a, result_figures(tree, scoring.units[a.pk]), survey_figures(parts, points.get(a.pk, {})),
+                        office_review.get(a.pk))
             for a in assessments]
     AssessmentResult.objects.bulk_create(
         rows, update_conflicts=True, unique_fields=["assessment"], update_fields=_STORED_FIELDS,

@@ -6,6 +6,7 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -13,9 +14,10 @@ from appraisal.models import CouncilRole, PublishedResult
 from appraisal.services import (
     appraisal_finish, appraisal_save, assignments_apply_defaults, assignments_set, council_member_add, period_publish,
 )
+from appraisal.services_office_review import office_review_part_set, office_review_save
 from assessments import actions
 from assessments.models import Assessment, Period, SelfScore, StatusChange
-from assessments.results import results_refresh
+from assessments.results import results_batch, results_refresh
 from assessments.services import period_open, self_score_save
 from assessments.workflow import SELF_EDITABLE, Status
 from contributors.selectors import assigned_node_ids, unit_contributors
@@ -138,6 +140,28 @@ def demo_offices(framework: Framework, *, by) -> None:
         responsible_offices_set(framework=framework, offices=DEMO_OFFICES, by=by, reason="Dữ liệu mẫu")
 
 
+# The district offices' assessment of the 2024 wards (as seed 004's Hà Đông does for Phú La): a few criteria,
+# worth 3,75 together, in a part of 10 so that the scaling shows.
+DEMO_OFFICE_REVIEW = ("10", ["1.1.3", "1.2.1", "1.3.2", "2.2", "3.1.1"])
+
+
+def _office_review(period: Period, assessments, *, secretariat, office_head) -> None:
+    """The part, scored by the office for the first units under appraisal, and by the Justice office's head
+    on 2.2 (area 2 is assigned to it) for the first of them; the others wait for the offices."""
+    maximum, codes = DEMO_OFFICE_REVIEW
+    part = office_review_part_set(period=period, max_points=maximum, codes=codes, by=secretariat)
+    nodes = {node.code: node for node in Node.objects.filter(framework=period.framework, code__in=part.criteria)
+             .select_related("framework")}
+    with transaction.atomic(), results_batch():  # each unit's result refreshed once
+        for assessment in assessments:
+            for code in part.criteria[:3]:
+                office_review_save(assessment=assessment, node=nodes[code], by=secretariat,
+                                   points=_demo_points(period, assessment.unit, nodes[code]))
+        office_review_save(assessment=assessments[0], node=nodes["2.2"], by=office_head,
+                           points=_demo_points(period, assessments[0].unit, nodes["2.2"]),
+                           reason="Theo báo cáo theo dõi thi hành pháp luật của phường")
+
+
 def seed_demo_periods(*, users: dict) -> list[str]:
     """Create the demo periods once; returns what it created."""
     created = []
@@ -167,8 +191,10 @@ def seed_demo_periods(*, users: dict) -> list[str]:
         # The Justice office's head gets area 2 by its responsible office, and area 1 by hand.
         assignments_apply_defaults(period=current)
         assignments_set(member=seat, codes=["1"])
-        for assessment in current.assessments.select_related("unit").exclude(unit__code="HM-W-HOANGLIET")[:6]:
+        appraising = list(current.assessments.select_related("unit").exclude(unit__code="HM-W-HOANGLIET")[:6])
+        for assessment in appraising:
             _start_appraisal(assessment, secretariat=secretariat)
+        _office_review(current, appraising[:3], secretariat=secretariat, office_head=users["hoidong"])
         created.append(current.identifier)
 
     if not Period.objects.filter(framework=department_framework, year=2024).exists():

@@ -208,9 +208,8 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
         RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
                   rank_change=change_texts[r.rank_change], assessment_id=shown[r.unit_code].assessment_id,
                   republication=republication_text(r.republication), basis=basis_of(shown[r.unit_code]),
-                  # Survey points apart: a unit with a survey is not "/100" beside others' "/70".
-                  points=r.achieved_total - (r.survey_total or 0),
-                  points_max=r.max_total - r.survey_max)
+                  # The appraisal apart from the other parts: a unit with a survey is not "/100" beside others' "/70".
+                  points=r.parts[0].points, points_max=r.parts[0].max_points)
         for r in results
     ]
     bases = {row.basis for row in ranking}
@@ -232,7 +231,7 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
         # Before publication, each row says what it stands on; mixed stages are said out loud.
         "show_basis": bases != {str(BASIS_PUBLISHED)},
         "mixed_bases": len(bases) > 1,
-        # The period's survey parts, one column each; units still without a figure in one are flagged.
+        # The period's parts beside the appraisal, one column each; units still without a figure in one are flagged.
         "survey_columns": survey_columns(results),
         "survey_missing": any(r.survey_missing for r in results),
         "areas": tree.areas,

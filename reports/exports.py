@@ -43,7 +43,7 @@ def _part_json(part) -> dict:
 
 
 def results_as_json(results) -> list[dict]:
-    """Numbers as strings of Decimals, never floats; each unit's parts (appraisal, survey parts) side by side."""
+    """Numbers as strings of Decimals, never floats; each unit's parts (appraisal, offices' assessment, survey parts) side by side."""
     return [{**{name: _json_value(name, getattr(result, name)) for name in RESULT_FIELDS},
              "survey_missing": result.survey_missing, "parts": [_part_json(part) for part in result.parts]}
             for result in results]

@@ -2,7 +2,8 @@
 
 An index is the sum of its parts over the sum of their maxima: the appraisal of the tree (appraised
 points, self points where the council has not decided yet, over the appraisal maximum less not-assessed
-criteria) and each survey part the period holds (the district's survey, SIPAS, PAPI). The period, not
+criteria), the district offices' assessment when the period holds one (``office_review_part``) and each
+survey part the period holds (the district's survey, SIPAS, PAPI). The period, not
 the unit, decides which parts there are: a unit without points in a part still has its maximum, gets
 0 for it and is flagged. Hoàng Mai is 70 + 30, Phú La 2020 67 + 33. Index = achieved ÷ maximum × 100.
 """
@@ -37,12 +38,30 @@ class Republication:
 class IndexPart:
     """One part of an index with its own maximum; ``points`` None: the unit has no figure in it yet."""
 
-    code: str  # "appraisal" for the tree; a survey part's method ("dtxhh", "sipas", "papi")
+    code: str  # "appraisal" for the tree, "office_review" for the offices'; a survey part's method ("dtxhh", "sipas", "papi")
     points: Decimal | None
     max_points: Decimal
 
 
 APPRAISAL_PART = "appraisal"
+OFFICE_REVIEW_PART = "office_review"
+
+
+def office_review_part(scores: dict, *, criteria_max: dict, max_points: Decimal) -> IndexPart:
+    """The offices' assessment of one unit: its points on the part's criteria, scaled to the part's maximum
+    when the criteria's maxima add up to something else (sum × part maximum ÷ criteria maximum).
+
+    ``scores``: criterion code -> the unit's points; ``criteria_max``: the part's criteria -> their maxima.
+    None while no office has scored the unit on any of them: the result waits for it, as for a survey part.
+    """
+    given = [points for code, points in scores.items() if code in criteria_max]
+    if not given:
+        return IndexPart(OFFICE_REVIEW_PART, None, max_points)
+    total = sum(given, Decimal(0))
+    criteria_total = sum(criteria_max.values(), Decimal(0))
+    if criteria_total != max_points:
+        total = _ARITHMETIC.divide(_ARITHMETIC.multiply(total, max_points), criteria_total)
+    return IndexPart(OFFICE_REVIEW_PART, quantize_points(total), max_points)
 
 
 @dataclass(frozen=True)
@@ -58,11 +77,13 @@ class UnitScores:
     survey_max: Decimal  # the sum of the period's survey parts' maxima (30 in Hoàng Mai), 0 without a survey
     published: bool
     republication: Republication | None = None  # the figures shown come from a phúc tra
-    survey_parts: tuple = ()  # IndexPart per survey part the period holds; () reads as one part of survey_max
+    # IndexPart per further part the period holds (the offices' assessment, then each survey part); ()
+    # reads as one part of survey_max.
+    survey_parts: tuple = ()
 
     @property
     def parts(self) -> tuple:
-        """The appraisal and the survey parts, side by side."""
+        """The appraisal and the further parts (offices' assessment, survey parts), side by side."""
         appraisal = IndexPart(APPRAISAL_PART, self.combined_total, self.appraisal_max)
         if self.survey_parts:
             return (appraisal, *self.survey_parts)
@@ -91,7 +112,7 @@ class UnitResult:
     rank_change: int | None  # previous rank - rank: positive means moved up
     provisional: bool  # not published yet (a unit without a survey figure is flagged by ``survey_missing``)
     republication: Republication | None = None
-    parts: tuple = ()  # IndexPart: the appraisal first, then each survey part
+    parts: tuple = ()  # IndexPart: the appraisal first, then the offices' assessment and each survey part
     survey_missing: bool = False
     survey_max: Decimal = Decimal(0)
 
@@ -159,7 +180,7 @@ def rank_results(
 
 
 def survey_columns(results: list[UnitResult]) -> list[str]:
-    """The survey parts a period's results show, one column each (every unit has the period's parts)."""
+    """The parts beside the appraisal a period's results show, one column each (every unit has the period's parts)."""
     return [part.code for part in results[0].parts[1:]] if results else []
 
 

@@ -9,16 +9,24 @@ register = template.Library()
 
 @register.filter
 def part_label(code: str) -> str:
-    """How a part of the index is named: ``Thẩm định``, ``Điều tra xã hội học``, ``SIPAS``, ``PAPI``."""
+    """How a part of the index is named: ``Thẩm định``, ``Đánh giá của các phòng``, ``Điều tra xã hội học``, ``SIPAS``…"""
     if code == "appraisal":
         return _("Thẩm định")
+    if code == "office_review":
+        return _("Đánh giá của các phòng")
     return SurveyMethod(code).label if code in SurveyMethod.values else _("Điều tra XHH")
 
 
 @register.filter
-def survey_parts(parts) -> tuple:
-    """The survey parts of an index's parts (the appraisal is always first)."""
+def further_parts(parts) -> tuple:
+    """The parts of an index beside the appraisal, which is always first: the offices' assessment, the surveys."""
     return tuple(parts)[1:]
+
+
+@register.filter
+def survey_parts(parts) -> tuple:
+    """The survey parts of an index's parts."""
+    return tuple(part for part in further_parts(parts) if part.code != "office_review")
 
 
 @register.filter

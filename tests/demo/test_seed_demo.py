@@ -149,3 +149,21 @@ def test_the_citys_leadership_ranks_two_districts_wards_together(db, client):
 
     assert "15 đơn vị của 2 cơ quan tổ chức đánh giá" in page
     assert "Phường Phú La" in page and "Quận Hà Đông" in page and "Phường Hoàng Liệt" in page
+
+
+def test_the_current_ward_period_holds_an_offices_assessment_with_some_scores(db):
+    from appraisal.models import OfficeReviewPart, OfficeReviewScore
+    from assessments.models import AssessmentResult
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    part = OfficeReviewPart.objects.get(period__organiser__code="HM", period__framework__key="hoangmai-phuong-2024",
+                                        period__year=2024)
+    assert (str(part.max_points), part.criteria) == ("10.000", ["1.1.3", "1.2.1", "1.3.2", "2.2", "3.1.1"])
+    # The office scored three units on three criteria; the Justice office's head 2.2 of the first
+    scores = OfficeReviewScore.objects.filter(part=part)
+    assert scores.values("assessment").distinct().count() == 3 and scores.count() == 10
+    assert scores.get(node__code="2.2").scored_by.username == "hoidong"
+    parts = [AssessmentResult.objects.get(assessment=a).parts[0] for a in part.period.assessments.all()]
+    assert sum(1 for code, points, maximum in parts if points is not None) == 3
+    assert {(code, maximum) for code, _points, maximum in parts} == {("office_review", "10")}

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.models import Role, User
 from appraisal.models import CouncilRole
 from appraisal.services import council_member_add
+from appraisal.services_office_review import office_review_part_set
 from assessments.models import Evidence
 from contributors.models import Contribution
 from improvement.services import plan_create, task_add
@@ -58,6 +59,8 @@ UNIT = STRANGERS  # may_read_unit: the unit itself and the district-wide roles
 OWN_UNIT = ("own_unit_staff", "own_unit_head", "own_unit_contributor")
 RESULTS = (*STRANGERS, *OWN_UNIT)  # may_read_results: district-wide roles only
 OFFICE = (*RESULTS, "council_seated", "council_unseated", "leadership")  # is_office
+# may_read_office_review: the period's office and its seated council; units and leadership read the part in results.
+OFFICE_REVIEW = (*UNIT_FILE, *OWN_UNIT, "leadership")
 # may_read_plan / may_edit_plan: the district-wide readers and the office its organiser reaches, the unit's people.
 PLAN = STRANGERS
 # Frameworks belong to no organiser: every office sets their responsible offices (may_edit_responsible_offices).
@@ -102,6 +105,10 @@ PARAMETERS = {
     "appraisal:assignments_edit": (lambda w: w.seat_kwargs, OFFICE, None),
     "appraisal:assignments_default": (lambda w: {"period_pk": w.period.pk}, OFFICE, None),
     "appraisal:import": (lambda w: {"period_pk": w.period.pk}, OFFICE, None),
+    "appraisal:office_review": (lambda w: {"period_pk": w.period.pk}, OFFICE_REVIEW, "council_seated"),
+    "appraisal:office_review_setup": (lambda w: {"period_pk": w.period.pk}, OFFICE, None),
+    "appraisal:office_review_unit": (lambda w: {"pk": w.assessment.pk}, OFFICE_REVIEW, "council_seated"),
+    "appraisal:office_review_score": (lambda w: {"pk": w.assessment.pk, "code": "1.1.3"}, OFFICE_REVIEW, None),
     "periods:progress": (lambda w: {"period_pk": w.period.pk}, RESULTS, "leadership"),
     "periods:remind": (lambda w: {"period_pk": w.period.pk}, OFFICE, None),
     "reports:period_pdf": (lambda w: {"period_pk": w.period.pk}, RESULTS, None),
@@ -215,7 +222,7 @@ def test_the_crawler_sees_every_kind_of_parameter():
 
 class World:
     """One unit's file under appraisal with its evidence, a contributor's criterion, a period with a survey
-    design, a council seat, a job, an improvement plan with a task; the accounts of ``ACCOUNTS``; a
+    design and an offices' assessment, a council seat, a job, an improvement plan with a task; the accounts of ``ACCOUNTS``; a
     neighbouring ward and another district that must see none of it."""
 
     def __init__(self, *, district, other_district, ward, other_ward, assessment, framework):
@@ -245,6 +252,7 @@ class World:
         Contribution.objects.create(assessment=assessment, node=framework.nodes.get(code="1.1.1"),
                                     contributor=self.accounts["own_unit_contributor"])
         survey_design_set(period=self.period, data=SURVEY_DESIGN, by=office)
+        office_review_part_set(period=self.period, max_points="7", codes=["1.1.3", "1.3.2"], by=office)
         self.plan = plan_create(unit=ward, year=self.period.year + 1, framework=framework, by=office)
         self.task = task_add(plan=self.plan, by=office, number="1", title=f"Nhiệm vụ {SECRET}",
                              lead_agency="Văn phòng UBND phường", deadline="31/12/2025", criteria="1.1")
