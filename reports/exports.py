@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 
 from frameworks.points import points_to_str
 
-from .index import republication_text
+from .index import OFFICE_REVIEW_PART, republication_text
 
 # Excel shows "0.000" with a decimal comma under a Vietnamese locale; the value stays a Decimal.
 POINTS_FORMAT = "0.000"
@@ -92,8 +92,18 @@ def _xlsx_value(name: str, result):
     return getattr(result, name)
 
 
+OFFICE_REVIEW_HEADER = "Điểm đánh giá của các phòng"
+
+
+def _office_review_points(result):
+    return next((part.points for part in result.parts if part.code == OFFICE_REVIEW_PART), None)
+
+
 def results_xlsx(results, *, title: str) -> bytes:
-    workbook, sheet = _sheet_with_header(title, RESULT_HEADERS)
+    """One row per unit; a period holding the offices' assessment gets its points in a last column (the columns
+    before it keep their places for whoever reads them)."""
+    with_office_review = any(part.code == OFFICE_REVIEW_PART for result in results for part in result.parts)
+    workbook, sheet = _sheet_with_header(title, RESULT_HEADERS + [OFFICE_REVIEW_HEADER] * with_office_review)
     for result in results:
         row = []
         for name in RESULT_FIELDS:
@@ -102,6 +112,10 @@ def results_xlsx(results, *, title: str) -> bytes:
                 cell.number_format = POINTS_FORMAT
             elif name == "index_pct":
                 cell.number_format = PERCENT_FORMAT
+            row.append(cell)
+        if with_office_review:
+            cell = WriteOnlyCell(sheet, value=_office_review_points(result))
+            cell.number_format = POINTS_FORMAT
             row.append(cell)
         sheet.append(row)
     return _saved(workbook)

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from appraisal.services_office_review import office_review_save
 from assessments.models import Assessment
@@ -45,6 +46,15 @@ def test_the_index_report_lists_the_part_between_the_appraisal_and_the_survey(th
     assert hoang_liet["survey_missing"] is False
     assert (yen_so["parts"][1], yen_so["max_total"], yen_so["survey_missing"]) == (
         {"part": "office_review", "points": None, "max_points": "7"}, "87", True)
+
+
+def test_the_results_workbook_gives_the_part_a_last_column(three_parts, tmp_path):
+    target = tmp_path / "ket-qua.xlsx"
+    call_command("index_report", three_parts.identifier, "--format", "xlsx", "-o", str(target), stdout=io.StringIO())
+    header, *rows = list(load_workbook(target).active.iter_rows(min_row=2, values_only=True))
+    assert header[-2:] == ("Phúc tra", "Điểm đánh giá của các phòng")
+    by_unit = {row[0]: row for row in rows}
+    assert by_unit["HM-W-HOANGLIET"][-1] == Decimal("3") and by_unit["HM-W-YENSO"][-1] is None
 
 
 def test_the_dashboard_and_the_unit_report_show_the_part_labelled(three_parts, under_appraisal, leadership,
