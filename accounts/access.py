@@ -178,6 +178,12 @@ def may_manage_accounts(actor: Actor) -> bool:
     return actor.role == Role.ADMIN or (is_office(actor) and actor.organiser_id is not None)
 
 
+def may_follow_accounts_import(actor: Actor, *, organiser_id) -> bool:
+    """An Excel list of accounts sent by the office of ``organiser_id`` (None: by an administrator): that
+    office and the administrators follow its import (the file of passwords is its sender's alone)."""
+    return may_manage_accounts(actor) and (actor.role == Role.ADMIN or actor.organiser_id == organiser_id)
+
+
 def may_manage_contributors(actor: Actor, *, unit_id) -> bool:
     """A unit's head creates, disables and resets its own contributors' accounts, and no other."""
     return actor.role == Role.UNIT_HEAD and actor.belongs_to(unit_id)

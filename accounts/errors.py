@@ -33,6 +33,8 @@ EXCEL_DUPLICATE_USERNAME = _("Tên đăng nhập “%(username)s” đã có ở
 EXCEL_EMPTY = _("Tệp không có dòng tài khoản nào.")
 EXCEL_REJECTED = _("Danh sách có %(count)s lỗi, chưa tạo tài khoản nào")
 EXCEL_IMPORTED = _("Đã tạo %(count)s tài khoản.")
+EXCEL_IMPORTED_ONCE = _("Đã tạo %(count)s tài khoản. Mật khẩu dùng một lần chỉ có trong tệp kết quả, do người gửi "
+                        "danh sách tải về một lần; khi đăng nhập lần đầu, mỗi người phải đổi mật khẩu.")
 EXCEL_NO_FILE = _("Chọn tệp Excel (.xlsx) để nhập.")
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import translation
 
 from config.excel import ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header
+from operations.jobs import no_progress
 from organizations.models import Unit
 
 from . import errors, services
@@ -61,11 +62,28 @@ def users_template_xlsx() -> bytes:
     return workbook_bytes(workbook)
 
 
-def users_import_xlsx(*, file, by) -> list[Issued]:
-    """Create every account listed in ``file`` (a path or a binary file), or none; ``ImportRejected`` otherwise."""
+def users_import_xlsx(*, file, by, progress=no_progress) -> list[Issued]:
+    """Create every account listed in ``file`` (a path or a binary file), or none; ``ImportRejected`` otherwise.
+    ``progress(accounts created, accounts listed)`` is told after each (its password hash takes a while)."""
     rows = _read(_rows(file), by=by)
+    issued = []
     with transaction.atomic():
-        return [Issued(*services.user_create(**row, by=by)) for row in rows]
+        for row in rows:
+            issued.append(Issued(*services.user_create(**row, by=by)))
+            progress(len(issued), len(rows))
+    return issued
+
+
+def issued_xlsx(issued: list[Issued]) -> bytes:
+    """The accounts created with their one-time passwords, to hand out (the only copy of the passwords)."""
+    workbook, sheet = new_sheet("Mật khẩu dùng một lần")
+    write_header(sheet, 1, (USERNAME, FULL_NAME, "Đơn vị", "Mật khẩu dùng một lần"))
+    for row in issued:
+        sheet.append([row.user.username, row.user.display_name, row.user.unit.name if row.user.unit else "",
+                      row.password])
+    for letter, width in zip("ABCD", (24, 28, 36, 24)):
+        sheet.column_dimensions[letter].width = width
+    return workbook_bytes(workbook)
 
 
 def _rows(file) -> list[tuple[int, dict]]:

@@ -1,6 +1,7 @@
 """The office's account pages: the list, creating, editing (role, unit, disabling), a new one-time
 password, and importing an Excel list. A one-time password is shown once, on the page answering the
-POST that made it, and stored nowhere but as a hash."""
+POST that made it, and stored nowhere but as a hash; an imported list's passwords are in its job's file,
+downloaded once by the list's sender (``accounts.jobs``)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assessments.errors import AssessmentError
 from config.downloads import xlsx_response
 
-from . import errors, selectors, services
+from . import selectors, services
 from .errors import AccountError
-from .excel import ImportRejected, Issued, users_import_xlsx, users_template_xlsx
+from .excel import Issued, users_template_xlsx
+from .jobs import accounts_import_start
 from .forms import AccountCreateForm, AccountEditForm, AccountImportForm
 from .access import Actor, may_manage_accounts
 from .roles import MANAGED_ROLES, Role
@@ -110,21 +111,14 @@ def user_reset_two_factor(request, pk):
 
 @login_required
 def user_import(request):
+    """The list is created by a background job (a password hash per account): its page shows the progress,
+    every refused row, and the file of one-time passwords for its sender to download once."""
     selectors.ensure_may_manage_accounts(request.user)
     form = AccountImportForm(*([request.POST, request.FILES] if request.method == "POST" else []))
-    problems = []
     if form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            issued = users_import_xlsx(file=upload, by=request.user)
-        except AssessmentError as error:
-            form.add_error("file", str(error))
-        except ImportRejected as rejected:
-            form.add_error(None, str(rejected))
-            problems = rejected.rows
-        else:
-            return _issued(request, issued, str(errors.EXCEL_IMPORTED % {"count": len(issued)}))
-    return render(request, "accounts/users/import.html", {"form": form, "problems": problems})
+        return redirect("operations:job", accounts_import_start(upload=upload, name=upload.name, by=request.user).pk)
+    return render(request, "accounts/users/import.html", {"form": form})
 
 
 @login_required

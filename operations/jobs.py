@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
+from io import BytesIO
 from uuid import uuid4
 
 from django.core.files.base import ContentFile
@@ -34,6 +35,8 @@ logger = logging.getLogger(__name__)
 class JobKind:
     handler: str
     check: str
+    # A secret result (one-time passwords): only the job's creator downloads it, once, and it leaves the storage.
+    once: bool = False
 
 
 KINDS = {
@@ -44,11 +47,20 @@ KINDS = {
     "self_reports_zip": JobKind("reports.jobs.self_reports_zip", "reports.jobs.self_reports_zip_check"),
     "annual_report": JobKind("reports.jobs.annual_report", "reports.jobs.period_read_check"),
     "history_import": JobKind("reports.jobs.history_import_job", "reports.jobs.history_import_check"),
+    "accounts_import": JobKind("accounts.jobs.accounts_import", "accounts.jobs.accounts_import_check", once=True),
 }
 
 
 def no_progress(done: int, total: int) -> None:
     """The ``progress`` of long work run outside a job (a command, a test)."""
+
+
+class JobResultGone(Exception):
+    """The job's file is no longer kept: handed once (a secret result) or cleaned away; ``job`` says when."""
+
+    def __init__(self, job: Job):
+        super().__init__(job.pk)
+        self.job = job
 
 
 class JobFailure(Exception):
@@ -110,11 +122,37 @@ def get_job_for_user(user, job_pk) -> Job:
     return job
 
 
+def job_result_open(*, job: Job, by):
+    """The job's file opened for ``by`` (Http404 when there is none); a secret result (``JobKind.once``) only
+    for the job's creator and only once: read, then deleted from the storage. ``JobResultGone`` afterwards."""
+    if not KINDS[job.kind].once:
+        if job.cleaned_at:
+            raise JobResultGone(job)
+        if not job.result:
+            raise Http404
+        return job.result.open("rb")
+    with transaction.atomic():  # two clicks at once: the second waits, then finds the file gone
+        job = Job.objects.select_for_update().get(pk=job.pk)
+        if job.created_by_id != by.pk:
+            raise Http404
+        if job.result_gone:
+            raise JobResultGone(job)
+        if not job.result:
+            raise Http404
+        with job.result.open("rb") as file:
+            content = file.read()
+        job.result.delete(save=False)
+        job.downloaded_at = timezone.now()
+        job.save(update_fields=["result", "downloaded_at"])
+    return BytesIO(content)
+
+
 def job_retry(*, job: Job) -> Job:
-    """A failed job queued again, unless an equal job started meanwhile (then that one)."""
+    """A failed job queued again, unless an equal job started meanwhile (then that one) or its upload was
+    cleaned away (then it stays failed: the file must be sent again)."""
     with transaction.atomic():
         job = Job.objects.select_for_update().get(pk=job.pk)
-        if job.status != JobStatus.FAILED:
+        if job.status != JobStatus.FAILED or job.cleaned_at:
             return job
         if Job.objects.filter(key=job.key, status__in=(JobStatus.QUEUED, JobStatus.RUNNING)).exists():
             return Job.objects.get(key=job.key, status__in=(JobStatus.QUEUED, JobStatus.RUNNING))
@@ -137,6 +175,24 @@ def jobs_recover(*, stale_after: timedelta) -> list[Job]:
     for job in recovered:
         _enqueue(job)
     return recovered
+
+
+def jobs_cleanup(*, older_than: timedelta) -> int:
+    """How many finished or failed jobs older than ``older_than`` lost their upload and result file (the rows
+    stay, marked cleaned); a failed job being retried is left alone."""
+    now = timezone.now()
+    with transaction.atomic():
+        jobs = list(Job.objects.select_for_update(skip_locked=True).filter(
+            status__in=(JobStatus.SUCCEEDED, JobStatus.FAILED), finished_at__lt=now - older_than,
+            cleaned_at__isnull=True))
+        for job in jobs:
+            if job.params.get("file"):
+                default_storage.delete(job.params["file"])
+            if job.result:
+                job.result.delete(save=False)
+            job.cleaned_at = now
+            job.save(update_fields=["result", "cleaned_at"])
+    return len(jobs)
 
 
 def _enqueue(job: Job) -> None:

@@ -47,6 +47,10 @@ class Job(models.Model):
     # Written with every step: a running job whose heartbeat stopped lost its worker and is queued again.
     heartbeat_at = models.DateTimeField(_("cập nhật lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    # A secret result (``JobKind.once``) leaves the storage at its one download.
+    downloaded_at = models.DateTimeField(_("tải về lúc"), null=True, blank=True)
+    # ``jobs_cleanup`` deleted its upload and result file; the row stays to say what was done.
+    cleaned_at = models.DateTimeField(_("dọn tệp lúc"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -68,6 +72,11 @@ class Job(models.Model):
     def next_url(self) -> str:
         """The page where a job's work shows (an import's results), when it leaves no file."""
         return self.params.get("next", "")
+
+    @property
+    def result_gone(self) -> bool:
+        """The job's file was handed once (a secret) or cleaned away: no longer kept."""
+        return bool(self.downloaded_at or self.cleaned_at)
 
     @property
     def is_active(self) -> bool:

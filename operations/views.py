@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from .health import health_problems
-from .jobs import get_job_for_user, job_retry
+from .jobs import KINDS, JobResultGone, get_job_for_user, job_result_open, job_retry
 
 
 @never_cache
@@ -22,16 +22,23 @@ def healthz(request):
 def job_detail(request, job_pk):
     """The job's progress; htmx asks for the fragment again every second while the job is under way."""
     job = get_job_for_user(request.user, job_pk)
-    template = "operations/_job.html" if request.htmx else "operations/job.html"
-    return render(request, template, {"job": job})
+    return _job_page(request, job, "operations/_job.html" if request.htmx else "operations/job.html")
 
 
+def _job_page(request, job, template, status=200):
+    return render(request, template, {"job": job, "once": KINDS[job.kind].once}, status=status)
+
+
+@never_cache
 @login_required
 def job_download(request, job_pk):
+    """The job's file; once handed (a secret result) or cleaned away, 410 with the job's page saying when."""
     job = get_job_for_user(request.user, job_pk)
-    if not job.result:
-        raise Http404
-    return FileResponse(job.result.open("rb"), as_attachment=True, filename=job.result_name)
+    try:
+        file = job_result_open(job=job, by=request.user)
+    except JobResultGone as gone:
+        return _job_page(request, gone.job, "operations/job.html", status=410)
+    return FileResponse(file, as_attachment=True, filename=job.result_name)
 
 
 @require_POST

@@ -2,7 +2,6 @@
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from accounts.excel import HEADER, ImportRejected, users_import_xlsx, users_template_xlsx
@@ -104,26 +103,7 @@ def test_the_template_reads_back_as_a_valid_list(secretariat, other_ward):
 # -- the page -----------------------------------------------------------------------------------
 
 
-def test_the_import_page_shows_the_passwords_of_the_new_accounts(client_for, secretariat, other_ward):
-    upload = SimpleUploadedFile("ds.xlsx", workbook(*GOOD).read(), content_type=XLSX)
-
-    response = client_for(secretariat).post("/tai-khoan/nhap-excel/", {"file": upload})
-
-    assert response.status_code == 200
-    issued = response.context["issued"]
-    assert [i.user.username for i in issued] == ["truong.yenso", "canbo.yenso", "hoidong2"]
-    assert all(i.password in response.content.decode() for i in issued)
-
-
-def test_the_import_page_lists_the_problems_and_saves_nothing(client_for, secretariat, other_ward):
-    upload = SimpleUploadedFile("ds.xlsx", workbook(GOOD[0], ("", "x", "", "HM-W-YENSO", "unit_staff")).read(),
-                                content_type=XLSX)
-
-    response = client_for(secretariat).post("/tai-khoan/nhap-excel/", {"file": upload})
-
-    assert response.context["problems"] == ["Dòng 3: Cần nhập họ và tên."]
-    assert "Danh sách có 1 lỗi, chưa tạo tài khoản nào" in response.content.decode()
-    assert not User.objects.filter(username="truong.yenso").exists()
+# The page's list is created by a background job: tests/operations/test_accounts_import_job.py.
 
 
 def test_the_import_page_asks_for_a_file(client_for, secretariat):

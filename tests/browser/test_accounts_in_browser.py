@@ -53,3 +53,33 @@ def test_the_office_creates_an_account_whose_owner_must_change_the_password(page
     expect(page.locator("h1")).to_have_text("Xin chào, Phạm Thị Lan")
     expect(page.locator(".messages")).to_contain_text("Đã đổi mật khẩu.")
     assert not User.objects.get(username="canbo.dinhcong").must_change_password
+
+
+def test_the_office_imports_a_list_and_downloads_its_passwords_once(page, live_server, login, ward, tmp_path):
+    from openpyxl import load_workbook
+
+    from accounts.excel import HEADER
+    from support import xlsx_upload
+
+    listed = tmp_path / "ds.xlsx"
+    listed.write_bytes(xlsx_upload(HEADER, [("Phạm Thị Lan", "canbo.dinhcong", "", "HM-W-DINHCONG",
+                                             "Cán bộ đơn vị")]).getvalue())
+    # Given the office signed in, when it sends a list of accounts
+    login(page, live_server, "bob")
+    page.goto(f"{live_server.url}/tai-khoan/nhap-excel/")
+    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(listed))
+    page.locator("main form").get_by_role("button", name="Nhập").click()
+
+    # then its job page shows the accounts made and offers the passwords' file, once
+    expect(page.locator("#job")).to_have_attribute("data-status", "succeeded")
+    expect(page.locator("#job")).to_contain_text("Đã tạo 1 tài khoản.")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải về mat-khau-dung-mot-lan.xlsx").click()
+    with open(download.value.path(), "rb") as file:
+        sheet = load_workbook(file).active
+    assert User.objects.get(username="canbo.dinhcong").check_password(sheet["D2"].value)
+
+    # and once downloaded, the page says so and the file is gone
+    page.reload()
+    expect(page.get_by_test_id("downloaded")).to_contain_text("không còn được lưu")
+    expect(page.get_by_role("link", name="Tải về mat-khau-dung-mot-lan.xlsx")).to_have_count(0)

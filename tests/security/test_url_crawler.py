@@ -162,6 +162,8 @@ JOB_KINDS = {
     "self_score_import": (lambda w: {"assessment_id": w.assessment.pk}, UNIT_FILE, "own_unit_staff"),
     # Earlier years belong to no period: only the office that sent the file follows its import.
     "history_import": (lambda w: {}, OFFICE, "secretariat"),
+    # An office's list of accounts: that office (its file of passwords is the sender's alone, once).
+    "accounts_import": (lambda w: {"organiser_id": w.district.pk}, OFFICE, "secretariat"),
 }
 JOB_URLS = ("operations:job", "operations:job_download", "operations:job_retry")
 # Public by design, not crawled: the link of a password reset email, guarded by its own signed token.
