@@ -4,6 +4,7 @@ Everything derives from the units' stored figures and the ranked results (this p
 one's), so the page costs a fixed number of queries whatever the number of units. Numbers stay
 Decimals; the chart data islands carry them as text and only the browser turns them into floats.
 """
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -111,14 +112,19 @@ class LostCriterion:
 
 def _heatmap(figures, areas, results) -> list[HeatRow]:
     by_code = {unit.unit_code: unit for unit in figures}
+    codes = [area.code for area in areas]
+    # Read raw (thousands of values), and the same few shares recur across units: one cell each.
+    cells = {None: HeatCell(share_pct=None, band=None)}
     rows = []
     for result in results:  # in rank order, to read alongside the ranking
-        shown = by_code[result.unit_code].areas
-        cells = []
-        for area in areas:
-            pct = shown[area.code].share_pct
-            cells.append(HeatCell(share_pct=pct, band=None if pct is None else band_of(pct)))
-        rows.append(HeatRow(unit_code=result.unit_code, unit_name=result.unit_name, cells=cells))
+        stored = by_code[result.unit_code].stored["areas"]  # area code -> [self, points, max, share % or null]
+        row = []
+        for code in codes:
+            share = stored[code][3]
+            if share not in cells:
+                cells[share] = HeatCell(share_pct=Decimal(share), band=band_of(Decimal(share)))
+            row.append(cells[share])
+        rows.append(HeatRow(unit_code=result.unit_code, unit_name=result.unit_name, cells=row))
     return rows
 
 
@@ -133,11 +139,14 @@ def index_distribution(results) -> list[BandCount]:
 def lost_criteria(figures, tree, *, limit: int | None = TOP_LOST_CRITERIA) -> list[LostCriterion]:
     """Leaves ranked by how many units fall short of their maximum, then by the points lost (``limit``: the
     first ones; None: every leaf some unit lost points on)."""
-    below, points = {}, {}
+    below, lost_texts = Counter(), Counter()
     for unit in figures:
-        for code, lost_points in unit.stored["shortfalls"].items():  # read raw: thousands of values
-            below[code] = below.get(code, 0) + 1
-            points[code] = points.get(code, 0) + Decimal(lost_points)
+        shortfalls = unit.stored["shortfalls"]  # read raw: thousands of values, a few distinct ones
+        below.update(shortfalls.keys())
+        lost_texts.update(shortfalls.items())
+    points = {}
+    for (code, text), units in lost_texts.items():
+        points[code] = points.get(code, 0) + Decimal(text) * units
     lost = [(tree.by_code[code], count, points[code]) for code, count in below.items()]
     lost.sort(key=lambda row: (-row[1], -row[2], row[0].order))
     return [LostCriterion(code=leaf.code, title=leaf.title, max_points=leaf.max_points,
