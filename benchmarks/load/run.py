@@ -1,6 +1,7 @@
 """Load test: gunicorn + PostgreSQL on this machine, 50 simulated users on a 600-ward period.
 
-    .venv/bin/python benchmarks/load/run.py [--units 600] [--users 50] [--duration 60] [--workers 4]
+    .venv/bin/python benchmarks/load/run.py [--units 600] [--users 50] [--duration 60] [--workers 4] [--threads 1]
+        [--locust PATH]
 
 Creates its own database (``parindex_load`` on 127.0.0.1:5432, dropped at the end), builds the world with
 ``prepare.py``, serves it with gunicorn on a free 127.0.0.1 port, runs locust headless for a bounded time,
@@ -79,8 +80,14 @@ def main():
     parser.add_argument("--units", type=int, default=600)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--duration", type=int, default=60, help="seconds of load after ramp-up")
+    # Sync workers: two a core. gthread workers (--threads above 1) add no CPU, and their keep-alive
+    # connections, closed after 2 s idle, were reset under clients that wait 1-3 s between requests.
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread); 1: sync workers")
+    parser.add_argument("--locust", default=None,
+                        help="the locust executable (e.g. from its own environment); by default this Python's module")
     parser.add_argument("--database", default="parindex_load")
+    parser.add_argument("--port", type=int, default=0, help="the server's port on 127.0.0.1; 0: any free one")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="parindex-load-"))
@@ -95,17 +102,19 @@ def main():
         subprocess.run([PYTHON, "benchmarks/load/prepare.py", "--units", str(args.units), "--out",
                         str(work / "accounts.json")], cwd=ROOT, env=env, check=True)
         print(f"built in {time.monotonic() - started:.0f} s")
-        port = free_port()
+        port = args.port or free_port()
         server = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--timeout", "120", "--log-level", "warning"],
+             "--workers", str(args.workers), "--threads", str(args.threads), "--timeout", "120",
+             "--log-level", "warning"],
             cwd=ROOT, env=env)
         wait_until_up(f"http://127.0.0.1:{port}/healthz")
         records = work / "saves.jsonl"
         records.touch()
         ramp = max(1, args.users // 10)
         subprocess.run(
-            [PYTHON, "-m", "locust", "-f", str(ROOT / "benchmarks/load/locustfile.py"), "--headless",
+            [*([args.locust] if args.locust else [PYTHON, "-m", "locust"]),
+             "-f", str(ROOT / "benchmarks/load/locustfile.py"), "--headless",
              "-u", str(args.users), "-r", str(ramp), "-t", f"{args.duration + args.users // ramp}s",
              "--host", f"http://127.0.0.1:{port}", "--csv", str(work / "stats"), "--only-summary",
              "--stop-timeout", "10"],
@@ -124,7 +133,8 @@ def main():
         saves, lost = lost_writes(records, env)
         print(f"\n{saves} saves answered with success, {lost} not found with their value afterwards")
         print(json.dumps({"units": args.units, "users": args.users, "duration_s": args.duration,
-                          "workers": args.workers, "saves": saves, "lost_writes": lost, "pages": pages}))
+                          "workers": args.workers, "threads": args.threads, "saves": saves, "lost_writes": lost,
+                          "pages": pages}))
     finally:
         if server is not None:
             server.terminate()
