@@ -42,9 +42,14 @@ _BASIS_OF_STATUS = {
 }
 
 
-def basis_of(figures) -> str:
+def basis_of(figures) -> tuple[bool, str]:
+    """What a unit's figure stands on, as a key of ``basis_text``: whether it is published, and the status."""
+    return figures.publication_id is not None, figures.status
+
+
+def basis_text(published: bool, status: str) -> str:
     """A published figure stands on its publication (even while a phúc tra is under way), else on the status."""
-    return str(BASIS_PUBLISHED if figures.publication_id is not None else _BASIS_OF_STATUS[figures.status])
+    return str(BASIS_PUBLISHED if published else _BASIS_OF_STATUS[status])
 
 
 def band_of(pct: Decimal) -> int:
@@ -213,10 +218,11 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
 
     shown = {u.unit_code: u for u in ranked.figures}
     change_texts = {change: rank_change_text(change) for change in {r.rank_change for r in results}}
+    basis_texts = {basis: basis_text(*basis) for basis in {basis_of(unit) for unit in ranked.figures}}
     ranking = [
         RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
                   rank_change=change_texts[r.rank_change], assessment_id=shown[r.unit_code].assessment_id,
-                  republication=republication_text(r.republication), basis=basis_of(shown[r.unit_code]),
+                  republication=republication_text(r.republication), basis=basis_texts[basis_of(shown[r.unit_code])],
                   # Survey points apart: a unit with a survey is not "/100" beside others' "/70".
                   points=r.achieved_total - (r.survey_total or 0),
                   points_max=r.max_total - r.survey_max)
