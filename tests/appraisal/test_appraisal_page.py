@@ -108,7 +108,8 @@ def test_an_htmx_save_answers_the_row_with_its_groups_totals_and_count_out_of_ba
     # The group 1.1 and the area 1 now add 0 for 1.1.1 and the self-score 0,25 of 1.1.2.
     for code in ("1.1", "1"):
         row = html[html.index(f'id="row-{code}" hx-swap-oob="true"'):]
-        assert row[:row.index("</tr>")].endswith("<strong>0,25</strong>\n      \n    </td>\n  ")
+        last_cell = row[:row.index("</tr>")].rsplit("<td>", 1)[1]
+        assert last_cell.split() == ["<strong>0,25</strong>", "</td>"]
     assert 'id="appraisal-totals" hx-swap-oob="true"' in html and 'data-testid="appraised-total">0,25<' in html
     assert 'id="appraisal-nav" hx-swap-oob="true"' in html
     assert "<html" not in html
@@ -122,6 +123,16 @@ def test_an_htmx_save_refused_answers_422_with_the_message_and_what_was_typed(cl
     assert response.status_code == 422
     assert 'role="alert">' in html and "cần nêu lý do điều chỉnh" in html
     assert 'aria-label="Điểm thẩm định 1.1.1" value="0,25"' in html
+    assert not under_appraisal.appraised_scores.exists()
+
+
+def test_an_htmx_save_refused_on_a_row_without_a_form_still_says_why(client_for, member, under_appraisal):
+    response = client_for(member).post(f"{url(under_appraisal)}tieu-chi/1.2.1/", {"value": "0"},
+                                       HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert html.startswith('<tr class="level-3 not-assigned" id="row-1.2.1">') and "appraise-form" not in html
+    assert 'role="alert">' in html and "1.2.1" in html[html.index('role="alert">'):]
     assert not under_appraisal.appraised_scores.exists()
 
 
