@@ -12,7 +12,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from frameworks.templatetags.points import percent, points
-from surveys.templatetags.survey_parts import survey_parts
 
 register = template.Library()
 
@@ -41,7 +40,7 @@ def ranking_rows(ranking, show_basis: bool):
         republication = (f'<div class="small muted" data-testid="republication">{escape(row.republication)}</div>'
                          if row.republication else "")
         basis = f'<td class="small" data-testid="basis">{escape(row.basis)}</td>' if show_basis else ""
-        parts = "".join(_part_cell(part, missing) for part in survey_parts(r.parts))
+        parts = "".join(_part_cell(part, missing) for part in r.parts[1:])  # beside the appraisal, always first
         rows.append(
             f'<tr><td class="num">{r.rank}</td>'
             f'<td><a href="{report_url.format(row.assessment_id)}">{escape(r.unit_name)}</a>'
