@@ -111,6 +111,17 @@ def assessment_score_table(*, assessment: Assessment, appraisable=None) -> Score
     return ScoreTable(rows=rows, self_total=self_sub[""], appraised_total=appraised_sub[""])
 
 
+def row_and_ancestors(table: ScoreTable, code: str) -> tuple[AppraisalRow, list[AppraisalRow]]:
+    """A criterion's row and the rows of the groups and area above it (their subtotals include it)."""
+    by_code = {row.node.code: row for row in table.rows}
+    row, ancestors = by_code[code], []
+    parent = row.node.parent
+    while parent is not None:
+        ancestors.append(by_code[parent])
+        parent = by_code[parent].node.parent
+    return row, ancestors
+
+
 def assigned_rows(rows: list, tree) -> list:
     """The leaves assigned to the reader, under their ancestors only (areas with none of them drop out)."""
     kept = set()

@@ -81,9 +81,27 @@ def appraisal_save(request, pk, code):
             not_assessed="not_assessed" in request.POST,
         )
     except _REFUSALS as exc:
+        if request.htmx:
+            return _saved_row(request, assessment, node, error=str(exc))
         return _back(request, assessment, error=f"{code}: {exc}", code=code)
-    return _back(request, assessment, success=_("Đã lưu điểm thẩm định tiêu chí %(code)s.") % {"code": code},
-                 code=code)
+    done = _("Đã lưu điểm thẩm định tiêu chí %(code)s.") % {"code": code}
+    if request.htmx:
+        return _saved_row(request, assessment, node, saved=done)
+    return _back(request, assessment, success=done, code=code)
+
+
+def _saved_row(request, assessment, node, *, error=None, saved=None):
+    """The answer to a save through htmx: the criterion's row, and out of band its groups' rows, the totals
+    and the count of undecided criteria; a refusal answers 422 with the message and what was typed."""
+    context = selectors.appraisal_page(
+        assessment=assessment, user=request.user, undecided_only=request.POST.get("loc") == UNDECIDED_FILTER,
+        every_criterion=request.POST.get("xem") == EVERY_CRITERION)
+    row, ancestors = selectors.row_and_ancestors(context["table"], node.code)
+    context.update({"row": row, "ancestors": ancestors, "error": error, "saved": saved})
+    if error:
+        context["typed"] = {"value": request.POST.get("value", ""), "reason": request.POST.get("reason", ""),
+                            "not_assessed": "not_assessed" in request.POST}
+    return render(request, "appraisal/_row_saved.html", context, status=422 if error else 200)
 
 
 @login_required

@@ -4,6 +4,7 @@ Everything derives from the units' stored figures and the ranked results (this p
 one's), so the page costs a fixed number of queries whatever the number of units. Numbers stay
 Decimals; the chart data islands carry them as text and only the browser turns them into floats.
 """
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,9 +42,14 @@ _BASIS_OF_STATUS = {
 }
 
 
-def basis_of(figures) -> str:
+def basis_of(figures) -> tuple[bool, str]:
+    """What a unit's figure stands on, as a key of ``basis_text``: whether it is published, and the status."""
+    return figures.publication_id is not None, figures.status
+
+
+def basis_text(published: bool, status: str) -> str:
     """A published figure stands on its publication (even while a phúc tra is under way), else on the status."""
-    return str(BASIS_PUBLISHED if figures.publication_id is not None else _BASIS_OF_STATUS[figures.status])
+    return str(BASIS_PUBLISHED if published else _BASIS_OF_STATUS[status])
 
 
 def band_of(pct: Decimal) -> int:
@@ -111,14 +117,19 @@ class LostCriterion:
 
 def _heatmap(figures, areas, results) -> list[HeatRow]:
     by_code = {unit.unit_code: unit for unit in figures}
+    codes = [area.code for area in areas]
+    # Read raw (thousands of values), and the same few shares recur across units: one cell each.
+    cells = {None: HeatCell(share_pct=None, band=None)}
     rows = []
     for result in results:  # in rank order, to read alongside the ranking
-        shown = by_code[result.unit_code].areas
-        cells = []
-        for area in areas:
-            pct = shown[area.code].share_pct
-            cells.append(HeatCell(share_pct=pct, band=None if pct is None else band_of(pct)))
-        rows.append(HeatRow(unit_code=result.unit_code, unit_name=result.unit_name, cells=cells))
+        stored = by_code[result.unit_code].stored["areas"]  # area code -> [self, points, max, share % or null]
+        row = []
+        for code in codes:
+            share = stored[code][3]
+            if share not in cells:
+                cells[share] = HeatCell(share_pct=Decimal(share), band=band_of(Decimal(share)))
+            row.append(cells[share])
+        rows.append(HeatRow(unit_code=result.unit_code, unit_name=result.unit_name, cells=row))
     return rows
 
 
@@ -133,11 +144,14 @@ def index_distribution(results) -> list[BandCount]:
 def lost_criteria(figures, tree, *, limit: int | None = TOP_LOST_CRITERIA) -> list[LostCriterion]:
     """Leaves ranked by how many units fall short of their maximum, then by the points lost (``limit``: the
     first ones; None: every leaf some unit lost points on)."""
-    below, points = {}, {}
+    below, lost_texts = Counter(), Counter()
     for unit in figures:
-        for code, lost_points in unit.stored["shortfalls"].items():  # read raw: thousands of values
-            below[code] = below.get(code, 0) + 1
-            points[code] = points.get(code, 0) + Decimal(lost_points)
+        shortfalls = unit.stored["shortfalls"]  # read raw: thousands of values, a few distinct ones
+        below.update(shortfalls.keys())
+        lost_texts.update(shortfalls.items())
+    points = {}
+    for (code, text), units in lost_texts.items():
+        points[code] = points.get(code, 0) + Decimal(text) * units
     lost = [(tree.by_code[code], count, points[code]) for code, count in below.items()]
     lost.sort(key=lambda row: (-row[1], -row[2], row[0].order))
     return [LostCriterion(code=leaf.code, title=leaf.title, max_points=leaf.max_points,
@@ -204,10 +218,11 @@ def dashboard_data(*, period: Period, unit_kind: str | None = None) -> dict:
 
     shown = {u.unit_code: u for u in ranked.figures}
     change_texts = {change: rank_change_text(change) for change in {r.rank_change for r in results}}
+    basis_texts = {basis: basis_text(*basis) for basis in {basis_of(unit) for unit in ranked.figures}}
     ranking = [
         RankedRow(result=r, bar_pct=min(max(r.index_pct, Decimal(0)), Decimal(100)),
                   rank_change=change_texts[r.rank_change], assessment_id=shown[r.unit_code].assessment_id,
-                  republication=republication_text(r.republication), basis=basis_of(shown[r.unit_code]),
+                  republication=republication_text(r.republication), basis=basis_texts[basis_of(shown[r.unit_code])],
                   # The appraisal apart from the other parts: a unit with a survey is not "/100" beside others' "/70".
                   points=r.parts[0].points, points_max=r.parts[0].max_points)
         for r in results

@@ -176,9 +176,10 @@ class RankedPeriod:
     previous_results: list  # the previous year's UnitResult (their own rank changes not computed)
 
 
-def ranked_period(*, period: Period, unit_kind: str | None = None) -> RankedPeriod:
-    """This period's ranked results and the previous year's, from their stored or imported figures."""
-    figures = period_figures(period=period, unit_kind=unit_kind)
+def ranked_period(*, period: Period, unit_kind: str | None = None, detail: bool = True) -> RankedPeriod:
+    """This period's ranked results and the previous year's, from their stored or imported figures
+    (without ``detail``, this period's figures carry totals only, as ``period_figures``)."""
+    figures = period_figures(period=period, unit_kind=unit_kind, detail=detail)
     before = previous_year(period)
     if isinstance(before, ImportedYear):
         previous = _imported_results(before, unit_kind)
@@ -218,7 +219,7 @@ class CriterionResult:
 
 def unit_report(*, period: Period, unit_code: str) -> dict | None:
     """One unit's result per criterion, with its rank and the criteria it scored in full."""
-    ranked = ranked_period(period=period)
+    ranked = ranked_period(period=period, detail=False)  # every unit's totals rank it; its rows are its own
     shown = next((f for f in ranked.figures if f.unit_code == unit_code), None)
     if shown is None:
         return None

@@ -64,7 +64,7 @@ class Scorer(SignedIn):
     page_url = ""
     page_name = ""
     save_name = ""
-    saved_text = ""  # what a successful save's answer says, where it answers with a whole page
+    saved_text = ""  # what a successful save's answer says
 
     def on_start(self):
         super().on_start()
@@ -98,16 +98,13 @@ class Scorer(SignedIn):
 
 
     def save_headers(self):
-        return {"X-CSRFToken": self.csrf}
+        return {"X-CSRFToken": self.csrf, "HX-Request": "true"}  # both pages save through htmx
 
 
 class UnitOfficer(Scorer):
     weight = 4
     kind = "officers"
     page_url, page_name, save_name = "/danh-gia/{}/", "entry page", "save self-score"
-
-    def save_headers(self):
-        return {**super().save_headers(), "HX-Request": "true"}  # the entry page saves through htmx
 
     @task(5)
     def save_score(self):
@@ -122,7 +119,7 @@ class CouncilMember(Scorer):
     weight = 2
     kind = "council"
     page_url, page_name, save_name = "/tham-dinh/{}/", "appraisal page", "save appraised score"
-    # The appraisal form posts, then the browser follows the redirect back to the whole page.
+    # The answer is the criterion's row, which says it was saved.
     saved_text = "Đã lưu điểm thẩm định tiêu chí {}."
 
     @task(5)

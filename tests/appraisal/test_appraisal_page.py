@@ -88,3 +88,61 @@ def test_the_page_links_to_each_area_and_counts_the_undecided(client_for, secret
         assert f'<a href="#row-{area.code}" title="{area.title}">{area.code}</a>' in page
     leaves = ward_framework.nodes.filter(children__isnull=True).count()
     assert f"Chỉ tiêu chí chưa thẩm định ({leaves})" in page
+
+
+def test_the_page_saves_through_htmx_onto_the_criterion_row(client_for, member, under_appraisal):
+    html = client_for(member).get(url(under_appraisal)).content.decode()
+    save = f"{url(under_appraisal)}tieu-chi/1.1.1/"
+    assert f'action="{save}" hx-post="{save}" hx-target="closest tr" hx-swap="outerHTML"' in html
+
+
+def test_an_htmx_save_answers_the_row_with_its_groups_totals_and_count_out_of_band(client_for, member,
+                                                                                   under_appraisal):
+    response = client_for(member).post(f"{url(under_appraisal)}tieu-chi/1.1.1/",
+                                       {"value": "0", "reason": "Chưa ban hành"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.startswith('<tr class="level-3 adjusted" id="row-1.1.1">')
+    assert 'role="status">Đã lưu điểm thẩm định tiêu chí 1.1.1.</p>' in html
+    assert 'name="version" value="1"' in html and 'value="Chưa ban hành"' in html
+    # The group 1.1 and the area 1 now add 0 for 1.1.1 and the self-score 0,25 of 1.1.2.
+    for code in ("1.1", "1"):
+        row = html[html.index(f'id="row-{code}" hx-swap-oob="true"'):]
+        last_cell = row[:row.index("</tr>")].rsplit("<td>", 1)[1]
+        assert last_cell.split() == ["<strong>0,25</strong>", "</td>"]
+    assert 'id="appraisal-totals" hx-swap-oob="true"' in html and 'data-testid="appraised-total">0,25<' in html
+    assert 'id="appraisal-nav" hx-swap-oob="true"' in html
+    assert "<html" not in html
+    assert under_appraisal.appraised_scores.get().value == 0
+
+
+def test_an_htmx_save_refused_answers_422_with_the_message_and_what_was_typed(client_for, member, under_appraisal):
+    response = client_for(member).post(f"{url(under_appraisal)}tieu-chi/1.1.1/", {"value": "0,25"},
+                                       HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert 'role="alert">' in html and "cần nêu lý do điều chỉnh" in html
+    assert 'aria-label="Điểm thẩm định 1.1.1" value="0,25"' in html
+    assert not under_appraisal.appraised_scores.exists()
+
+
+def test_an_htmx_save_refused_on_a_row_without_a_form_still_says_why(client_for, member, under_appraisal):
+    response = client_for(member).post(f"{url(under_appraisal)}tieu-chi/1.2.1/", {"value": "0"},
+                                       HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert html.startswith('<tr class="level-3 not-assigned" id="row-1.2.1">') and "appraise-form" not in html
+    assert 'role="alert">' in html and "1.2.1" in html[html.index('role="alert">'):]
+    assert not under_appraisal.appraised_scores.exists()
+
+
+def test_an_htmx_save_runs_a_fixed_number_of_queries(client_for, secretariat, under_appraisal, ward_framework,
+                                                     django_assert_max_num_queries):
+    client = client_for(secretariat)
+    with django_assert_max_num_queries(40) as first:
+        client.post(f"{url(under_appraisal)}tieu-chi/1.1.1/", {"value": "0,5"}, HTTP_HX_REQUEST="true")
+    for leaf in ward_framework.nodes.filter(children__isnull=True).exclude(code="1.1.1")[:10]:
+        appraisal_save(assessment=under_appraisal, node=leaf, by=secretariat, value="0", reason="x",
+                       expected_version=None)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.post(f"{url(under_appraisal)}tieu-chi/1.1.1/", {"value": "0,5", "version": "1"}, HTTP_HX_REQUEST="true")

@@ -62,7 +62,7 @@ def test_adjust_explain_answer_and_publish(page, live_server, login, assessment,
     row.get_by_label("Điểm thẩm định 1.1.1").fill("0,25")
     row.get_by_label("Lý do điều chỉnh 1.1.1").fill("Kế hoạch ban hành chậm")
     row.get_by_role("button", name="Lưu").click()
-    expect(page.locator(".messages")).to_contain_text("Đã lưu điểm thẩm định tiêu chí 1.1.1.")
+    expect(row.get_by_role("status")).to_have_text("Đã lưu điểm thẩm định tiêu chí 1.1.1.")  # swapped in by htmx
     expect(page.locator('[data-testid="appraised-total"]')).to_have_text("0,25")
     row.get_by_label("Chọn để đề nghị giải trình 1.1.1").check()
     page.get_by_label("Nội dung đề nghị giải trình").fill("Gửi bản kế hoạch có chữ ký và ngày ban hành")

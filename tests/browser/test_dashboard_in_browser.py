@@ -55,7 +55,8 @@ def test_leadership_sees_the_ranking_and_the_charts(page, live_server, login, pe
     expect(rows.nth(1)).to_contain_text("Phường Hoàng Liệt")
     expect(rows.nth(1)).to_contain_text("28,57")  # area 1: 20 of 70 points
     expect(rows.nth(1)).to_contain_text("Tạm tính")
-    # Chart.js is served by the project itself and draws every chart.
+    # Chart.js is served by the project itself and draws every chart (its deferred scripts run once the page is parsed).
+    page.wait_for_load_state()
     assert page.evaluate("typeof window.Chart") == "function"
     canvases = page.locator("canvas[data-chart]").all()
     assert len(canvases) == 2  # distribution and lost criteria; no previous year to compare with

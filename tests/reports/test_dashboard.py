@@ -12,7 +12,7 @@ from appraisal.services import appraisal_finish
 from assessments import actions
 from assessments.models import Assessment, Period, SelfScore
 from assessments.results import results_refresh
-from assessments.services import period_open
+from assessments.services import period_open, self_score_save
 from frameworks.models import Framework
 from frameworks.services import FIXTURE_DIR, framework_load, read_fixture
 from frameworks.templatetags.points import percent
@@ -317,3 +317,28 @@ def test_year_over_year_shows_every_unit_of_a_district_and_the_biggest_moves_of_
     city = rows([Decimal(n - 20) for n in range(41)] + [None])  # -20 … +20, and one unit new this year
     shown = _biggest_moves(city)
     assert [row.change for row in shown] == [Decimal(n) for n in range(20, 10, -1)] + [Decimal(n) for n in range(-20, -10)]
+
+
+def test_the_rows_of_every_unit_escape_its_name(period, leadership, client_for):
+    Unit.objects.filter(code="HM-W-YENSO").update(name='Phường <b>Yên Sở</b> & "Một"')
+    html = client_for(leadership).get(dashboard_url(period)).content.decode()
+    escaped = "Phường &lt;b&gt;Yên Sở&lt;/b&gt; &amp; &quot;Một&quot;"
+    assert f'">{escaped}</a>' in html  # the ranking
+    assert f'<th scope="row">{escaped}</th>' in html  # the heatmap
+    assert "<b>Yên Sở</b>" not in html
+
+
+def test_a_changed_score_shows_on_the_dashboard_at_once(period, leadership, other_ward_staff, client_for):
+    client = client_for(leadership)
+    yen_so = period.assessments.get(unit__code="HM-W-YENSO")
+    assert client.get(dashboard_url(period)).context["ranking"][1].result.index_pct == Decimal("80.00")
+    leaf = yen_so.period.framework.nodes.get(code="3.2.1")
+    score = yen_so.self_scores.get(node=leaf)
+    self_score_save(assessment=yen_so, node=leaf, by=other_ward_staff,
+                    expected_version=score.version, value=leaf.max_points)
+
+    response = client.get(dashboard_url(period))
+
+    row = next(row for row in response.context["ranking"] if row.result.unit_code == "HM-W-YENSO")
+    assert row.points == Decimal("56") + leaf.max_points
+    assert f"{percent(row.result.index_pct)}</strong>" in response.content.decode()
