@@ -8,7 +8,7 @@ def test_secretariat_opens_a_period_in_the_browser(client_for, secretariat, ward
         "self_assessment_deadline": "30/11/2024",
         "appraisal_deadline": "20/12/2024",
     }, follow=True)
-    assert "Đã mở kỳ đánh giá hoangmai-phuong-2024/2024 cho 2 đơn vị." in response.content.decode()
+    assert "Đã mở kỳ đánh giá “Chỉ số CCHC năm 2024 — UBND các phường” của Quận Hoàng Mai cho 2 đơn vị." in response.content.decode()
     period = Period.objects.get()
     assert period.self_assessment_deadline.strftime("%d/%m/%Y") == "30/11/2024"
 
