@@ -63,7 +63,9 @@ def office_review_unit(*, assessment: Assessment, part: OfficeReviewPart, user) 
                                                        organiser_line=line),
     ) for node in nodes]
     result = getattr(assessment, "result", None)
+    scorable = [row.may_score for row in rows]
     return {"assessment": assessment, "part": part, "rows": rows, "open": open_now,
+            "scores_some_only": any(scorable) and not all(scorable),
             "criteria_max": sum((node.max_points for node in nodes), Decimal(0)),
             "figure": stored_part(result.parts) if result else None}
 

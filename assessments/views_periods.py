@@ -60,8 +60,9 @@ def period_open(request):
         except AssessmentError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Đã mở kỳ đánh giá %(identifier)s cho %(count)s đơn vị.") % {
-                "identifier": period.identifier, "count": period.assessments.count()})
+            messages.success(request, _("Đã mở kỳ đánh giá “%(name)s” của %(organiser)s cho %(count)s đơn vị.") % {
+                "name": period.display_name, "organiser": data["organiser"].name,
+                "count": period.assessments.count()})
             return redirect("periods:list")
     return render(request, "assessments/period_open.html", {"form": form, "units_hint": _units_hint(chosen, units)})
 

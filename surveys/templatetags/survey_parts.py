@@ -30,6 +30,13 @@ def survey_parts(parts) -> tuple:
 
 
 @register.filter
+def group_title(groups: dict, code: str) -> str:
+    """A design group's title by its code (``CD`` → ``Công dân``); the code when the design has no such group."""
+    group = groups.get(code)
+    return group.title if group else code
+
+
+@register.filter
 def percent_of_one(share) -> str:
     """A share of 1 as a percentage with two places: ``0.6666…`` → ``66,67``."""
     return "" if share is None else percent(share * 100)

@@ -197,6 +197,7 @@ def test_an_office_head_scores_on_the_unit_page(office_review, under_appraisal, 
     # Only the criterion assigned to the office head takes an input; the others are read
     assert html.count('name="points"') == 1
     assert 'aria-label="Điểm của phòng 1.1.3"' in html
+    assert "Bạn chấm các tiêu chí được phân công cho bạn hoặc phòng của bạn; các tiêu chí khác chỉ xem." in html
 
     saved = client.post(reverse("appraisal:office_review_score", args=[under_appraisal.pk, "1.1.3"]),
                         {"points": "0,25", "reason": "Hoàn thành một nửa kế hoạch"}, follow=True)
@@ -220,7 +221,10 @@ def test_the_unit_page_takes_as_many_queries_for_ten_criteria_as_for_three(
     client = client_for(secretariat)
     url = reverse("appraisal:office_review_unit", args=[under_appraisal.pk])
     with django_assert_max_num_queries(15) as three:
-        assert client.get(url).content.decode().count('name="points"') == 3
+        html = client.get(url).content.decode()
+    assert html.count('name="points"') == 3
+    # The office scores every criterion: no word about the others being read only
+    assert 'data-testid="scores-some-only"' not in html
 
     ten = ["1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.3.1", "1.3.2", "1.3.3"]
     office_review_part_set(period=under_appraisal.period, max_points="7", codes=ten, by=secretariat)

@@ -8,7 +8,7 @@ def test_secretariat_opens_a_period_in_the_browser(client_for, secretariat, ward
         "self_assessment_deadline": "30/11/2024",
         "appraisal_deadline": "20/12/2024",
     }, follow=True)
-    assert "Đã mở kỳ đánh giá hoangmai-phuong-2024/2024 cho 2 đơn vị." in response.content.decode()
+    assert "Đã mở kỳ đánh giá “Chỉ số CCHC năm 2024 — UBND các phường” của Quận Hoàng Mai cho 2 đơn vị." in response.content.decode()
     period = Period.objects.get()
     assert period.self_assessment_deadline.strftime("%d/%m/%Y") == "30/11/2024"
 
@@ -76,6 +76,7 @@ def test_an_administrator_chooses_the_organiser_and_is_offered_its_units(
     # Every organiser is offered; none is chosen, so no unit is offered yet
     assert "Quận Hà Đông (HD)" in page and "Quận Hoàng Mai (HM)" in page and "Thành phố Hà Nội (HN)" in page
     assert "Phường Hoàng Liệt" not in page and "Chọn cơ quan tổ chức đánh giá để xem các đơn vị" in page
+    assert "<fieldset" not in page  # the units' label and the hint, no empty box of checkboxes
     # Choosing Hà Đông (the select asks the page again) offers Hà Đông's ward only
     units = client.get(f"/ky-danh-gia/mo/?organiser={other_district.pk}").content.decode()
     assert "Phường Thử (HD-W-THU)" in units and "Phường Hoàng Liệt" not in units

@@ -49,7 +49,8 @@ def test_the_units_follow_the_organiser_chosen_and_the_period_is_that_organisers
     page.get_by_label("Phường Phú La (HD-W-PHULA)").check()
     page.locator("main form").get_by_role("button", name="Mở kỳ đánh giá").click()
 
-    expect(page.locator("main")).to_contain_text("Đã mở kỳ đánh giá hoangmai-phuong-2024/2024 cho 1 đơn vị.")
+    expect(page.locator("main")).to_contain_text(
+        "Đã mở kỳ đánh giá “Chỉ số CCHC năm 2024 — UBND các phường” của Quận Hà Đông cho 1 đơn vị.")
     period = Period.objects.get()
     assert (period.organiser.code, [a.unit.code for a in period.assessments.all()]) == ("HD", ["HD-W-PHULA"])
 

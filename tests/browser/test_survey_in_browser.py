@@ -45,9 +45,9 @@ def test_the_office_sets_up_imports_and_reads_the_computation(page, live_server,
     expect(page.locator("h1")).to_have_text("Kết quả điều tra: Phường Hoàng Liệt")
     s1 = page.get_by_test_id("criterion-S1")
     expect(s1.locator("tr").nth(0)).to_contain_text("CD")
-    expect(s1.locator("tr").nth(0).locator("td")).to_have_text(["CD", "2", "2", "1", "50,00", "13,333 / 20tỷ lệ 66,67 %"])
-    expect(s1.locator("tr").nth(1).locator("td")).to_have_text(["CC", "1", "1", "1", "100,00"])
+    expect(s1.locator("tr").nth(0).locator("td")).to_have_text(["Công dân CD", "2", "2", "1", "50,00", "13,333 / 20tỷ lệ 66,67 %"])
+    expect(s1.locator("tr").nth(1).locator("td")).to_have_text(["Công chức cấp phường CC", "1", "1", "1", "100,00"])
     expect(page.get_by_test_id("criterion-S2").locator("tr").nth(0).locator("td")).to_have_text(
-        ["CD", "2", "2", "1", "50,00", "5 / 10tỷ lệ 50,00 %"])
+        ["Công dân CD", "2", "2", "1", "50,00", "5 / 10tỷ lệ 50,00 %"])
     expect(page.get_by_test_id("survey-total")).to_have_text("18,333")
     expect(page.get_by_test_id("part-points")).to_have_text("18,333")

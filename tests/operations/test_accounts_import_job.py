@@ -101,6 +101,8 @@ def test_a_list_with_errors_fails_its_job_naming_every_row_and_creates_nobody(
     assert "Danh sách có 3 lỗi, chưa tạo tài khoản nào:<br>Dòng 3: Cần nhập họ và tên.<br>" in page
     assert "Dòng 4: Mã đơn vị “HM-W-KHONGCO” không có." in page and "Chạy lại" in page
     assert f'href="{IMPORT}"' in page  # back to the page that takes the file
+    # A retry would read the same file again: the page says so, since the list must be corrected and sent anew
+    assert "Chạy lại dùng đúng tệp đã gửi; nếu đã sửa tệp, hãy gửi lại tệp từ trang gửi tệp." in page
     assert not User.objects.filter(username__in=["truong.yenso", "x", "mai"]).exists()
 
 

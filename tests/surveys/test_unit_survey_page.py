@@ -42,8 +42,9 @@ def test_the_page_shows_answers_favourable_share_weight_and_points(surveyed, ass
     [part] = response.context["parts"]
     s1, s2 = part.survey.criteria
     assert [(g.code, g.weight, g.answers, g.favourable) for g in s1.groups] == [("CD", 2, 2, 1), ("CC", 1, 1, 1)]
-    assert '<td>CD</td><td class="num">2</td><td class="num">2</td><td class="num">1</td><td class="num">50,00</td>' in html
-    assert '<td>CC</td><td class="num">1</td><td class="num">1</td><td class="num">1</td><td class="num">100,00</td>' in html
+    # The group by its title, its code beside it
+    assert '<td>Công dân <span class="small muted">CD</span></td><td class="num">2</td><td class="num">2</td><td class="num">1</td><td class="num">50,00</td>' in html
+    assert '<td>Công chức cấp phường <span class="small muted">CC</span></td><td class="num">1</td><td class="num">1</td><td class="num">1</td><td class="num">100,00</td>' in html
     assert "<strong>13,333</strong> / 20" in html and "tỷ lệ 66,67 %" in html
     assert "<strong>5</strong> / 10" in html
     assert 'data-testid="survey-total">18,333<' in html
