@@ -90,7 +90,7 @@ class PeriodOpenForm(forms.Form):
         self.fields["organiser"].label_from_instance = lambda unit: f"{unit.name} ({unit.code})"
         self.fields["organiser"].widget.attrs.update({
             "hx-get": units_url, "hx-trigger": "change", "hx-target": "#field-units", "hx-select": "#field-units",
-            "hx-swap": "outerHTML"})
+            "hx-select-oob": "#field-framework", "hx-swap": "outerHTML"})
         self.fields["framework"].queryset = frameworks
         self.fields["units"].queryset = units
         self.fields["units"].label_from_instance = lambda unit: f"{unit.name} ({unit.code})"

@@ -15,6 +15,7 @@ from accounts.selectors import in_reach, organisers_reached
 from appraisal.models import CouncilMember
 from contributors.selectors import contributions_by_node, contributor_progress, is_reviewed, unit_contributors
 from frameworks import rules
+from frameworks.models import Framework
 from frameworks.points import points_to_str, quantize_percent
 from frameworks.selectors import tree_for
 from frameworks.tree import Subtotal, TreeNode
@@ -83,6 +84,11 @@ def units_assessed_by(*, organiser_id):
     candidates = Unit.objects.exclude(framework_family="").select_related("parent__parent")
     ids = [unit.pk for unit in candidates if getattr(assessing_organiser(unit), "pk", None) == organiser_id]
     return Unit.objects.filter(pk__in=ids).order_by("kind", "order", "code")
+
+
+def frameworks_for_units(units):
+    """The framework versions of the families ``units`` are assessed on: Hoàng Mai is not offered Hải Phòng's."""
+    return Framework.objects.filter(family__in=units.values("framework_family")).order_by("key")
 
 
 # Lookups by the identifiers people type (management commands): AssessmentError, not 404, when absent.

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import Actor, is_office, may_read_results, runs_period
 from config.downloads import xlsx_response
-from frameworks.models import Framework
 from organizations.models import Unit, UnitKind
 from surveys.selectors import below_plan_units
 
@@ -47,7 +46,7 @@ def period_open(request):
     chosen = _chosen_organiser(organisers, (data or request.GET).get("organiser"), default=actor.organiser_id)
     units = selectors.units_assessed_by(organiser_id=chosen.pk) if chosen else Unit.objects.none()
     form = PeriodOpenForm(data, initial={"organiser": chosen}, organisers=organisers, units=units,
-                          frameworks=Framework.objects.order_by("key"), units_url=reverse("periods:open"))
+                          frameworks=selectors.frameworks_for_units(units), units_url=reverse("periods:open"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         codes = [unit.code for unit in data["units"]]

@@ -95,6 +95,13 @@ def test_the_office_is_offered_its_own_organiser_only_and_chosen_first(
     assert "Phường Hoàng Liệt (HM-W-HOANGLIET)" in page
 
 
+def test_the_office_is_offered_the_frameworks_of_its_own_units_only(
+        client_for, secretariat, ward_framework, rules_framework, ward):
+    page = client_for(secretariat).get("/ky-danh-gia/mo/").content.decode()
+    assert "hoangmai-phuong-2024 — " in page
+    assert "haiphong-2023" not in page  # Hải Phòng's tree: no unit of Hoàng Mai is assessed on it
+
+
 def test_a_district_office_cannot_open_a_period_for_another_district(
         client_for, secretariat, ward_framework, ward, other_district):
     client = client_for(secretariat)
