@@ -75,14 +75,17 @@ def office_review_unit(request, pk):
 @login_required
 @require_POST
 def office_review_score(request, pk, code):
-    assessment, _part = _unit(request, pk)
+    assessment, part = _unit(request, pk)
     node = get_object_or_404(Node.objects.select_related("framework"), framework_id=assessment.period.framework_id,
                              code=code)
+    typed = {"code": code, "points": request.POST.get("points", ""), "reason": request.POST.get("reason", "")}
     try:
-        office_review_save(assessment=assessment, node=node, by=request.user, points=request.POST.get("points", ""),
-                           reason=request.POST.get("reason", ""))
+        office_review_save(assessment=assessment, node=node, by=request.user, points=typed["points"],
+                           reason=typed["reason"])
     except (AppraisalError, rules.RuleInputError) as error:
+        # The page again with what was typed kept in its row, so a slip is corrected rather than typed anew.
         messages.error(request, f"{code}: {error}")
-    else:
-        messages.success(request, _("Đã lưu điểm đánh giá của phòng tiêu chí %(code)s.") % {"code": code})
+        context = selectors.office_review_unit(assessment=assessment, part=part, user=request.user)
+        return render(request, "appraisal/office_review_unit.html", {**context, "typed": typed}, status=422)
+    messages.success(request, _("Đã lưu điểm đánh giá của phòng tiêu chí %(code)s.") % {"code": code})
     return redirect(reverse("appraisal:office_review_unit", args=[assessment.pk]) + f"#row-{code}")

@@ -213,6 +213,17 @@ def test_an_office_head_scores_on_the_unit_page(office_review, under_appraisal, 
     assert "1.3.2: Tiêu chí “1.3.2” không được phân công cho bạn hoặc phòng của bạn đánh giá." in refused.content.decode()
 
 
+def test_a_refused_score_comes_back_with_what_was_typed(office_review, under_appraisal, office_head, client_for):
+    refused = client_for(office_head).post(
+        reverse("appraisal:office_review_score", args=[under_appraisal.pk, "1.1.3"]),
+        {"points": "1,5", "reason": "Vượt kế hoạch"})
+    html = refused.content.decode()
+    assert refused.status_code == 422
+    assert "1.1.3: “Điểm” không được lớn hơn điểm tối đa" in html
+    assert 'value="1,5"' in html and 'value="Vượt kế hoạch"' in html
+    assert not under_appraisal.office_review_scores.exists()
+
+
 def test_the_unit_page_takes_as_many_queries_for_ten_criteria_as_for_three(
         office_review, under_appraisal, secretariat, node, client_for, django_assert_max_num_queries):
     from appraisal.services_office_review import office_review_part_set
