@@ -74,6 +74,11 @@ class Job(models.Model):
         return self.params.get("next", "")
 
     @property
+    def back_url(self) -> str:
+        """The page the job was asked from (a report's page), to go back to once its file is in hand."""
+        return self.params.get("back", "")
+
+    @property
     def result_gone(self) -> bool:
         """The job's file was handed once (a secret) or cleaned away: no longer kept."""
         return bool(self.downloaded_at or self.cleaned_at)

@@ -21,10 +21,11 @@ from .upward import (
 )
 
 
-def period_job_start(*, kind: str, period: Period, title: str, by, **params):
-    """Queue the job ``kind`` of ``period`` (or join the one under way with the same ``params``)."""
+def period_job_start(*, kind: str, period: Period, title: str, by, back: str, **params):
+    """Queue the job ``kind`` of ``period`` (or join the one under way with the same ``params``); its page
+    links ``back`` to the page it was asked from."""
     key = ":".join([kind, str(period.pk), *map(str, params.values())])
-    return job_start(kind=kind, key=key, params={"period_id": period.pk, **params}, title=title, by=by)
+    return job_start(kind=kind, key=key, params={"period_id": period.pk, "back": back, **params}, title=title, by=by)
 
 
 def _period(job) -> Period:

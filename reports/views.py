@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,6 +35,7 @@ def period_pdf_view(request, period_pk):
     """A period's PDF takes seconds per hundred units: a background job makes it, its page follows it."""
     period = get_period_for_user(request.user, period_pk)
     job = period_job_start(kind="period_pdf", period=period, by=request.user,
+                           back=reverse("dashboard:period", args=[period.pk]),
                            title=_("PDF kết quả %(period)s") % {"period": period.display_name})
     return redirect("operations:job", job.pk)
 

@@ -4,6 +4,7 @@ background job makes them (``reports.jobs``), its page follows it."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -32,6 +33,7 @@ def self_reports_archive_view(request, period_pk):
     """Every unit's self-assessment report of a period in one ZIP, for the office."""
     period = get_period_for_user(request.user, period_pk, manage=True)
     job = period_job_start(kind="self_reports_zip", period=period, by=request.user,
+                           back=reverse("reports:annual_report", args=[period.pk]),
                            title=_("Báo cáo tự đánh giá của các đơn vị (ZIP): %(period)s") % {
                                "period": period.display_name})
     return redirect("operations:job", job.pk)
@@ -62,6 +64,7 @@ def annual_report_view(request, period_pk):
 def annual_report_file_view(request, period_pk, extension):
     period = get_period_for_user(request.user, period_pk)
     job = period_job_start(kind="annual_report", period=period, by=request.user, extension=extension,
+                           back=reverse("reports:annual_report", args=[period.pk]),
                            title=_("Báo cáo kết quả Chỉ số CCHC (%(format)s): %(period)s") % {
                                "format": extension.upper(), "period": period.display_name})
     return redirect("operations:job", job.pk)

@@ -24,6 +24,9 @@ def test_the_archive_job_follows_the_units_it_wrote_and_leaves_the_zip(client_fo
                                                        "bao-cao-tu-danh-gia-hoangmai-phuong-2024-2024.zip")
     assert (job.done, job.total) == (2, 2)  # units written, of the period's two
 
+    page = office.get(started["Location"]).content.decode()
+    assert f'<a href="/bao-cao/ky/{period.pk}/bao-cao-nam/" data-testid="job-back">' in page  # where it was asked
+
     download = office.get(f"/cong-viec/{job.pk}/tai-ve/")
     assert sorted(zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content))).namelist()) == ZIP_NAMES
 
