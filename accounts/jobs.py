@@ -1,6 +1,6 @@
 """The accounts' long work, run by a background worker (``operations.jobs``): the office's Excel list.
 
-Each account's password hash takes about half a second, so a list of hundreds runs outside the request,
+Each account's password hash and history take tens of milliseconds, so a list of hundreds runs outside the request,
 in one transaction (all the accounts or none), telling its progress after each account. Its result is the
 workbook of one-time passwords: the sender alone downloads it, once, and it then leaves the storage
 (``JobKind.once``). The passwords are never written in the job's parameters, summary or error.

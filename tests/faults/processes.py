@@ -98,7 +98,7 @@ def with_server_password(user, password: str):
     """``user`` with ``password`` hashed as the server checks it (the tests' own hasher is a fast one it lacks)."""
     from django.test import override_settings
 
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
+    with override_settings(PASSWORD_HASHERS=["accounts.hashers.Argon2idPasswordHasher"]):
         user.set_password(password)
         user.save(update_fields=["password"])
     return user
