@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.text import REASON_MAX
+from config.widgets import QuickSelectMultiple
 from frameworks import rules
 
 from . import errors
@@ -54,7 +55,8 @@ class EvidenceForm(forms.Form):
     document_number = forms.CharField(label=_("Số, ký hiệu văn bản"), max_length=100, required=False)
     document_date = forms.DateField(label=_("Ngày ban hành (dd/mm/yyyy)"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     document_issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=200, required=False)
-    nodes = forms.ModelMultipleChoiceField(label=_("Tiêu chí được chứng minh"), queryset=None)
+    nodes = forms.ModelMultipleChoiceField(label=_("Tiêu chí được chứng minh"), queryset=None,
+                                           widget=QuickSelectMultiple)
 
     def __init__(self, *args, leaf_nodes, **kwargs):
         super().__init__(*args, **kwargs)

@@ -111,3 +111,12 @@ def test_management_commands_do_not_open_with_the_axes_banner():
     result = _manage("check", env=env)
     assert result.returncode == 0, result.stderr
     assert "AXES: BEGIN" not in result.stdout + result.stderr
+
+
+def test_the_wsgi_module_imports_every_view_before_the_first_request():
+    """A gunicorn worker boots with its views imported, so the first user it answers does not wait for them."""
+    probe = "import sys, config.wsgi; print('assessments.views' in sys.modules, 'reports.views_dashboard' in sys.modules)"
+    answer = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=_production_env(), capture_output=True,
+                            text=True, timeout=120)
+
+    assert answer.stdout.split() == ["True", "True"], answer.stderr[-2000:]
