@@ -1,4 +1,5 @@
 """Read-side helpers for the landing pages, and the loader of a unit."""
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -60,31 +61,42 @@ def get_unit_for_user(user, code: str) -> Unit:
     return unit
 
 
-def landing_for_user(*, user) -> dict:
-    """What each role's home page starts from: its unit's assessments, or the work waiting for it."""
+# The home page's lists, a page at a time: a council member of a city sees hundreds of files, leadership hundreds of units.
+LANDING_PAGE_SIZE = 30
+LANDING_UNITS_PAGE_PARAM = "trang-don-vi"
+
+
+def landing_for_user(*, user, page: str | None = None, units_page: str | None = None) -> dict:
+    """What each role's home page starts from: its unit's assessments, or the work waiting for it.
+    ``page`` and ``units_page``: the page asked of the files' list and of the units' list."""
     from assessments.models import Assessment
     from assessments.selectors import deadlines_of
     from assessments.workflow import Status
 
     role = Actor.of(user).role
-    context = {"landing_role": role, "own_unit": user.unit if user.unit_id else None, "open_periods": None}
-    assessments = Assessment.objects.select_related("unit", "period__framework").order_by("-period__year", "unit__order")
+    context = {"landing_role": role, "own_unit": user.unit if user.unit_id else None, "open_periods": None,
+               "units_page_param": LANDING_UNITS_PAGE_PARAM}
+    assessments = Assessment.objects.select_related("unit", "period__framework").order_by(
+        "-period__year", "unit__order", "pk")
     context["unit_member"] = role in UNIT_MEMBER_ROLES
     if context["unit_member"]:
-        context["assessments"] = list(assessments.filter(unit_id=user.unit_id))
+        assessments = assessments.filter(unit_id=user.unit_id)
     elif role == Role.COUNCIL_MEMBER:
-        context["assessments"] = list(assessments.filter(
-            period__council__user=user, status__in=[Status.UNDER_APPRAISAL, Status.EXPLANATION_REQUESTED]))
+        assessments = assessments.filter(
+            period__council__user=user, status__in=[Status.UNDER_APPRAISAL, Status.EXPLANATION_REQUESTED])
     elif role in (Role.SECRETARIAT, Role.ADMIN):
-        context["assessments"] = list(in_reach(assessments, Actor.of(user), "period__organiser").filter(
-            status__in=[Status.SUBMITTED, Status.EXPLANATION_REQUESTED]))
+        assessments = in_reach(assessments, Actor.of(user), "period__organiser").filter(
+            status__in=[Status.SUBMITTED, Status.EXPLANATION_REQUESTED])
         context["open_periods"] = _open_periods(Actor.of(user))
-        return context  # the office starts from the periods' progress, not from a list of units
     else:
-        context["assessments"] = []
+        assessments = assessments.none()
+    context["assessments"] = Paginator(assessments, LANDING_PAGE_SIZE).get_page(page)
     for assessment in context["assessments"]:
         assessment.deadlines = deadlines_of(assessment)
-    context["units"] = list(readable_units(user).select_related("parent").order_by("kind", "order", "code"))
+    # Units list the others' units; the office starts from the periods' progress, not from a list of units.
+    if context["open_periods"] is None and not context["unit_member"]:
+        units = readable_units(user).select_related("parent").order_by("kind", "order", "code")
+        context["units"] = Paginator(units, LANDING_PAGE_SIZE).get_page(units_page)
     return context
 
 

@@ -13,7 +13,9 @@ from .models import Notification
 
 @login_required
 def home(request):
-    return render(request, "accounts/home.html", selectors.landing_for_user(user=request.user))
+    return render(request, "accounts/home.html", selectors.landing_for_user(
+        user=request.user, page=request.GET.get("trang"),
+        units_page=request.GET.get(selectors.LANDING_UNITS_PAGE_PARAM)))
 
 
 @login_required
