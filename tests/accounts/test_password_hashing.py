@@ -14,12 +14,16 @@ def test_a_new_password_is_hashed_with_argon2id_at_19_mib_two_passes_one_lane():
     assert stored.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
 
 
+def _sign_in_with_an_old_pbkdf2_hash(client, user, typed: str):
+    """``user`` holds an older PBKDF2 hash of Hoa-Sen-Vang-2024, and signs in typing ``typed``."""
+    user.password = make_password("Hoa-Sen-Vang-2024", hasher="pbkdf2_sha256")
+    user.save(update_fields=["password"])
+    return client.post("/dang-nhap/", {"username": user.username, "password": typed})
+
+
 @SERVER_HASHERS
 def test_a_pbkdf2_hash_signs_in_and_is_stored_again_as_argon2id(client, ward_staff):
-    ward_staff.password = make_password("Hoa-Sen-Vang-2024", hasher="pbkdf2_sha256")
-    ward_staff.save(update_fields=["password"])
-
-    answer = client.post("/dang-nhap/", {"username": ward_staff.username, "password": "Hoa-Sen-Vang-2024"})
+    answer = _sign_in_with_an_old_pbkdf2_hash(client, ward_staff, "Hoa-Sen-Vang-2024")
 
     assert answer.status_code == 302
     ward_staff.refresh_from_db()
@@ -29,10 +33,7 @@ def test_a_pbkdf2_hash_signs_in_and_is_stored_again_as_argon2id(client, ward_sta
 
 @SERVER_HASHERS
 def test_a_wrong_password_is_refused_whatever_the_hash(client, ward_staff):
-    ward_staff.password = make_password("Hoa-Sen-Vang-2024", hasher="pbkdf2_sha256")
-    ward_staff.save(update_fields=["password"])
-
-    answer = client.post("/dang-nhap/", {"username": ward_staff.username, "password": "Hoa-Sen-Vang-2025"})
+    answer = _sign_in_with_an_old_pbkdf2_hash(client, ward_staff, "Hoa-Sen-Vang-2025")
 
     assert answer.status_code == 200  # the login page again, with its error
     ward_staff.refresh_from_db()
