@@ -50,11 +50,14 @@ def test_the_offices_home_page_and_role_name_their_own_office(client_for, hai_ph
     assert "Sở Nội vụ" not in page
 
 
-def test_the_account_list_and_the_progress_page_name_the_so_noi_vu(client_for, hai_phong):
+def test_the_account_pages_and_the_progress_page_name_the_so_noi_vu(client_for, hai_phong):
     period, officer, _staff = hai_phong
     client = client_for(officer)
     accounts = text(client.get(reverse("accounts:list")))
     assert re.search(r"noivu\.haiphong</a>.*?<td>Thường trực Sở Nội vụ</td>", accounts)
+    offered = '<option value="secretariat">Thường trực Sở Nội vụ</option>'  # the role filter, the form's role
+    assert offered in accounts and offered in text(client.get(reverse("accounts:create")))
+    assert "Phòng Nội vụ" not in accounts
     assert "<th>Sở Nội vụ</th>" in text(client.get(reverse("periods:progress", args=[period.pk])))
 
 
