@@ -14,10 +14,12 @@ from django.utils import translation
 
 from config.excel import ExcelRefused, cell_text, new_sheet, read_sheet, workbook_bytes, write_header
 from operations.jobs import no_progress
+from organizations.hierarchy import ORGANISER_KINDS
 from organizations.models import Unit
 
 from . import errors, services
 from .models import Role, User
+from .roles import role_label
 
 HEADER = FULL_NAME, USERNAME, EMAIL, UNIT, ROLE = ("Họ và tên", "Tên đăng nhập", "Email", "Mã đơn vị", "Vai trò")
 _FIELD_OF = {FULL_NAME: "full_name", USERNAME: "username", EMAIL: "email", UNIT: "unit", ROLE: "role"}
@@ -45,9 +47,13 @@ def _key(text: str) -> str:
 
 
 def _roles_by_name() -> dict[str, Role]:
-    """Every role under its code and its Vietnamese label, whatever language is active."""
+    """Every role under its code and its Vietnamese label, whatever language is active; the secretariat also
+    under each organiser's name for it ("Thường trực Phòng Nội vụ", its label in lists written before)."""
     with translation.override("vi"):
-        return {**{_key(role.value): role for role in Role}, **{_key(str(role.label)): role for role in Role}}
+        names = {**{_key(role.value): role for role in Role}, **{_key(str(role.label)): role for role in Role}}
+        for kind in ORGANISER_KINDS:  # an unsaved organiser of each kind names its office
+            names[_key(role_label(Role.SECRETARIAT, Unit(kind=kind)))] = Role.SECRETARIAT
+        return names
 
 
 def users_template_xlsx() -> bytes:

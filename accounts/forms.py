@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from organizations.models import Unit
 
 from . import errors
-from .roles import MANAGED_ROLES, Role
+from .roles import MANAGED_ROLES, Role, role_label
 
 
 class _EndsOneTimePassword:
@@ -29,6 +29,7 @@ class AccountForm(forms.Form):
     """Name, email, unit, role and division; the services check the values, so the fields only parse them.
 
     ``contributors_of``: a unit's head manages its contributors only, so unit and role offer just those.
+    ``office_unit``: the officer's unit, whose organiser names the secretariat ("Thường trực Sở Nội vụ").
     """
 
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
@@ -40,9 +41,11 @@ class AccountForm(forms.Form):
     division = forms.CharField(label=_("Bộ phận, cơ quan tham mưu (chỉ cho bộ phận tham mưu)"), max_length=200,
                                required=False)
 
-    def __init__(self, *args, units, contributors_of=None, **kwargs):
+    def __init__(self, *args, units, contributors_of=None, office_unit=None, **kwargs):
         """``units``: those whose accounts the office manages (``selectors.managed_units``)."""
         super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(value, role_label(value, office_unit)) for value, _label in
+                                       self.fields["role"].choices]
         self.fields["unit"].queryset = units.select_related("parent__parent").order_by("kind", "order", "code")
         if contributors_of is not None:
             self.fields["unit"].queryset = Unit.objects.filter(pk=contributors_of.pk)

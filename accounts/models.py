@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .roles import Role
+from .roles import Role, role_label
 
 
 class User(AbstractUser):
@@ -28,6 +28,12 @@ class User(AbstractUser):
     def display_name(self) -> str:
         """Vietnamese order: family and middle names first (Nguyễn Thị Thu Hà)."""
         return f"{self.last_name} {self.first_name}".strip() or self.username
+
+    @property
+    def role_display(self) -> str:
+        """The role as the user's organiser names it (``roles.role_label``); only a secretariat's reads the
+        unit and its parents, so lists load those with the users."""
+        return role_label(self.role, self.unit if self.role == Role.SECRETARIAT and self.unit_id else None)
 
 
 class Notification(models.Model):

@@ -10,6 +10,7 @@ from organizations.models import Unit
 from .access import (
     Actor, may_manage_account, may_manage_accounts, may_open_account_pages, may_read_results, may_read_unit,
 )
+from .backends import UNIT_PARENTS
 from .models import Role, User
 from .roles import MANAGED_ROLES, UNIT_MEMBER_ROLES
 
@@ -144,8 +145,9 @@ def managed_users(*, by, search: str = "", unit_code: str = "", role: str = ""):
             in_scope |= Q(unit=None)
     else:
         in_scope = Q(role=Role.CONTRIBUTOR, unit_id=actor.unit_id)
+    # The units' parents too: a secretariat's role is shown with its organiser's office (``User.role_display``).
     users = (User.objects.filter(in_scope, is_superuser=False, role__in=MANAGED_ROLES)
-             .select_related("unit").order_by("unit__kind", "unit__order", "unit__code", "role", "username"))
+             .select_related(UNIT_PARENTS).order_by("unit__kind", "unit__order", "unit__code", "role", "username"))
     if search:
         users = users.filter(Q(username__folded=search) | Q(first_name__folded=search)
                              | Q(last_name__folded=search) | Q(email__folded=search))

@@ -17,7 +17,7 @@ from .excel import Issued, users_template_xlsx
 from .jobs import accounts_import_start
 from .forms import AccountCreateForm, AccountEditForm, AccountImportForm
 from .access import Actor, may_manage_accounts
-from .roles import MANAGED_ROLES, Role
+from .roles import MANAGED_ROLES, Role, role_label
 from .two_factor import is_enrolled
 
 
@@ -45,7 +45,7 @@ def user_list(request):
         "page": Paginator(users, 50).get_page(request.GET.get("trang")),
         "search": search, "unit_code": unit_code, "role": role,
         "units": selectors.managed_units(request.user).order_by("kind", "order", "code"),
-        "roles": [r for r in Role if r in MANAGED_ROLES],
+        "roles": [(r.value, role_label(r, request.user.unit)) for r in Role if r in MANAGED_ROLES],
     })
 
 
@@ -53,7 +53,7 @@ def user_list(request):
 def user_create(request):
     selectors.ensure_may_open_account_pages(request.user)
     form = AccountCreateForm(request.POST or None, units=selectors.managed_units(request.user),
-                             contributors_of=_contributors_of(request.user))
+                             contributors_of=_contributors_of(request.user), office_unit=request.user.unit)
     if request.method == "POST" and form.is_valid():
         try:
             user, password = services.user_create(**form.cleaned_data, by=request.user)
@@ -71,7 +71,7 @@ def user_edit(request, pk):
                "email": account.email, "unit": account.unit, "role": account.role, "division": account.division,
                "is_active": account.is_active}
     form = AccountEditForm(request.POST or None, initial=initial, units=selectors.managed_units(request.user),
-                           contributors_of=_contributors_of(request.user))
+                           contributors_of=_contributors_of(request.user), office_unit=request.user.unit)
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update(user=account, **form.cleaned_data, by=request.user)

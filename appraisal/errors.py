@@ -33,14 +33,14 @@ COUNCIL_INCOMPLETE = _("Hội đồng chưa đủ thành phần: cần %(missing
 NOT_ON_COUNCIL = _("%(name)s không phải thành viên Hội đồng của kỳ này.")
 NO_SUCH_CRITERIA = _("Không có tiêu chí “%(codes)s” trong bộ chỉ số.")
 APPRAISAL_DEADLINE_PASSED = _(
-    "Đã hết hạn thẩm định (%(deadline)s): chỉ Phòng Nội vụ còn nhập điểm thẩm định và đề nghị giải trình."
+    "Đã hết hạn thẩm định (%(deadline)s): chỉ %(office)s còn nhập điểm thẩm định và đề nghị giải trình."
 )
 QUESTIONS_UNANSWERED = _("Đề nghị giải trình không được trả lời trước hạn: %(codes)s.")
 QUESTIONS_LEFT = _("Đơn vị không giải trình: %(items)s.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con.")
 
 # The district offices' assessment (``services_office_review``).
-OFFICE_REVIEW_NOT_OFFICE = _("Chỉ Phòng Nội vụ của cơ quan tổ chức kỳ đánh giá thiết lập phần đánh giá của các phòng.")
+OFFICE_REVIEW_NOT_OFFICE = _("Chỉ %(office)s của %(organiser)s thiết lập phần đánh giá của các phòng.")
 OFFICE_REVIEW_PUBLISHED = _("Kỳ %(identifier)s đã công bố: không thể đổi phần đánh giá của các phòng.")
 OFFICE_REVIEW_BAD_MAX = _("Điểm tối đa của phần đánh giá của các phòng “%(value)s” phải là số lớn hơn 0, tối đa 3 chữ số thập phân.")
 OFFICE_REVIEW_NO_CRITERIA = _("Chọn ít nhất một tiêu chí cho phần đánh giá của các phòng.")

@@ -8,7 +8,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts import access
 from accounts.access import Actor
 from accounts.models import Notification, Role
-from organizations.hierarchy import organiser_of
+from organizations.hierarchy import home_affairs_office, organiser_of
 from assessments import actions, workflow
 from assessments.deadlines import appraisal_open
 from assessments.models import Assessment, Period, SelfScore
@@ -33,12 +33,13 @@ from .selectors import council_seat
 
 
 # Seed 000: the district chairman chairs, the Nội vụ head is vice-chair, heads of the offices concerned
-# are members; a secretary is optional. Who may hold each seat, and how many may: None is any number.
+# are members; a secretary is optional. Who may hold each seat, and how many may: None is any number; who
+# it is, with ``office`` the organiser's Nội vụ office (``hierarchy.home_affairs_office``) where it counts.
 COUNCIL_SEATS = {
     CouncilRole.CHAIR: (frozenset({Role.LEADERSHIP}), 1, _("Chủ tịch UBND")),
-    CouncilRole.VICE_CHAIR: (frozenset({Role.SECRETARIAT}), 1, _("Trưởng phòng Nội vụ")),
+    CouncilRole.VICE_CHAIR: (frozenset({Role.SECRETARIAT}), 1, _("Thủ trưởng %(office)s")),
     CouncilRole.MEMBER: (frozenset({Role.COUNCIL_MEMBER}), None, _("thủ trưởng phòng, ban liên quan")),
-    CouncilRole.SECRETARY: (frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER}), 1, _("công chức Phòng Nội vụ hoặc phòng liên quan")),
+    CouncilRole.SECRETARY: (frozenset({Role.SECRETARIAT, Role.COUNCIL_MEMBER}), 1, _("công chức %(office)s hoặc phòng liên quan")),
 }
 REQUIRED_SEATS = (CouncilRole.CHAIR, CouncilRole.VICE_CHAIR)
 
@@ -57,7 +58,8 @@ def council_member_add(*, period: Period, user, role: CouncilRole = CouncilRole.
         raise AppraisalError(errors.COUNCIL_ALREADY_SEATED % {"name": user.display_name, "position": mine.get_role_display()})
     if Actor.of(user).role not in allowed:
         raise AppraisalError(errors.COUNCIL_WRONG_PERSON % {
-            "position": role.label, "who": who, "name": user.display_name, "role": user.get_role_display()})
+            "position": role.label, "who": who % {"office": home_affairs_office(period.organiser)},
+            "name": user.display_name, "role": user.role_display})
     taken = [seat for seat in seats if seat.role == role]
     if most is not None and len(taken) >= most:
         raise AppraisalError(errors.COUNCIL_SEAT_TAKEN % {"position": role.label, "name": taken[0].user.display_name})
@@ -123,7 +125,8 @@ def assignments_apply_defaults(*, period: Period) -> int:
 def ensure_appraisal_time(*, assessment: Assessment, by) -> None:
     deadline = assessment.period.appraisal_deadline
     if not access.within_appraisal_time(Actor.of(by), appraisal_open=appraisal_open(deadline, timezone.localdate())):
-        raise AppraisalError(errors.APPRAISAL_DEADLINE_PASSED % {"deadline": f"{deadline:%d/%m/%Y}"})
+        raise AppraisalError(errors.APPRAISAL_DEADLINE_PASSED % {
+            "deadline": f"{deadline:%d/%m/%Y}", "office": home_affairs_office(assessment.period.organiser)})
 
 
 def may_appraise(*, user, assessment: Assessment, node: Node) -> bool:

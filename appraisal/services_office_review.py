@@ -20,6 +20,7 @@ from frameworks import rules
 from frameworks.models import Node
 from frameworks.points import PointsParseError, parse_points, quantize_points
 from frameworks.selectors import tree_for
+from organizations.hierarchy import home_affairs_office
 from surveys.services import refresh_period
 
 from . import errors
@@ -31,7 +32,8 @@ from .services import bounded_text, ensure_appraisal_time
 
 def _check_office(period: Period, by) -> None:
     if not access.runs_period(Actor.of(by), organiser_line=period.organiser_line):
-        raise AppraisalError(errors.OFFICE_REVIEW_NOT_OFFICE)
+        raise AppraisalError(errors.OFFICE_REVIEW_NOT_OFFICE % {"office": home_affairs_office(period.organiser),
+                                                                "organiser": period.organiser.name})
     if period.published_at is not None:
         raise AppraisalError(errors.OFFICE_REVIEW_PUBLISHED % {"identifier": period.identifier})
 

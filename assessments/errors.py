@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from config.excel import NOT_AN_EXCEL_FILE, problems_shown
 
 NOT_EDITABLE_STATUS = _("Hồ sơ đang ở trạng thái “%(status)s”: không thể sửa điểm tự chấm.")
-DEADLINE_PASSED = _("Đã hết hạn tự đánh giá (%(deadline)s). Liên hệ Phòng Nội vụ để được mở lại.")
+# ``office``: the period organiser's Nội vụ office, ``organizations.hierarchy.home_affairs_office``.
+DEADLINE_PASSED = _("Đã hết hạn tự đánh giá (%(deadline)s). Liên hệ %(office)s để được mở lại.")
 SURVEY_SCORED = _("Tiêu chí “%(code)s” được chấm bằng kết quả điều tra, không tự chấm hay thẩm định.")
 NOT_A_LEAF = _("Tiêu chí “%(code)s” được tính tổng từ các tiêu chí con, không nhập điểm trực tiếp.")
 STALE_VERSION = _(
@@ -20,7 +21,7 @@ PERIOD_NOT_FOUND = _("Không có kỳ đánh giá “%(identifier)s” (dạng M
 PERIOD_AMBIGUOUS = _("Có nhiều kỳ đánh giá “%(identifier)s”; ghi thêm mã cơ quan tổ chức đánh giá: %(choices)s.")
 NO_ORGANISER = _("Chưa rõ cơ quan tổ chức đánh giá: tài khoản phải thuộc một quận/huyện hoặc thành phố (hoặc ghi --organiser MÃ).")
 UNIT_OF_ANOTHER_ORGANISER = _("Đơn vị %(code)s không do %(organiser)s đánh giá.")
-NOT_YOUR_ORGANISER = _("Chỉ Phòng Nội vụ của %(organiser)s được mở kỳ đánh giá của cơ quan này.")
+NOT_YOUR_ORGANISER = _("Chỉ %(office)s của %(organiser)s được mở kỳ đánh giá của cơ quan này.")
 NOT_AN_ORGANISER = _("“%(code)s” không phải là quận/huyện hay thành phố tổ chức đánh giá.")
 ASSESSMENT_NOT_FOUND = _("Đơn vị “%(code)s” không được đánh giá trong kỳ %(identifier)s.")
 REOPEN_REASON_REQUIRED = _("Cần nêu lý do mở lại hồ sơ.")
@@ -77,7 +78,7 @@ def problems_listed(problems: list[str]) -> str:
     return " ".join(problems_shown(problems))
 
 
-ON_BEHALF = _("Phòng Nội vụ nhập thay %(unit)s: %(reason)s")
+ON_BEHALF = _("%(office)s nhập thay %(unit)s: %(reason)s")
 ON_BEHALF_REASON = _("Lý do nhập thay")
 EXCLUDE_REASON_REQUIRED = _("Cần nêu lý do đưa đơn vị ra khỏi kỳ đánh giá (sáp nhập, giải thể, chưa hoạt động…).")
 INCLUDE_REASON_REQUIRED = _("Cần nêu lý do đưa đơn vị trở lại kỳ đánh giá.")
@@ -86,4 +87,4 @@ NOT_EXCLUDED = _("%(unit)s đang tham gia kỳ đánh giá này.")
 PERIOD_ALREADY_PUBLISHED = _("Kỳ %(identifier)s đã công bố: không thể thay đổi đơn vị tham gia.")
 DIFFICULTIES = _("Khó khăn, vướng mắc và đề xuất, kiến nghị")
 FINDINGS = _("Nhận xét, đánh giá và đề xuất")
-FINDINGS_NOT_ALLOWED = _("Chỉ Phòng Nội vụ soạn báo cáo kết quả Chỉ số CCHC của kỳ.")
+FINDINGS_NOT_ALLOWED = _("Chỉ %(office)s soạn báo cáo kết quả Chỉ số CCHC của kỳ.")

@@ -16,7 +16,9 @@ from config.text import EXPLANATION_MAX, REASON_MAX, TextTooLong, bounded, norma
 from frameworks import rules
 from frameworks.models import Framework, Node
 from frameworks.selectors import tree_for
-from organizations.hierarchy import ORGANISER_KINDS, assessing_organiser, organiser_line, organiser_of
+from organizations.hierarchy import (
+    ORGANISER_KINDS, assessing_organiser, home_affairs_office, organiser_line, organiser_of,
+)
 from organizations.models import Unit
 
 from . import errors, workflow
@@ -51,7 +53,8 @@ def period_open(
     such unit of the framework's family)."""
     organiser = _organiser_for(organiser, by)
     if by is not None and not runs_period(Actor.of(by), organiser_line=organiser_line(organiser)):
-        raise AssessmentError(errors.NOT_YOUR_ORGANISER % {"organiser": organiser.name})
+        raise AssessmentError(errors.NOT_YOUR_ORGANISER % {"office": home_affairs_office(organiser),
+                                                            "organiser": organiser.name})
     if Period.objects.filter(organiser=organiser, framework=framework, year=year).exists():
         raise AssessmentError(errors.PERIOD_EXISTS % {"identifier": f"{framework.key}/{year}"})
     candidates = Unit.objects.select_related("parent__parent")
@@ -93,7 +96,8 @@ def self_assessment_open(assessment: Assessment, today: date | None = None) -> b
 def deadline_passed_message(assessment: Assessment) -> str:
     """Names the last day the unit could edit: the period's deadline, or the reopening's if later."""
     last_day = last_self_assessment_day(assessment.period.self_assessment_deadline, assessment.reopened_until)
-    return errors.DEADLINE_PASSED % {"deadline": date_format(last_day, "SHORT_DATE_FORMAT")}
+    return errors.DEADLINE_PASSED % {"deadline": date_format(last_day, "SHORT_DATE_FORMAT"),
+                                     "office": home_affairs_office(assessment.period.organiser)}
 
 
 def lock_assessment(assessment: Assessment) -> None:
@@ -201,7 +205,8 @@ def self_score_save(
     score.updated_by = by
     if on_behalf_reason.strip():  # the history says who typed it, and for whom
         reason = _bounded(on_behalf_reason, name=errors.ON_BEHALF_REASON, limit=REASON_MAX)
-        score._change_reason = errors.ON_BEHALF % {"unit": assessment.unit.name, "reason": reason}
+        score._change_reason = errors.ON_BEHALF % {"office": home_affairs_office(assessment.period.organiser),
+                                                   "unit": assessment.unit.name, "reason": reason}
     save_next_version(score, by=by, fields=SELF_SCORE_FIELDS)
     result_changed(assessment)
     return score
@@ -299,7 +304,7 @@ def assessment_difficulties_save(*, assessment: Assessment, text: str, by) -> As
 def period_findings_save(*, period: Period, text: str, by) -> Period:
     """The findings and proposals of the office's annual report; empty gives the drafted text back."""
     if not is_office(Actor.of(by)):
-        raise AssessmentError(errors.FINDINGS_NOT_ALLOWED)
+        raise AssessmentError(errors.FINDINGS_NOT_ALLOWED % {"office": home_affairs_office(period.organiser)})
     period.findings = _bounded(text, name=errors.FINDINGS, limit=REPORT_TEXT_MAX)
     period._history_user = by
     period.save(update_fields=["findings"])

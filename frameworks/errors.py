@@ -14,7 +14,7 @@ class FrameworkError(Exception):
 
 # Responsible offices (``services.responsible_offices_set``, ``excel.py``): each problem names where it is,
 # "Dòng 4: …" in an Excel file, "Tiêu chí 2.1: …" on the page.
-OFFICES_NOT_ALLOWED = _("Chỉ Phòng Nội vụ được sửa đơn vị phụ trách.")
+OFFICES_NOT_ALLOWED = _("Chỉ %(office)s được sửa đơn vị phụ trách.")  # the refused user's own office
 OFFICES_AT_ROW = _("Dòng %(row)s: %(problem)s")
 OFFICES_AT_CODE = _("Tiêu chí %(code)s: %(problem)s")
 OFFICES_UNKNOWN_CODE = _("bộ chỉ số không có tiêu chí “%(code)s”.")

@@ -12,6 +12,7 @@ from django.db.models import F
 
 from accounts.access import Actor, may_edit_responsible_offices
 from config.text import echoed, normalized
+from organizations.hierarchy import home_affairs_office
 
 from . import errors, rules
 from .errors import FIXTURE_INVALID, FRAMEWORK_IN_USE, SUM_MISMATCH, FrameworkError, OfficesRejected
@@ -227,7 +228,7 @@ def responsible_offices_set(*, framework: Framework, offices: dict[str, list[str
     changed. Each change is a history row of the node with who made it; the version's ``offices_revision``
     goes up, so every process rebuilds its cached tree (``selectors.tree_for``)."""
     if not may_edit_responsible_offices(Actor.of(by)):
-        raise FrameworkError(errors.OFFICES_NOT_ALLOWED)
+        raise FrameworkError(errors.OFFICES_NOT_ALLOWED % {"office": home_affairs_office(by.unit)})
     changed = 0
     for node in framework.nodes.select_for_update().filter(code__in=list(offices)).order_by("order"):
         if list(node.responsible_offices or []) == offices[node.code]:

@@ -4,9 +4,13 @@ An organiser (cơ quan tổ chức đánh giá) is a district or a city: the bod
 periods. A unit belongs to the nearest organiser at or above it (a ward and a department to their
 district, a city department to its city, a district to itself); its people work for that organiser.
 """
+from django.utils.translation import gettext_lazy as _
+
 # ``UnitKind.CITY`` and ``UnitKind.DISTRICT``, spelled out: the access policy imports this module and no ORM.
-CITY = "city"
-ORGANISER_KINDS = frozenset({CITY, "district"})
+CITY, DISTRICT = "city", "district"
+ORGANISER_KINDS = frozenset({CITY, DISTRICT})
+# Said where nobody knows the organiser (signed out, an account outside every unit).
+SOME_HOME_AFFAIRS_OFFICE = _("cơ quan Nội vụ")
 # How far below an organiser its own units sit (district → ward → a ward's section); querysets that
 # follow ``parent`` are written to this depth.
 DEPTH_BELOW_ORGANISER = 2
@@ -43,3 +47,19 @@ def assessing_organiser(unit):
 def organiser_line(unit) -> tuple[int, ...]:
     """The ids of the organisers at or above ``unit``, nearest first: what the access policy reads."""
     return tuple(organiser.pk for organiser in organisers_above_or_at(unit)) if unit is not None else ()
+
+
+def province_level(unit) -> bool:
+    """Whether the organiser ``unit`` belongs to is a city, which stands as a province (Hải Phòng, Hà Nội): its
+    Nội vụ office is a department (sở) reporting to the ministry; a district's is an office (phòng)."""
+    organiser = organiser_of(unit)
+    return organiser is not None and organiser.kind == CITY
+
+
+def home_affairs_office(unit):
+    """The name of the Nội vụ office of the organiser ``unit`` belongs to: "Sở Nội vụ" in a city, "Phòng Nội
+    vụ" in a district (Hoàng Mai); "cơ quan Nội vụ" for None or a unit outside every organiser. Lazy, so a
+    message composed with it takes the reader's language."""
+    if organiser_of(unit) is None:
+        return SOME_HOME_AFFAIRS_OFFICE
+    return _("Sở Nội vụ") if province_level(unit) else _("Phòng Nội vụ")

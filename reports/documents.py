@@ -6,6 +6,7 @@ from operator import attrgetter
 
 from django.utils import timezone
 
+from accounts.roles import role_label
 from appraisal.models import CouncilMember, CouncilRole
 from appraisal.selectors import assessment_score_table
 from assessments.models import Assessment, Period
@@ -126,14 +127,14 @@ class MinutesMember:
     role: str
 
 
-def _minutes_members(seats: list, table) -> list[MinutesMember]:
-    """The council's seats, then whoever took a decision on the unit without a seat (the Nội vụ office may
-    appraise any criterion): the minutes name everyone the "Người quyết định" column names."""
+def _minutes_members(seats: list, table, organiser) -> list[MinutesMember]:
+    """The council's seats, then whoever took a decision on the unit without a seat (the Nội vụ office of
+    ``organiser`` may appraise any criterion): the minutes name everyone the "Người quyết định" column names."""
     members = [MinutesMember(seat.user.display_name, seat.get_role_display()) for seat in seats]
     seated = {seat.user_id for seat in seats}
     deciders = {row.appraised.decided_by.pk: row.appraised.decided_by for row in table.rows
                 if row.appraised is not None and row.appraised.decided_by is not None}
-    members += sorted((MinutesMember(user.display_name, f"{user.get_role_display()} (tham gia thẩm định)")
+    members += sorted((MinutesMember(user.display_name, f"{role_label(user.role, organiser)} (tham gia thẩm định)")
                        for pk, user in deciders.items() if pk not in seated), key=attrgetter("name"))
     return members
 
@@ -148,7 +149,7 @@ def council_minutes_context(*, assessment: Assessment) -> dict:
     chair = next((seat for seat in seats if seat.role == CouncilRole.CHAIR), None)
     return {
         "assessment": assessment,
-        "council": _minutes_members(seats, table),
+        "council": _minutes_members(seats, table, assessment.period.organiser),
         "adjusted": adjusted,
         # Confirmed at the self-score: only criteria the unit scored; the others it left empty.
         "confirmed_count": sum(1 for row in leaves if row.self_score is not None and not row.adjusted),

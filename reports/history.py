@@ -23,6 +23,7 @@ from frameworks.models import Framework
 from frameworks.points import format_points, quantize_points
 from frameworks.selectors import tree_for
 from operations.jobs import no_progress
+from organizations.hierarchy import home_affairs_office
 from organizations.models import Unit
 
 from .index import index_pct
@@ -37,7 +38,7 @@ CRITERION_CODE = re.compile(r"^\d+(\.\d+)*$")
 INDEX_TOLERANCE = Decimal("0.01")
 PROGRESS_EVERY = 100  # rows: a city's years are thousands
 
-NO_PERMISSION = _("Chỉ Phòng Nội vụ nhập kết quả các năm trước.")
+NO_PERMISSION = _("Chỉ %(office)s nhập kết quả các năm trước.")  # the refused user's own office
 UNKNOWN_COLUMN = _("Cột “%(column)s” không phải cột của mẫu nhập, cũng không phải mã tiêu chí.")
 REJECTED = _("Tệp có %(count)s lỗi, chưa nhập kết quả nào")
 IMPORTED = _("Đã nhập %(count)s kết quả năm trước.")
@@ -117,7 +118,7 @@ def history_import(*, rows: list[HistoryRow], source: str, by, progress=no_progr
     """Store every row, or none; returns how many. ``by`` is the office (or None: the operator at the shell);
     ``progress(rows stored, rows)`` every ``PROGRESS_EVERY`` rows."""
     if by is not None and not is_office(Actor.of(by)):
-        raise HistoryImportRejected([str(NO_PERMISSION)])
+        raise HistoryImportRejected([NO_PERMISSION % {"office": home_affairs_office(by.unit)}])
     if not rows:
         raise HistoryImportRejected([str(NO_ROWS)])
     checked = _check(rows)

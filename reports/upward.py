@@ -9,7 +9,7 @@ import re
 import zipfile
 from decimal import Decimal
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Role, User
 from assessments.models import ASSESSED_UNITS, Assessment, Period
@@ -18,6 +18,7 @@ from frameworks.points import format_points, quantize_percent
 from frameworks.selectors import tree_for
 from frameworks.templatetags.points import percent
 from operations.jobs import no_progress
+from organizations.hierarchy import home_affairs_office, province_level
 from organizations.models import UnitKind
 
 from .dashboard import index_distribution, lost_criteria
@@ -33,7 +34,6 @@ NUMBER = "Số:" + "\u00a0" * 10 + "/BC-{suffix}"
 # Top criteria losing points, per area, in the annual report; units rising and falling most.
 LOST_PER_AREA = 3
 MOVES_SHOWN = 3
-_PROVINCE_LEVEL = re.compile(r"^(?:UBND|Ủy ban nhân dân)\s+(?:thành phố|tỉnh)\b", re.IGNORECASE)
 
 
 def _points(value: Decimal) -> str:
@@ -197,6 +197,12 @@ def _moves(results) -> tuple[list, list]:
     return rose[:MOVES_SHOWN], fell[:MOVES_SHOWN]
 
 
+def _office(period: Period) -> str:
+    """The period organiser's Nội vụ office, in Vietnamese as the whole document is."""
+    with translation.override("vi"):
+        return str(home_affairs_office(period.organiser))
+
+
 def drafted_findings(*, period: Period, results, previous_results, before, lost) -> str:
     """The findings-and-proposals section as drafted from the figures, for the office to rewrite."""
     if not results:
@@ -215,8 +221,8 @@ def drafted_findings(*, period: Period, results, previous_results, before, lost)
         named = "; ".join(f"{row.code} ({row.units_below}/{len(results)} đơn vị)" for row in lost[:5])
         paragraphs.append(f"Các tiêu chí nhiều đơn vị bị mất điểm nhất: {named}.")
     paragraphs.append("Đề nghị các đơn vị rà soát các tiêu chí bị mất điểm, xây dựng kế hoạch khắc phục với "
-                      "nhiệm vụ, đơn vị chủ trì và thời hạn hoàn thành cụ thể; Phòng Nội vụ tiếp tục theo dõi, "
-                      "hướng dẫn và đôn đốc thực hiện.")
+                      "nhiệm vụ, đơn vị chủ trì và thời hạn hoàn thành cụ thể; "
+                      f"{_office(period)} tiếp tục theo dõi, hướng dẫn và đôn đốc thực hiện.")
     return "\n\n".join(paragraphs)
 
 
@@ -293,7 +299,8 @@ def annual_report_document(*, period: Period) -> Document:
     results, before, ranked = data["results"], data["before"], data["ranked"]
     tree = tree_for(period.framework)
     framework = period.framework
-    province = bool(_PROVINCE_LEVEL.match(framework.issuer.strip()))
+    # Written by the office of the period's organiser: a city's Sở Nội vụ reports to the ministry.
+    province = province_level(period.organiser)
     assessed = ASSESSED_UNITS.get(framework.unit_kind, framework.name)
     blocks = [
         Heading("I. KẾT QUẢ XẾP HẠNG"),
@@ -310,7 +317,7 @@ def annual_report_document(*, period: Period) -> Document:
         *_paragraphs(data["findings"], empty=""),
     ]
     return Document(
-        issuer=framework.issuer, office="Sở Nội vụ" if province else "Phòng Nội vụ",
+        issuer=framework.issuer, office=_office(period),
         number=NUMBER.format(suffix="SNV" if province else "PNV"),
         place=place_of(framework.issuer), date=timezone.localdate(), title="BÁO CÁO",
         subtitle=f"Kết quả xác định Chỉ số cải cách hành chính năm {period.year} của {assessed}",

@@ -13,6 +13,7 @@ from assessments.results import result_changed, results_batch
 from assessments.workflow import Status
 from frameworks.points import PointsParseError, format_points, parse_points, quantize_points
 from frameworks.selectors import tree_for
+from organizations.hierarchy import home_affairs_office
 
 from .aggregation import Design
 from .design import read_design
@@ -24,7 +25,7 @@ NOT_POINTS = _("Điểm điều tra của %(unit)s “%(value)s” không phải
 TOO_MANY_PLACES = _("Điểm điều tra của %(unit)s chỉ được có tối đa 3 chữ số thập phân.")
 UNKNOWN_METHOD = _("Hình thức điều tra “%(method)s” không hợp lệ.")
 PUBLISHED = _("Kết quả của %(unit)s đã công bố: không thể sửa điểm điều tra.")
-NOT_ALLOWED = _("Chỉ Phòng Nội vụ nhập điểm điều tra xã hội học.")
+NOT_ALLOWED = _("Chỉ %(office)s nhập điểm điều tra xã hội học.")  # the period organiser's office
 DESIGNED_PART = _("Phần “%(part)s” tính điểm từ phiếu điều tra: nhập phiếu thay vì gõ điểm.")
 PERIOD_PUBLISHED = _("Kỳ %(identifier)s đã công bố: không thể đổi phần điều tra.")
 BAD_PART_MAX = _("Điểm tối đa của phần “%(part)s” “%(value)s” phải là số không âm, tối đa 3 chữ số thập phân.")
@@ -44,7 +45,7 @@ def refresh_period(period) -> None:
 
 def check_office(by, period) -> None:
     if not may_enter_surveys(Actor.of(by), organiser_line=period.organiser_line):
-        raise SurveyError(NOT_ALLOWED)
+        raise SurveyError(NOT_ALLOWED % {"office": home_affairs_office(period.organiser)})
     if period.published_at is not None:
         raise SurveyError(PERIOD_PUBLISHED % {"identifier": period.identifier})
 
@@ -99,7 +100,7 @@ def _entered_part(period, method: str, by) -> SurveyPart:
 def survey_result_save(*, assessment, points, by, method: str = SurveyMethod.SOCIOLOGICAL,
                        respondents: int | None = None, note: str = "") -> SurveyResult:
     if not may_enter_surveys(Actor.of(by), organiser_line=assessment.period.organiser_line):
-        raise SurveyError(NOT_ALLOWED)
+        raise SurveyError(NOT_ALLOWED % {"office": home_affairs_office(assessment.period.organiser)})
     if assessment.status == Status.PUBLISHED:
         raise SurveyError(PUBLISHED % {"unit": assessment.unit.name})
     if method not in SurveyMethod.values:

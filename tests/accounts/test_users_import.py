@@ -92,6 +92,17 @@ def test_a_sheet_without_the_header_or_rows_is_refused(secretariat):
     assert rejected.value.rows == ["Tệp không phải Excel (.xlsx) hợp lệ."]
 
 
+def test_the_secretariat_is_read_under_its_label_and_as_each_office_names_it(secretariat):
+    # "Thường trực Phòng Nội vụ" was the only label before cities were named after their Sở Nội vụ: lists
+    # written then still import.
+    rows = [("Nguyễn Văn An", "noivu1", "", "HM", "Thường trực Phòng Nội vụ"),
+            ("Trần Thị Bình", "noivu2", "", "HM", "thường trực  sở nội vụ"),
+            ("Lê Văn Cường", "noivu3", "", "HM", "Thường trực cơ quan Nội vụ")]
+    issued = users_import_xlsx(file=workbook(*rows), by=secretariat)
+    assert [(i.user.username, i.user.role) for i in issued] == [
+        ("noivu1", Role.SECRETARIAT), ("noivu2", Role.SECRETARIAT), ("noivu3", Role.SECRETARIAT)]
+
+
 def test_the_template_reads_back_as_a_valid_list(secretariat, other_ward):
     book = load_workbook(io.BytesIO(users_template_xlsx()))
     assert [cell.value for cell in book.active[1]] == list(HEADER)

@@ -70,7 +70,7 @@ def test_a_user_that_is_not_an_id_is_refused_with_the_usual_message(client_for, 
 def test_the_council_follows_the_decision(period, secretariat, council_member, leadership, django_user_model):
     # Seed 000: the chairman chairs, the Nội vụ head is vice-chair, office heads are members
     council_member_add(period=period, user=leadership, role=CouncilRole.CHAIR)
-    with pytest.raises(AppraisalError, match="Phó Chủ tịch Hội đồng là Trưởng phòng Nội vụ"):
+    with pytest.raises(AppraisalError, match="Phó Chủ tịch Hội đồng là Thủ trưởng Phòng Nội vụ"):
         council_member_add(period=period, user=council_member, role=CouncilRole.VICE_CHAIR)
     other_leader = django_user_model.objects.create(username="pct", role="leadership", first_name="Phó")
     with pytest.raises(AppraisalError, match="Hội đồng đã có Chủ tịch Hội đồng: Leo"):

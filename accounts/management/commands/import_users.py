@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("path")
         parser.add_argument("-o", "--output", help="ghi tên đăng nhập và mật khẩu dùng một lần vào tệp này")
         parser.add_argument("--as", dest="username",
-                            help="người của Phòng Nội vụ ghi trong lịch sử (mặc định: người vận hành, dòng lệnh)")
+                            help="người của cơ quan Nội vụ ghi trong lịch sử (mặc định: người vận hành, dòng lệnh)")
 
     def handle(self, path, output, username, **options):
         by = None

@@ -5,6 +5,7 @@ from accounts.selectors import units_of
 from appraisal.excel import AppraisalImportRejected, appraisal_import
 from config.commands import period_or_error
 from config.excel import problems_shown
+from organizations.hierarchy import home_affairs_office
 
 
 class Command(BaseCommand):
@@ -13,7 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("period")
         parser.add_argument("file")
-        parser.add_argument("--as", dest="username", help="tài khoản Phòng Nội vụ của cơ quan tổ chức kỳ đánh giá (mặc định: người đầu tiên)")
+        parser.add_argument("--as", dest="username", help="tài khoản Thường trực Phòng/Sở Nội vụ của cơ quan tổ chức kỳ đánh giá (mặc định: người đầu tiên)")
 
     def handle(self, period, file, username, **options):
         found = period_or_error(period)
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         users = User.objects.filter(role=Role.SECRETARIAT, is_active=True, unit__in=units_of([found.organiser_id]))
         by = users.filter(username=username).first() if username else users.order_by("pk").first()
         if by is None:
-            raise CommandError("Không có tài khoản Phòng Nội vụ để ghi nhận người nhập.")
+            raise CommandError(f"Không có tài khoản {home_affairs_office(found.organiser)} để ghi nhận người nhập.")
         try:
             with open(file, "rb") as handle:
                 saved = appraisal_import(period=found, file=handle, by=by)

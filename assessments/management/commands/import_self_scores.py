@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("unit_code")
         parser.add_argument("path")
         parser.add_argument("--as", dest="username", help="người nhập (mặc định: tài khoản vận hành OPERATOR_USERNAME)")
-        parser.add_argument("--reason", default="", help="lý do khi Phòng Nội vụ nhập thay đơn vị (mặc định: tên tệp)")
+        parser.add_argument("--reason", default="", help="lý do khi cơ quan Nội vụ nhập thay đơn vị (mặc định: tên tệp)")
         parser.add_argument("--background", action="store_true", help="giao cho bộ xử lý công việc nền (run_worker)")
 
     def handle(self, period, unit_code, path, username, reason, background=False, **options):

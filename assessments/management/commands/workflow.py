@@ -41,7 +41,7 @@ STEPS = {
 
 class Command(BaseCommand):
     help = ("Thực hiện một bước của quy trình cho một đơn vị: workflow KEY/YEAR MÃ_ĐƠN_VỊ BƯỚC "
-            "[--as TÊN_ĐĂNG_NHẬP] [--reason LÝ_DO] [--criteria MÃ,MÃ]. Phòng Nội vụ “submit” là nộp thay đơn vị, "
+            "[--as TÊN_ĐĂNG_NHẬP] [--reason LÝ_DO] [--criteria MÃ,MÃ]. Phòng/Sở Nội vụ “submit” là nộp thay đơn vị, "
             "cần --reason.")
 
     def add_arguments(self, parser):

@@ -65,7 +65,7 @@ class Command(BaseCommand):
                 unit=units_by_code.get(unit_code), full_name=full_name,
             )
             unit_name = units_by_code[unit_code].name if unit_code else "—"
-            lines.append(f"  {username:<18} {role.label:<30} {unit_name}")
+            lines.append(f"  {username:<18} {str(users[username].role_display):<30} {unit_name}")
         for username, role, unit, full_name in demo_unit_accounts(units_by_code.values()):
             user_ensure(username=username, password=DEMO_PASSWORD, role=role, unit=unit, full_name=full_name)
         for username, unit, division, full_name in contributor_accounts(units_by_code.values()):

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("key")
         parser.add_argument("-o", "--output", help="ghi tệp Excel đang có vào đây")
         parser.add_argument("--import", dest="path", help="tệp Excel để nhập")
-        parser.add_argument("--as", dest="username", help="người của Phòng Nội vụ (mặc định: người vận hành)")
+        parser.add_argument("--as", dest="username", help="người của cơ quan Nội vụ (mặc định: người vận hành)")
 
     def handle(self, key, output, path, username, **options):
         framework = framework_or_error(key)
