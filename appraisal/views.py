@@ -156,7 +156,7 @@ def period_publish(request, period_pk):
     except _REFUSALS as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("Đã công bố kết quả kỳ %(identifier)s.") % {"identifier": period.identifier})
+        messages.success(request, _("Đã công bố kết quả %(period)s.") % {"period": period.display_name})
     return redirect("appraisal:period", period_pk=period.pk)
 
 
@@ -179,6 +179,7 @@ def period_overview(request, period_pk):
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
         "publication": selectors.publication_summaries(assessments=assessments),
+        "publication_refusal": services.publication_refusal(assessments),
         "council": council, "council_missing": services.council_missing_seats(council),
         "assignable": [node for node in tree_for(period.framework).nodes if node.level <= 2],
         "candidates": selectors.council_candidates(period=period),
