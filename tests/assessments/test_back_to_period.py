@@ -25,3 +25,8 @@ def test_the_units_own_officer_gets_no_link_to_a_period_page_it_may_not_open(cli
     assert response.status_code == 200
     assert "back-to-period" not in response.content.decode()
     assert client_for(ward_staff).get(f"/tham-dinh/ky/{under_appraisal.period_id}/").status_code == 404
+
+
+def test_the_period_page_leads_to_the_periods_results_and_ranking(client_for, leadership, period):
+    html = client_for(leadership).get(f"/tham-dinh/ky/{period.pk}/").content.decode()
+    assert f'<a href="/ket-qua/{period.pk}/">Kết quả, xếp hạng Chỉ số CCHC</a>' in html
