@@ -101,3 +101,17 @@ def test_once_every_unit_is_appraised_the_page_publishes_and_names_the_period_as
     response = client.post(f"/tham-dinh/ky/{appraised_period.pk}/cong-bo/", follow=True)
 
     assert "Đã công bố kết quả Chỉ số CCHC năm 2024 — UBND các phường." in response.content.decode()
+
+
+def test_a_part_without_points_is_provisional_until_publication_then_counts_0_without_the_badge(
+        client_for, secretariat, appraised_period, under_appraisal):
+    from surveys.services import survey_part_set
+
+    survey_part_set(period=appraised_period, method="sipas", max_points="10", by=secretariat)
+    page = f"/bao-cao/ho-so/{under_appraisal.pk}/"
+    assert "chưa có</span> / 10 <span class=\"badge\">Tạm tính</span>" in client_for(secretariat).get(page).content.decode()
+
+    period_publish(period=appraised_period, by=secretariat)
+
+    html = client_for(secretariat).get(page).content.decode()
+    assert "chưa có</span> / 10</dd>" in html and "Tạm tính" not in html
