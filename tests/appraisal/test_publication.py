@@ -84,19 +84,19 @@ def test_a_single_unit_is_republished_only_after_a_publication_and_with_a_reason
         reappraisal_publish(assessment=under_appraisal, by=secretariat, reason=" ")
 
 
-def test_the_period_page_says_which_units_keep_it_from_publication_instead_of_a_confirmation(
+def test_the_publications_confirmation_already_says_which_units_keep_the_period_from_it(
         client_for, secretariat, period, under_appraisal):
+    # As the submission's does: confirming anyway is refused with the same words (test_publishing_needs_every_unit…)
     html = client_for(secretariat).get(f"/tham-dinh/ky/{period.pk}/").content.decode()
     assert ('data-testid="publication-refusal">Chưa thể công bố: các đơn vị sau chưa thẩm định xong: '
             'Phường Hoàng Liệt, Phường Yên Sở.<') in html
-    assert 'data-action="publish"' not in html
 
 
 def test_once_every_unit_is_appraised_the_page_publishes_and_names_the_period_as_people_do(
         client_for, secretariat, appraised_period):
     client = client_for(secretariat)
     html = client.get(f"/tham-dinh/ky/{appraised_period.pk}/").content.decode()
-    assert 'data-action="publish"' in html and "publication-refusal" not in html
+    assert "publication-refusal" not in html
 
     response = client.post(f"/tham-dinh/ky/{appraised_period.pk}/cong-bo/", follow=True)
 
