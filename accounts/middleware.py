@@ -4,8 +4,8 @@ from django.shortcuts import redirect, resolve_url
 
 from .two_factor import is_enrolled, two_factor_required
 
-# Pages an account that still owes a step may open: signing out, the language, the health check.
-_ALWAYS_ALLOWED = frozenset({"logout", "set_language", "healthz"})
+# Pages an account that still owes a step may open: signing out, the language, the health check, the icon.
+_ALWAYS_ALLOWED = frozenset({"logout", "set_language", "healthz", "favicon"})
 TWO_FACTOR_VIEWS = frozenset({"two_factor_setup", "two_factor_verify"})
 
 

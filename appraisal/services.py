@@ -304,16 +304,22 @@ def _publish(assessments: list[Assessment], *, by, versions: dict, reason: str =
     )
 
 
+def publication_refusal(assessments) -> str:
+    """Why the period of these files cannot be published yet ("" when it can): the units not appraised.
+    Units left out of the period (merged, dissolved…) neither block nor join the publication."""
+    waiting = [a.unit.name for a in assessments if not a.excluded and a.status != Status.APPRAISED]
+    return str(errors.NOT_ALL_APPRAISED % {"units": ", ".join(waiting)}) if waiting else ""
+
+
 @transaction.atomic
 def period_publish(*, period: Period, by) -> list[PublishedResult]:
     """Publish the whole period at once: every unit must be appraised; numbers are frozen."""
     if period.published_at is not None:
         raise AppraisalError(errors.ALREADY_PUBLISHED % {"identifier": period.identifier})
-    # Units left out of the period (merged, dissolved…) neither block nor join the publication.
     assessments = list(period.assessments.filter(excluded=False).select_related("unit").select_for_update(of=("self",)))
-    waiting = [a.unit.name for a in assessments if a.status != Status.APPRAISED]
-    if waiting:
-        raise AppraisalError(errors.NOT_ALL_APPRAISED % {"units": ", ".join(waiting)})
+    refusal = publication_refusal(assessments)
+    if refusal:
+        raise AppraisalError(refusal)
     published = _publish(assessments, by=by, versions={a.pk: 1 for a in assessments})
     period.published_at = timezone.now()
     period._history_user = by

@@ -156,7 +156,7 @@ def period_publish(request, period_pk):
     except _REFUSALS as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("Đã công bố kết quả kỳ %(identifier)s.") % {"identifier": period.identifier})
+        messages.success(request, _("Đã công bố kết quả %(period)s.") % {"period": period.display_name})
     return redirect("appraisal:period", period_pk=period.pk)
 
 
@@ -176,15 +176,20 @@ def period_overview(request, period_pk):
     period = get_period_for_user(request.user, period_pk)
     assessments = list(period.assessments.select_related("unit").order_by("unit__order", "unit__code"))
     council = list(period.council.select_related("user").annotate(assigned=Count("assignments")))
+    survey_parts = period_survey_parts(period=period, assessments=assessments)
+    held = {p.part.method for p in survey_parts}
     return render(request, "appraisal/period.html", {
         "period": period, "assessments": assessments,
         "publication": selectors.publication_summaries(assessments=assessments),
+        "publication_refusal": services.publication_refusal(assessments),
         "council": council, "council_missing": services.council_missing_seats(council),
         "assignable": [node for node in tree_for(period.framework).nodes if node.level <= 2],
         "candidates": selectors.council_candidates(period=period),
         "council_roles": CouncilRole.choices,
-        "survey_parts": period_survey_parts(period=period, assessments=assessments),
+        "survey_parts": survey_parts,
         "survey_methods": SurveyMethod.choices,
+        # Typing a new part's points: only the parts the period does not hold yet (a held one has its own form).
+        "new_survey_methods": [(value, label) for value, label in SurveyMethod.choices if value not in held],
         "office_review": office_review_part(period=period),
         "office_may_edit": (runs_period(Actor.of(request.user), organiser_line=period.organiser_line)
                             and period.published_at is None),

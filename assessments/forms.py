@@ -55,8 +55,11 @@ class EvidenceForm(forms.Form):
     document_number = forms.CharField(label=_("Số, ký hiệu văn bản"), max_length=100, required=False)
     document_date = forms.DateField(label=_("Ngày ban hành (dd/mm/yyyy)"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     document_issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=200, required=False)
+    # A list of a hundred criteria, of which a document often proves several: how to pick more than one is not
+    # obvious to whoever has not met a multiple select.
     nodes = forms.ModelMultipleChoiceField(label=_("Tiêu chí được chứng minh"), queryset=None,
-                                           widget=QuickSelectMultiple)
+                                           widget=QuickSelectMultiple(attrs={"size": 8}),
+                                           help_text=_("Giữ phím Ctrl (Cmd trên máy Mac) và bấm để chọn nhiều tiêu chí."))
 
     def __init__(self, *args, leaf_nodes, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ admin.site.index_title = _("Quản trị hệ thống")
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", operations_views.healthz, name="healthz"),
+    path("favicon.ico", operations_views.favicon, name="favicon"),
     path("don-vi/<slug:code>/", account_views.unit_detail, name="unit_detail"),
     path("thong-bao/", account_views.notifications, name="notifications"),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

@@ -1,5 +1,7 @@
 """Demo periods with plausible scores, so every page has something to show after `make run`."""
+import csv
 import hashlib
+import io
 import json
 from datetime import date, datetime
 from decimal import ROUND_FLOOR, Decimal
@@ -32,16 +34,22 @@ from improvement.tasks import deadline_from_text
 from organizations.models import Unit, UnitKind
 from reports.history import history_import, seed_history_rows
 from reports.models import ImportedResult
-from surveys.services import survey_result_save
+from surveys.imports import survey_responses_import
+from surveys.services import survey_design_set, survey_result_save
 
 
 # Share of the maximum a unit earns on a criterion, picked by a stable hash (no randomness: reruns agree).
 _SHARES = [Decimal(1), Decimal(1), Decimal(1), Decimal("0.75"), Decimal("0.5"), Decimal(0)]
 
 
+def _pick(choices: list, *parts):
+    """One of ``choices``, the same for the same ``parts`` on every run."""
+    digest = hashlib.sha256("/".join(map(str, parts)).encode()).digest()
+    return choices[digest[0] % len(choices)]
+
+
 def _share(*parts) -> Decimal:
-    digest = hashlib.sha256("/".join(parts).encode()).digest()
-    return _SHARES[digest[0] % len(_SHARES)]
+    return _pick(_SHARES, *parts)
 
 
 def _demo_points(period: Period, unit, node, *, step=None) -> Decimal:
@@ -70,14 +78,29 @@ def unit_slug(unit) -> str:
     return unit.code.rsplit("-", 1)[-1].lower()
 
 
+# Illustrative people's names for the demo's unit accounts. A name made of the role and the unit ("Cán bộ Phường
+# Đại Kim") was repeated beside the role and the unit wherever a user is shown, and split into "Cán bộ Phường
+# Đại" + "Kim" by the family/given name fields.
+_FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý"]
+_MIDDLE_NAMES = ["Văn", "Thị", "Minh", "Thu", "Đức", "Thanh", "Quang", "Ngọc", "Hữu", "Thúy"]
+_GIVEN_NAMES = ["An", "Bình", "Chi", "Dũng", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Lan", "Linh", "Long", "Mai",
+                "Nam", "Phương", "Quân", "Sơn", "Thảo", "Trang", "Tuấn", "Yến"]
+
+
+def demo_person_name(username: str) -> str:
+    """An illustrative Vietnamese full name, the same for ``username`` on every run."""
+    return " ".join(_pick(names, username, n) for n, names in enumerate((_FAMILY_NAMES, _MIDDLE_NAMES, _GIVEN_NAMES)))
+
+
 def demo_unit_accounts(units) -> list[tuple[str, Role, object, str]]:
     """A head (``truong.<slug>``) and an officer (``canbo.<slug>``) for every ward and department, so that
     every demo unit can fill in and submit its own file: (username, role, unit, full name)."""
     accounts = []
     for unit in units:
         if unit.kind in (UnitKind.WARD, UnitKind.DEPARTMENT):
-            accounts.append((f"truong.{unit_slug(unit)}", Role.UNIT_HEAD, unit, f"Thủ trưởng {unit.name}"))
-            accounts.append((f"canbo.{unit_slug(unit)}", Role.UNIT_STAFF, unit, f"Cán bộ {unit.name}"))
+            for username, role in ((f"truong.{unit_slug(unit)}", Role.UNIT_HEAD),
+                                   (f"canbo.{unit_slug(unit)}", Role.UNIT_STAFF)):
+                accounts.append((username, role, unit, demo_person_name(username)))
     return accounts
 
 
@@ -162,6 +185,59 @@ def _office_review(period: Period, assessments, *, secretariat, office_head) -> 
                            reason="Theo báo cáo theo dõi thi hành pháp luật của phường")
 
 
+# The 2024 wards' sociological survey, so that the office has a designed part to look at and import again. Seed 000
+# (lines 99–103) gives its maximum (30) and its four respondent groups, taken from the framework as written; it
+# names no criteria nor questions, so those, the groups' equal weights and the responses are illustrative: the
+# criteria say so in their titles and the responses file in its name.
+DEMO_SURVEY_CRITERIA = [
+    ("DT1", "(Minh họa) Công tác chỉ đạo, điều hành cải cách hành chính của phường", "10"),
+    ("DT2", "(Minh họa) Giải quyết thủ tục hành chính tại Bộ phận một cửa", "12"),
+    ("DT3", "(Minh họa) Thái độ, tinh thần phục vụ của cán bộ, công chức phường", "8"),
+]
+DEMO_SURVEY_GROUPS = ["CCQ", "CCP", "CD", "TDP"]  # in the order of the framework's respondent_groups
+# (question, criterion, groups asked): answers 1–5, 4 and 5 favourable.
+DEMO_SURVEY_QUESTIONS = [
+    ("Q1", "DT1", ["CCQ", "CCP", "TDP"]), ("Q2", "DT2", ["CD", "TDP"]), ("Q3", "DT2", ["CD"]),
+    ("Q4", "DT3", ["CCQ", "CD", "TDP"]),
+]
+DEMO_SURVEY_FILE = "phieu-dieu-tra-minh-hoa-2024.csv"
+_ANSWERS = [5, 5, 4, 4, 4, 3, 2]  # picked by ``_pick``, as ``_SHARES``
+RESPONDENTS_PER_GROUP = 5
+
+
+def demo_survey_design(framework: Framework) -> dict:
+    """DESIGN.json of the demo's survey on ``framework``: its maximum and respondent groups, the rest illustrative."""
+    survey = framework.extra["survey"]
+    return {
+        "max_points": survey["max_points"],
+        "criteria": [{"code": code, "title": title, "max_points": points}
+                     for code, title, points in DEMO_SURVEY_CRITERIA],
+        "groups": [{"code": code, "title": title, "weight": "1"}
+                   for code, title in zip(DEMO_SURVEY_GROUPS, survey["respondent_groups"], strict=True)],
+        "questions": [{"code": code, "criterion": criterion, "groups": groups, "scale": [1, 5], "favourable": [4, 5]}
+                      for code, criterion, groups in DEMO_SURVEY_QUESTIONS],
+    }
+
+
+def _demo_survey_responses(period: Period) -> bytes:
+    """A CSV of ``RESPONDENTS_PER_GROUP`` respondents per group and ward, each answering what its group is asked."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["unit", "group", *(code for code, _criterion, _groups in DEMO_SURVEY_QUESTIONS)])
+    for unit_code in period.assessments.order_by("unit__code").values_list("unit__code", flat=True):
+        for group in DEMO_SURVEY_GROUPS:
+            for n in range(RESPONDENTS_PER_GROUP):
+                writer.writerow([unit_code, group, *(_pick(_ANSWERS, unit_code, group, n, code) if group in asked else ""
+                                                     for code, _criterion, asked in DEMO_SURVEY_QUESTIONS)])
+    return out.getvalue().encode("utf-8")
+
+
+def _demo_survey(period: Period, *, secretariat) -> None:
+    survey_design_set(period=period, data=demo_survey_design(period.framework), by=secretariat)
+    survey_responses_import(period=period, file=io.BytesIO(_demo_survey_responses(period)), name=DEMO_SURVEY_FILE,
+                            by=secretariat)
+
+
 def seed_demo_periods(*, users: dict) -> list[str]:
     """Create the demo periods once; returns what it created."""
     created = []
@@ -195,6 +271,7 @@ def seed_demo_periods(*, users: dict) -> list[str]:
         for assessment in appraising:
             _start_appraisal(assessment, secretariat=secretariat)
         _office_review(current, appraising[:3], secretariat=secretariat, office_head=users["hoidong"])
+        _demo_survey(current, secretariat=secretariat)
         created.append(current.identifier)
 
     if not Period.objects.filter(framework=department_framework, year=2024).exists():

@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from .health import health_problems
 from .jobs import KINDS, JobResultGone, get_job_for_user, job_result_open, job_retry
@@ -16,6 +17,13 @@ def healthz(request):
     if problems:
         return HttpResponse("\n".join(problems), status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    """Browsers and tools that ignore the pages' ``<link rel="icon">`` still ask ``/favicon.ico``: the static SVG.
+    Not permanent: a permanent redirect would be cached with the static file's fingerprinted name of one release."""
+    return redirect(static("favicon.svg"))
 
 
 @login_required

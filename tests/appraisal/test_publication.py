@@ -82,3 +82,36 @@ def test_a_single_unit_is_republished_only_after_a_publication_and_with_a_reason
     appraisal_finish(assessment=under_appraisal, by=secretariat)
     with pytest.raises(AppraisalError, match="Cần nêu lý do phúc tra"):
         reappraisal_publish(assessment=under_appraisal, by=secretariat, reason=" ")
+
+
+def test_the_publications_confirmation_already_says_which_units_keep_the_period_from_it(
+        client_for, secretariat, period, under_appraisal):
+    # As the submission's does: confirming anyway is refused with the same words (test_publishing_needs_every_unit…)
+    html = client_for(secretariat).get(f"/tham-dinh/ky/{period.pk}/").content.decode()
+    assert ('data-testid="publication-refusal">Chưa thể công bố: các đơn vị sau chưa thẩm định xong: '
+            'Phường Hoàng Liệt, Phường Yên Sở.<') in html
+
+
+def test_once_every_unit_is_appraised_the_page_publishes_and_names_the_period_as_people_do(
+        client_for, secretariat, appraised_period):
+    client = client_for(secretariat)
+    html = client.get(f"/tham-dinh/ky/{appraised_period.pk}/").content.decode()
+    assert "publication-refusal" not in html
+
+    response = client.post(f"/tham-dinh/ky/{appraised_period.pk}/cong-bo/", follow=True)
+
+    assert "Đã công bố kết quả Chỉ số CCHC năm 2024 — UBND các phường." in response.content.decode()
+
+
+def test_a_part_without_points_is_provisional_until_publication_then_counts_0_without_the_badge(
+        client_for, secretariat, appraised_period, under_appraisal):
+    from surveys.services import survey_part_set
+
+    survey_part_set(period=appraised_period, method="sipas", max_points="10", by=secretariat)
+    page = f"/bao-cao/ho-so/{under_appraisal.pk}/"
+    assert "chưa có</span> / 10 <span class=\"badge\">Tạm tính</span>" in client_for(secretariat).get(page).content.decode()
+
+    period_publish(period=appraised_period, by=secretariat)
+
+    html = client_for(secretariat).get(page).content.decode()
+    assert "chưa có</span> / 10</dd>" in html and "Tạm tính" not in html

@@ -174,3 +174,9 @@ def test_another_ward_cannot_reach_the_evidence_to_delete_it(client_for, assessm
     with pytest.raises(AssessmentError, match="không có quyền"):
         evidence_delete(evidence=evidence, by=other_ward_staff)
     assert assessment.evidence.exists()
+
+
+def test_the_evidence_form_says_how_to_pick_several_criteria_in_its_list(client_for, assessment, ward_staff):
+    html = client_for(ward_staff).get(f"/danh-gia/{assessment.pk}/").content.decode()
+    assert '<select name="nodes" aria-describedby="id_nodes_helptext" id="id_nodes" size="8" multiple' in html
+    assert '<div class="helptext" id="id_nodes_helptext">Giữ phím Ctrl (Cmd trên máy Mac) và bấm để chọn nhiều tiêu chí.' in html

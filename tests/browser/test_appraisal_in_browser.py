@@ -111,5 +111,5 @@ def test_adjust_explain_answer_and_publish(page, live_server, login, assessment,
     publish.locator("summary").click()
     expect(publish.locator("tbody td")).to_have_text(["Phường Hoàng Liệt", "Đã thẩm định", "67/67", "—", "0,25 / 70"])
     publish.get_by_role("button", name="Xác nhận: Công bố kết quả cả kỳ").click()
-    expect(page.locator(".messages")).to_contain_text("Đã công bố kết quả kỳ hoangmai-phuong-2024/2024.")
+    expect(page.locator(".messages")).to_contain_text("Đã công bố kết quả Chỉ số CCHC năm 2024 — UBND các phường.")
     expect(page.locator("tbody .status")).to_have_text("Đã công bố")

@@ -167,3 +167,51 @@ def test_the_current_ward_period_holds_an_offices_assessment_with_some_scores(db
     parts = [AssessmentResult.objects.get(assessment=a).parts[0] for a in part.period.assessments.all()]
     assert sum(1 for code, points, maximum in parts if points is not None) == 3
     assert {(code, maximum) for code, _points, maximum in parts} == {("office_review", "10")}
+
+
+def test_the_current_ward_period_holds_a_survey_on_the_decisions_groups_with_illustrative_questions(db, client):
+    from demo.seed import DEMO_SURVEY_FILE
+    from surveys.models import SurveyPart, SurveyResponse, SurveyResult
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    period = Period.objects.get(organiser__code="HM", framework__key="hoangmai-phuong-2024", year=2024)
+    part = SurveyPart.objects.get(period=period)
+    survey = period.framework.extra["survey"]  # seed 000, lines 99–103
+    # The decision's maximum and respondent groups, word for word; what it does not give is marked illustrative
+    assert (part.method, part.max_points, part.design["max_points"]) == ("dtxhh", 30, survey["max_points"])
+    assert [group["title"] for group in part.design["groups"]] == survey["respondent_groups"]
+    assert all(criterion["title"].startswith("(Minh họa) ") for criterion in part.design["criteria"])
+    assert part.responses_file == DEMO_SURVEY_FILE == "phieu-dieu-tra-minh-hoa-2024.csv"
+    # Every ward has its points from the responses, five respondents of each group
+    assert part.responses_count == SurveyResponse.objects.filter(part=part).count() == 14 * 4 * 5
+    results = SurveyResult.objects.filter(part=part)
+    assert results.count() == 14 and all(0 < result.points <= 30 for result in results)
+    # The earlier period keeps its typed points, without a design
+    assert SurveyPart.objects.get(period__year=2023, period__organiser__code="HM").design is None
+
+    # The office sees how a ward's points come about
+    client.force_login(User.objects.get(username="noivu"))
+    ward = period.assessments.get(unit__code="HM-W-YENSO")
+    page = client.get(f"/dieu-tra/don-vi/{ward.pk}/").content.decode()
+    assert 'data-testid="computation"' in page and "(Minh họa) Giải quyết thủ tục hành chính" in page
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert SurveyResponse.objects.filter(part=part).count() == 14 * 4 * 5
+    assert SurveyPart.objects.get(pk=part.pk).history.count() == part.history.count()
+
+
+def test_no_demo_account_is_named_after_its_role_or_its_unit(db):
+    """Both are shown beside the name (the top bar, the admin's list): a name made of them said each twice."""
+    call_command("seed_demo", stdout=io.StringIO())
+
+    repeated = [(user.username, user.display_name) for user in User.objects.select_related("unit")
+                if user.get_role_display().lower() in user.display_name.lower()
+                or (user.unit and user.unit.name in user.display_name)]
+    assert repeated == []
+    # A family name, then one given name, as the admin's two fields hold them
+    officer = User.objects.get(username="canbo.daikim")
+    assert officer.last_name and " " not in officer.first_name
+    assert officer.display_name == f"{officer.last_name} {officer.first_name}"
+    assert User.objects.get(username="admin").display_name == "Phan Minh Quân"

@@ -4,7 +4,9 @@ from decimal import Decimal
 import pytest
 
 from surveys.models import SurveyResult
-from surveys.services import SurveyError, survey_result_save
+from surveys.services import SurveyError, survey_design_set, survey_result_save
+
+from support import SURVEY_DESIGN
 
 
 def test_survey_points_for_several_units_are_saved_together(client_for, secretariat, period, ward, other_ward):
@@ -104,3 +106,17 @@ def test_an_unknown_method_is_named_once_whatever_the_number_of_units(client_for
     html = client_for(secretariat).post(f"/dieu-tra/ky/{period.pk}/", data, follow=True).content.decode()
     assert html.count("Hình thức điều tra “zzz” không hợp lệ.") == 1
     assert not SurveyResult.objects.exists()
+
+
+def test_the_period_page_offers_to_type_a_new_part_only_of_the_methods_it_does_not_hold(client_for, secretariat,
+                                                                                       period):
+    page = f"/tham-dinh/ky/{period.pk}/"
+    new_part = 'Hình thức<select name="method">'
+    html = client_for(secretariat).get(page).content.decode()
+    assert f'{new_part}<option value="dtxhh">Điều tra xã hội học</option><option value="sipas">' in html
+
+    survey_design_set(period=period, data=SURVEY_DESIGN, by=secretariat)
+
+    html = client_for(secretariat).get(page).content.decode()
+    assert f'{new_part}<option value="sipas">' in html  # the designed survey has its own form: responses
+    assert 'Phần<select name="method"><option value="dtxhh">' in html  # its design may still be replaced

@@ -18,7 +18,7 @@ DEMO_PASSWORD = "ParIndex@2024"
 # The accounts the README names: (username, role, unit code or None, full name). The other units'
 # heads and officers follow ``demo_unit_accounts`` and are not printed (52 lines would hide these).
 DEMO_USERS = [
-    ("admin", Role.ADMIN, None, "Quản trị Hệ thống"),
+    ("admin", Role.ADMIN, None, "Phan Minh Quân"),  # a person's name: the role is shown beside it
     ("noivu", Role.SECRETARIAT, "HM-P-NOIVU", "Nguyễn Thị Thu Hà"),
     ("hoidong", Role.COUNCIL_MEMBER, "HM-P-TUPHAP", "Trần Văn Minh"),
     ("lanhdao", Role.LEADERSHIP, "HM", "Lê Quang Huy"),
