@@ -95,7 +95,8 @@ def test_every_message_of_the_code_and_templates_is_in_the_catalogue(tmp_path):
     """``makemessages`` over a copy of the sources finds no message the catalogue lacks (a text missing from
     it would show in Vietnamese on the English pages, and the test above would not see it)."""
     copy = tmp_path / "src"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "media", "node_modules", "*.pyc", "*.sqlite3"))
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "media", "node_modules", "*.pyc", "*.sqlite3"))
     subprocess.run([sys.executable, "manage.py", "makemessages", "-l", "en", "--no-obsolete"], cwd=copy,
                    check=True, capture_output=True, timeout=300)
     extracted = read_po(copy / PO.relative_to(ROOT))
