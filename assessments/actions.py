@@ -124,6 +124,17 @@ def assessment_start_appraisal(*, assessment: Assessment, by, reason: str = "") 
 
 
 @transaction.atomic
+def period_start_appraisal(*, period, by) -> int:
+    """The office opens the appraisal of every file of ``period`` submitted and taking part, at once (a city has
+    hundreds), each with its own step and event row as if taken one by one; all or none. The number started."""
+    submitted = list(period.assessments.filter(status=workflow.Status.SUBMITTED, excluded=False)
+                     .select_related("unit").order_by("unit__order", "pk"))
+    for assessment in submitted:
+        assessment_start_appraisal(assessment=assessment, by=by)
+    return len(submitted)
+
+
+@transaction.atomic
 def assessment_request_explanation(*, assessment: Assessment, by, reason: str) -> StatusChange:
     """The status step only; ``appraisal.services.explanation_request`` records the questions, tells the unit."""
     return _step(assessment, "request_explanation", by=by, reason=reason)

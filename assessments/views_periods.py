@@ -15,7 +15,7 @@ from config.downloads import xlsx_response
 from organizations.models import Unit, UnitKind
 from surveys.selectors import below_plan_units
 
-from . import reminders, selectors, services
+from . import actions, reminders, selectors, services, workflow
 from .errors import AssessmentError
 from .exports import progress_xlsx
 from .forms import PeriodOpenForm
@@ -107,6 +107,7 @@ def period_progress(request, period_pk):
         "office_may_act": (runs_period(Actor.of(request.user), organiser_line=period.organiser_line)
                            and period.published_at is None),
         "self_editable": SELF_EDITABLE,
+        "submitted_count": sum(1 for row in everyone if row.status == Status.SUBMITTED and not row.excluded),
         # The survey's sample plan lives with the surveys; a unit short of it is flagged here too.
         "below_plan": below_plan_units(period=period),
     })
@@ -122,4 +123,20 @@ def period_remind(request, period_pk):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Đã gửi lời nhắc tới %(count)s đơn vị chưa nộp.") % {"count": count})
+    return redirect("periods:progress", period_pk=period.pk)
+
+
+@login_required
+@require_POST
+def period_start_appraisal(request, period_pk):
+    period = get_period_for_user(request.user, period_pk, manage=True)
+    try:
+        count = actions.period_start_appraisal(period=period, by=request.user)
+    except workflow.TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        if count:
+            messages.success(request, _("Đã bắt đầu thẩm định %(count)s hồ sơ đã nộp.") % {"count": count})
+        else:
+            messages.info(request, _("Không có hồ sơ nào đã nộp đang chờ bắt đầu thẩm định."))
     return redirect("periods:progress", period_pk=period.pk)

@@ -111,6 +111,7 @@ PARAMETERS = {
     "appraisal:office_review_score": (lambda w: {"pk": w.assessment.pk, "code": "1.1.3"}, OFFICE_REVIEW, None),
     "periods:progress": (lambda w: {"period_pk": w.period.pk}, RESULTS, "leadership"),
     "periods:remind": (lambda w: {"period_pk": w.period.pk}, OFFICE, None),
+    "periods:start_appraisal": (lambda w: {"period_pk": w.period.pk}, OFFICE, None),
     "reports:period_pdf": (lambda w: {"period_pk": w.period.pk}, RESULTS, None),
     "reports:period_xlsx": (lambda w: {"period_pk": w.period.pk}, RESULTS, "leadership"),
     "reports:unit_report": (lambda w: {"assessment_pk": w.assessment.pk}, UNIT_FILE, "own_unit_staff"),
