@@ -71,6 +71,13 @@ def test_the_office_follows_the_year_on_the_progress_overview(page, live_server,
     expect(page.locator("table.progress tbody tr")).to_have_count(1)
     expect(page.locator("table.progress tbody")).to_contain_text("Phường Yên Sở")
 
+    # It starts the appraisal of every submitted file at once, after a confirmation
+    page.get_by_role("button", name="Bắt đầu thẩm định 1 hồ sơ đã nộp").click()
+    page.get_by_role("button", name="Xác nhận: bắt đầu thẩm định").click()
+    expect(page.locator(".messages")).to_contain_text("Đã bắt đầu thẩm định 1 hồ sơ đã nộp.")
+    expect(unit_row(page, "HM-W-YENSO")).to_contain_text("Đang thẩm định")
+    expect(unit_row(page, "HM-W-HOANGLIET")).to_contain_text("Đang tự đánh giá")
+
 
 def test_the_office_assigns_a_whole_area_to_a_council_member(page, live_server, login, period, make_user):
     from appraisal.models import Assignment
