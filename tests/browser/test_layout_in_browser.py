@@ -1,5 +1,5 @@
 """Layout seen in Chromium: a flagged criterion stays in line with the others, an evidence's file field has its
-button beside it, and the period page's PDF button reads as one of the links around it."""
+button beside it, the period page's PDF button reads as one of the links around it, and an appraisal reason can be read."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
@@ -43,3 +43,20 @@ def test_the_period_pdf_button_is_underlined_like_the_links_beside_it(page, live
     excel = links.get_by_role("link", name="Kết quả Chỉ số CCHC (Excel)")
     # " · " between them, as between the links: no form margin added
     assert excel.bounding_box()["x"] - (pdf.bounding_box()["x"] + pdf.bounding_box()["width"]) < 30
+
+
+def test_an_appraisal_reason_has_a_line_of_its_own_wide_enough_to_read(page, live_server, login, make_user,
+                                                                         ward_assessment):
+    from assessments.actions import assessment_start_appraisal
+    from accounts.models import User
+    from support import submit_completed
+
+    submit_completed(assessment=ward_assessment, by=make_user("hana", Role.UNIT_HEAD, ward_assessment.unit))
+    assessment_start_appraisal(assessment=ward_assessment, by=User.objects.get(username="bob"))
+    login(page, live_server, "bob")
+    page.goto(f"{live_server.url}/tham-dinh/{ward_assessment.pk}/")
+
+    row = page.locator("[id='row-1.1.1']")
+    value, reason = row.get_by_label("Điểm thẩm định 1.1.1"), row.get_by_label("Lý do điều chỉnh 1.1.1")
+    assert reason.bounding_box()["width"] >= 200  # was 160 px: "Kế hoạch ban hành chậm" cut off
+    assert reason.bounding_box()["y"] > value.bounding_box()["y"] + value.bounding_box()["height"] - 1
