@@ -1,5 +1,6 @@
 """Layout seen in Chromium: a flagged criterion stays in line with the others, an evidence's file field has its
-button beside it, the period page's PDF button reads as one of the links around it, and an appraisal reason can be read."""
+button beside it, the period page's PDF button reads as one of the links around it, and an appraisal's reason
+can be read as it is typed."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
